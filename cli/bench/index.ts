@@ -1,0 +1,5 @@
+/** Every benchmark `gnf bench` knows, in the order `gnf bench all` runs them. */
+import type { BenchDefinition } from "./types.ts";
+import { engineBench } from "./engine.ts";
+
+export const BENCHMARKS: readonly BenchDefinition[] = [engineBench];

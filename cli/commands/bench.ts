@@ -1,0 +1,52 @@
+/**
+ * `gnf bench <name>`: performance benchmarks (targets live here, never in timed unit tests).
+ * `gnf bench all --json-file bench/results.json` runs every benchmark that needs no lab and writes
+ * one JSON object keyed by benchmark name (what `npm run bench` does).
+ */
+import type { Command } from "commander";
+import { BENCHMARKS } from "../bench/index.ts";
+import type { BenchDefinition } from "../bench/types.ts";
+import { writeFileAtomic } from "../../sim/results/atomic-write.ts";
+import { packageVersion } from "../version.ts";
+import { gitCommitOf } from "../../sim/results/manifest.ts";
+import { fileURLToPath } from "node:url";
+
+export function registerBench(program: Command): void {
+  const bench = program.command("bench").description("performance benchmarks (events/s, solve times, …)");
+  for (const definition of BENCHMARKS) registerOne(bench, definition);
+  bench
+    .command("all")
+    .description("run every benchmark that needs no emulation lab")
+    .option("--json", "print one JSON object")
+    .option("--json-file <path>", "also write the JSON object to this file (atomically)")
+    .action(async (options: { json?: boolean; jsonFile?: string }) => {
+      const results: Record<string, unknown> = {};
+      for (const definition of BENCHMARKS.filter((b) => b.inAll)) {
+        process.stderr.write(`bench ${definition.name} …\n`);
+        const result = await definition.run({});
+        results[definition.name] = result;
+        if (!options.json) process.stdout.write(`${definition.describe(result)}\n`);
+      }
+      const document = {
+        packageVersion: packageVersion(),
+        gitCommit: gitCommitOf(fileURLToPath(new URL("../..", import.meta.url))),
+        nodeVersion: process.version,
+        date: new Date().toISOString(),
+        results,
+      };
+      const text = `${JSON.stringify(document, null, 2)}\n`;
+      if (options.jsonFile) writeFileAtomic(options.jsonFile, text);
+      if (options.json) process.stdout.write(text);
+    });
+}
+
+function registerOne(bench: Command, definition: BenchDefinition): void {
+  const command = bench.command(definition.name).description(definition.description).option("--json", "print one JSON object");
+  for (const option of definition.options) command.option(option.flags, `${option.description}${option.defaultValue ? ` (default ${option.defaultValue})` : ""}`);
+  command.action(async (options: Record<string, string | boolean | undefined>) => {
+    const strings: Record<string, string | undefined> = {};
+    for (const [key, value] of Object.entries(options)) if (typeof value === "string") strings[key] = value;
+    const result = await definition.run(strings);
+    process.stdout.write(options["json"] ? `${JSON.stringify(result)}\n` : `${definition.describe(result)}\n`);
+  });
+}

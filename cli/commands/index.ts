@@ -1,0 +1,4 @@
+/** Every sub-command of `gnf`; each module adds itself to the program. */
+export { registerRun } from "./run.ts";
+export { registerCheck } from "./check.ts";
+export { registerBench } from "./bench.ts";

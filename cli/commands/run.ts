@@ -1,0 +1,54 @@
+/**
+ * `gnf run [scenario.yaml]`: simulate a scenario (the built-in default when none is given) and
+ * write its results folder: manifest.json, summary.json and tidy CSVs.
+ */
+import type { Command } from "commander";
+import { join } from "node:path";
+import { loadScenarioArg } from "../scenario-arg.ts";
+import { collect } from "./check.ts";
+import { parseSeed } from "../parse.ts";
+import { ProgressBar } from "../progress.ts";
+import { runReplications } from "../../sim/run/replications.ts";
+import { writeRunFolder } from "../../sim/results/write-run.ts";
+import { formatSummaryLines } from "../../sim/results/summary.ts";
+
+interface RunOptions {
+  seed?: string;
+  out?: string;
+  set: string[];
+  quiet?: boolean;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command("run")
+    .description("simulate a scenario and write its results (default: the built-in roaming edge scenario)")
+    .argument("[scenario]", "scenario file (.yaml); default: scenarios/default.yaml")
+    .option("--seed <n>", "master seed (overrides the scenario's seed)")
+    .option("--out <dir>", "results folder (default: <outputs.directory>/<name>/<run-id>)")
+    .option("--set <key.path=value...>", "override a scenario key, e.g. --set duration=60 (repeatable)", collect, [])
+    .option("-q, --quiet", "no progress bar and no summary on stdout")
+    .action((file: string | undefined, options: RunOptions) => {
+      const loaded = loadScenarioArg(file, options.set);
+      const scenario = options.seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: parseSeed(options.seed) };
+      const startedAt = new Date();
+      const progress = ProgressBar.forStderr(options.quiet ?? false, `${scenario.name} `);
+      const result = runReplications(scenario, {
+        onProgress: (replication, simTime, events) =>
+          progress.update((replication + simTime / scenario.duration) / scenario.replications, events),
+      });
+      progress.done();
+      const finishedAt = new Date();
+      const runId = `${startedAt.toISOString().replace(/[:.]/g, "-")}-seed${scenario.seed}`;
+      const outDir = options.out ?? join(scenario.outputs.directory, scenario.name, runId);
+      writeRunFolder(outDir, {
+        loaded: { ...loaded, scenario },
+        result,
+        overrides: options.set,
+        wall: { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000 },
+      });
+      if (!options.quiet) {
+        process.stdout.write(`${formatSummaryLines(result.summary).join("\n")}\nresults: ${outDir}\n`);
+      }
+    });
+}

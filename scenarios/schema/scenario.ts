@@ -1,0 +1,14 @@
+/**
+ * The scenario file schema: one zod schema holds every key, its type, its default and its doc.
+ * Unknown keys are rejected everywhere (`.strict()`). `scenarios/schema.json` is generated from it
+ * for editors (`npm run schema`).
+ */
+import { z } from "zod";
+import { commonKeys } from "./common.ts";
+
+export const scenarioSchema = z.object({ ...commonKeys }).strict().describe("a GNF Lab scenario");
+
+/** A scenario as written in the file (before defaults). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario with every default filled in (units normalised: seconds, bytes, bit/s). */
+export type Scenario = z.output<typeof scenarioSchema>;

@@ -1,0 +1,42 @@
+/**
+ * Quantities with units in scenario files. Numbers are in the base unit (seconds, bytes, bit/s);
+ * strings may carry a unit suffix for readability: `"90 s"`, `"250ms"`, `"10 min"`, `"1.5h"`.
+ */
+import { z } from "zod";
+
+const TIME_UNITS: Record<string, number> = { ms: 1e-3, s: 1, sec: 1, min: 60, h: 3600 };
+const DURATION_PATTERN = /^\s*([0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?)\s*(ms|s|sec|min|h)\s*$/i;
+
+/** Parses `"10 min"` → 600 (seconds); returns NaN when the text is not a duration. */
+export function parseDurationText(text: string): number {
+  const match = DURATION_PATTERN.exec(text);
+  if (!match) return Number.NaN;
+  return Number(match[1]) * (TIME_UNITS[(match[2] as string).toLowerCase()] as number);
+}
+
+/**
+ * A time span in seconds: a number, or a string with a unit (ms, s, min, h).
+ * @param what how the error names the quantity, e.g. "a duration"
+ */
+export function seconds(options: { min?: number; allowZero?: boolean } = {}) {
+  const allowZero = options.allowZero ?? false;
+  return z
+    .union([z.number(), z.string()])
+    .transform((value, ctx) => {
+      const s = typeof value === "number" ? value : parseDurationText(value);
+      if (!Number.isFinite(s)) {
+        ctx.addIssue({ code: "custom", message: `expected a time in seconds (a number, or a string like "90 s", "10 min", "1 h")` });
+        return z.NEVER;
+      }
+      if (s < 0 || (!allowZero && s === 0)) {
+        ctx.addIssue({ code: "custom", message: `expected a ${allowZero ? "non-negative" : "positive"} time in seconds` });
+        return z.NEVER;
+      }
+      if (options.min !== undefined && s < options.min) {
+        ctx.addIssue({ code: "custom", message: `expected a time of at least ${options.min} s` });
+        return z.NEVER;
+      }
+      return s;
+    })
+    .describe("seconds (number) or a string with a unit: ms, s, min, h");
+}

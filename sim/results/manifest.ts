@@ -1,0 +1,35 @@
+/**
+ * `manifest.json`: where a run's results came from. Everything in it is a function of the scenario,
+ * the seed and the software, except the fields under `wall` (wall-clock start, end, duration).
+ */
+import { execFileSync } from "node:child_process";
+
+export interface Manifest {
+  tool: "gnf-lab";
+  packageVersion: string;
+  /** `git rev-parse HEAD` of the checkout the tool runs from, or null outside a git checkout. */
+  gitCommit: string | null;
+  nodeVersion: string;
+  /** "simulation" or "emulation": which world produced the results. */
+  world: "simulation" | "emulation";
+  scenario: { file: string; sha256: string; name: string };
+  seed: number;
+  replications: number;
+  /** Seed of each replication, derived from `seed`. */
+  replicationSeeds: number[];
+  /** The validated scenario with defaults and overrides applied. */
+  effectiveConfig: unknown;
+  /** `--set` overrides given on the command line. */
+  overrides: string[];
+  files: string[];
+  wall: { startedAt: string; finishedAt: string; seconds: number };
+}
+
+/** The git commit of the repository at `dir`, or null. */
+export function gitCommitOf(dir: string): string | null {
+  try {
+    return execFileSync("git", ["-C", dir, "rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Runs a scenario's replications: replication i uses `replicationSeed(seed, i)` (replication 0 the
+ * scenario's own seed), so one replication equals a plain run. Tables of all replications are
+ * concatenated with a leading `replication` column (tidy data).
+ */
+import type { Scenario } from "../../scenarios/schema/scenario.ts";
+import { replicationSeed } from "../engine/rng.ts";
+import { summarise, type Summary } from "../results/summary.ts";
+import { runScenario } from "./run-scenario.ts";
+import type { RunHooks, RunOutput, Table } from "./types.ts";
+
+export interface ReplicationsResult {
+  seeds: number[];
+  runs: RunOutput[];
+  summary: Summary;
+  tables: Table[];
+}
+
+export interface ReplicationHooks {
+  onProgress?(replication: number, simTime: number, events: number): void;
+}
+
+export type ScenarioRunner = (scenario: Scenario, seed: number, hooks: RunHooks) => RunOutput;
+
+export function runReplications(scenario: Scenario, hooks: ReplicationHooks = {}, runner: ScenarioRunner = runScenario): ReplicationsResult {
+  const seeds = Array.from({ length: scenario.replications }, (_, i) => replicationSeed(scenario.seed, i));
+  const runs = seeds.map((seed, i) =>
+    runner(scenario, seed, { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events) }),
+  );
+  return { seeds, runs, summary: summarise(scenario.name, scenario.seed, runs), tables: mergeTables(runs) };
+}
+
+function mergeTables(runs: readonly RunOutput[]): Table[] {
+  const merged = new Map<string, Table>();
+  runs.forEach((run, replication) => {
+    for (const table of run.tables) {
+      let target = merged.get(table.name);
+      if (!target) {
+        target = { name: table.name, columns: ["replication", ...table.columns], rows: [] };
+        merged.set(table.name, target);
+      }
+      for (const row of table.rows) target.rows.push([replication, ...row]);
+    }
+  });
+  return [...merged.values()];
+}
