@@ -1,0 +1,61 @@
+/**
+ * Named trace sources (ns-3 style, DESIGN.md rule 8). Models own `TraceSource`s and `emit`
+ * records; recorders `subscribe`. Models never print or write files. Emitting with no subscriber
+ * costs one length check, so call sites may guard expensive record construction with `active`.
+ *
+ * @example
+ *   const handover = new TraceSource<{ time: number; ue: string; from: string; to: string }>("ueHandover");
+ *   const rows = new TableRecorder("handovers", ["time", "ue", "from", "to"]);
+ *   handover.subscribe((r) => rows.add([r.time, r.ue, r.from, r.to]));
+ */
+import type { Cell, Table } from "../run/types.ts";
+
+export type TraceListener<T> = (record: T) => void;
+
+export class TraceSource<T> {
+  private listeners: TraceListener<T>[] = [];
+
+  constructor(readonly name: string) {}
+
+  /** True when someone listens (build records only then). */
+  get active(): boolean {
+    return this.listeners.length > 0;
+  }
+
+  subscribe(listener: TraceListener<T>): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  emit(record: T): void {
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) (listeners[i] as TraceListener<T>)(record);
+  }
+}
+
+/** Collects tidy rows (one row per observation) for a CSV table. */
+export class TableRecorder {
+  readonly rows: Cell[][] = [];
+
+  constructor(
+    readonly name: string,
+    readonly columns: readonly string[],
+  ) {}
+
+  add(row: Cell[]): void {
+    if (row.length !== this.columns.length) throw new RangeError(`${this.name}: row of ${row.length} cells for ${this.columns.length} columns`);
+    this.rows.push(row);
+  }
+
+  /** Subscribes to `source`, turning each record into a row with `toRow`. */
+  record<T>(source: TraceSource<T>, toRow: (record: T) => Cell[]): this {
+    source.subscribe((r) => this.add(toRow(r)));
+    return this;
+  }
+
+  toTable(): Table {
+    return { name: this.name, columns: [...this.columns], rows: this.rows };
+  }
+}
