@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { UserError } from "../cli/errors.ts";
 import { loadScenarioFile, loadScenarioText } from "./load.ts";
+import { scenarioSchema } from "./schema/scenario.ts";
 
 const BAD = join(fileURLToPath(new URL(".", import.meta.url)), "testdata", "bad");
 
@@ -12,7 +13,7 @@ const BAD = join(fileURLToPath(new URL(".", import.meta.url)), "testdata", "bad"
 const EXPECTED: Record<string, string> = {
   "01-syntax-error.yaml": ":3:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
   "02-duration-not-time.yaml": ':2:11: duration: expected a time in seconds (a number, or a string like "90 s", "10 min", "1 h"), found "fast" (a string)',
-  "03-unknown-top-key.yaml": ':2:1: seeed: unknown key (did you mean "seed"?) (allowed keys: name, description, seed, duration, replications, outputs)',
+  "03-unknown-top-key.yaml": `:2:1: seeed: unknown key (did you mean "seed"?) (allowed keys: ${Object.keys(scenarioSchema.shape).join(", ")})`,
   "04-negative-duration.yaml": ":2:11: duration: expected a positive time in seconds, found -5 (a number)",
   "05-empty.yaml": ': the scenario file is empty (expected a mapping of keys, e.g. "name: my-scenario")',
   "06-seed-not-integer.yaml": ":2:7: seed: expected an integer, found 1.5 (a number)",

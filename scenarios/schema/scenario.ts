@@ -5,8 +5,15 @@
  */
 import { z } from "zod";
 import { commonKeys } from "./common.ts";
+import { instantiationSchema } from "../../sim/models/container-batch/config.ts";
 
-export const scenarioSchema = z.object({ ...commonKeys }).strict().describe("a GNF Lab scenario");
+export const scenarioSchema = z
+  .object({
+    ...commonKeys,
+    instantiation: instantiationSchema.optional(),
+  })
+  .strict()
+  .describe("a GNF Lab scenario");
 
 /** A scenario as written in the file (before defaults). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

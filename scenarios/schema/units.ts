@@ -1,6 +1,7 @@
 /**
- * Quantities with units in scenario files. Numbers are in the base unit (seconds, bytes, bit/s);
- * strings may carry a unit suffix for readability: `"90 s"`, `"250ms"`, `"10 min"`, `"1.5h"`.
+ * Quantities with units in scenario files. Numbers are in the base unit (seconds, bytes);
+ * strings may carry a unit suffix for readability: `"90 s"`, `"250ms"`, `"10 min"`, `"1.5h"`,
+ * `"128 MB"`, `"2.21MB"`, `"16 GiB"` (kB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024).
  */
 import { z } from "zod";
 
@@ -39,4 +40,29 @@ export function seconds(options: { min?: number; allowZero?: boolean } = {}) {
       return s;
     })
     .describe("seconds (number) or a string with a unit: ms, s, min, h");
+}
+
+const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+const BYTES_PATTERN = /^\s*([0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?)\s*(b|kb|mb|gb|kib|mib|gib)\s*$/i;
+
+/** Parses `"128 MB"` → 128e6 (bytes); returns NaN when the text is not a size. */
+export function parseBytesText(text: string): number {
+  const match = BYTES_PATTERN.exec(text);
+  if (!match) return Number.NaN;
+  return Number(match[1]) * (BYTE_UNITS[(match[2] as string).toLowerCase()] as number);
+}
+
+/** A size in bytes: a number, or a string with a unit (B, kB, MB, GB, KiB, MiB, GiB). Positive. */
+export function bytes() {
+  return z
+    .union([z.number(), z.string()])
+    .transform((value, ctx) => {
+      const b = typeof value === "number" ? value : parseBytesText(value);
+      if (!Number.isFinite(b) || b <= 0) {
+        ctx.addIssue({ code: "custom", message: `expected a positive size in bytes (a number, or a string like "128 MB", "2.21 MB", "16 GiB")` });
+        return z.NEVER;
+      }
+      return b;
+    })
+    .describe("bytes (number) or a string with a unit: B, kB, MB, GB, KiB, MiB, GiB");
 }

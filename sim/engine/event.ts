@@ -26,6 +26,10 @@ export interface Waiter {
   resume(event: Event<unknown>): void;
 }
 
+/** Stored form of a callback: typed loosely so that `Event<T>` stays covariant in T. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type StoredCallback = ((event: any) => void) | Waiter;
+
 export class Event<T = unknown> {
   /** @internal */ state = PENDING;
   /** @internal */ ok = true;
@@ -33,9 +37,9 @@ export class Event<T = unknown> {
   /** True once a failure has been handled (thrown into a process, or marked by the user). */
   defused = false;
   /** @internal first waiter or callback, kept out of the array for the common single-waiter case. */
-  first: Callback<T> | Waiter | null = null;
+  first: StoredCallback | null = null;
   /** @internal further waiters/callbacks in registration order. */
-  rest: (Callback<T> | Waiter)[] | null = null;
+  rest: StoredCallback[] | null = null;
 
   constructor(readonly env: Environment) {}
 
@@ -99,7 +103,7 @@ export class Event<T = unknown> {
   /** Removes a callback (e.g. an interrupted process stops waiting). */
   removeCallback(callback: Callback<T> | Waiter): void {
     if (this.first === callback) {
-      this.first = this.rest && this.rest.length > 0 ? (this.rest.shift() as Callback<T> | Waiter) : null;
+      this.first = this.rest && this.rest.length > 0 ? (this.rest.shift() as StoredCallback) : null;
       return;
     }
     if (this.rest) {

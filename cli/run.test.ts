@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./test-support.ts";
+
+const work = mkdtempSync(join(tmpdir(), "gnf-run-test-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function readRun(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) files[name] = readFileSync(join(dir, name), "utf8");
+  return files;
+}
+
+function withoutWall(manifestText: string): unknown {
+  const manifest = JSON.parse(manifestText) as Record<string, unknown>;
+  delete manifest["wall"];
+  return manifest;
+}
+
+describe("gnf run", () => {
+  it("runs the built-in default scenario and writes manifest, summary and tidy CSVs", async () => {
+    const out = join(work, "default");
+    const r = await runCli(["run", "--quiet", "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const files = readRun(out);
+    expect(Object.keys(files)).toEqual(["host_memory.csv", "manifest.json", "summary.json", "vnf_lifecycle.csv"]);
+    const manifest = JSON.parse(files["manifest.json"] as string) as Record<string, unknown>;
+    expect(manifest["files"]).toEqual(["vnf_lifecycle.csv", "host_memory.csv", "summary.json", "manifest.json"]);
+    expect(manifest["seed"]).toBe(1);
+    expect((manifest["scenario"] as { file: string }).file).toBe("scenarios/default.yaml (built-in)");
+    const summary = JSON.parse(files["summary.json"] as string) as { metrics: Record<string, { value: number }> };
+    expect(summary.metrics["instantiation.nfvi-i7.ready"]?.value).toBe(50);
+    expect(summary.metrics["instantiation.archer-c9.ready"]?.value).toBe(28);
+    expect(summary.metrics["instantiation.archer-c9.failed"]?.value).toBe(12);
+    expect(files["vnf_lifecycle.csv"]?.split("\n")[0]).toBe("replication,time_s,host,vnf,event,detail");
+  });
+
+  it("is deterministic: same scenario and seed give byte-identical files but the wall clock", async () => {
+    const a = join(work, "a");
+    const b = join(work, "b");
+    await runCli(["run", "--quiet", "--seed", "7", "--out", a]);
+    await runCli(["run", "--quiet", "--seed", "7", "--out", b]);
+    const filesA = readRun(a);
+    const filesB = readRun(b);
+    for (const name of Object.keys(filesA)) {
+      if (name === "manifest.json") expect(withoutWall(filesA[name] as string)).toEqual(withoutWall(filesB[name] as string));
+      else expect(filesA[name]).toBe(filesB[name]);
+    }
+    const c = join(work, "c");
+    await runCli(["run", "--quiet", "--seed", "8", "--out", c]);
+    expect(readRun(c)["vnf_lifecycle.csv"]).not.toBe(filesA["vnf_lifecycle.csv"]);
+  });
+
+  it("reports mean and 95% CI over replications, with a replication column in the CSVs", async () => {
+    const out = join(work, "reps");
+    const r = await runCli(["run", "--quiet", "--set", "replications=4", "--out", out]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as {
+      replications: number;
+      metrics: Record<string, { value: number; ci95?: [number, number]; values?: number[] }>;
+    };
+    expect(summary.replications).toBe(4);
+    const batch = summary.metrics["instantiation.nfvi-i7.batchSeconds"];
+    expect(batch?.values).toHaveLength(4);
+    const mean = (batch?.values ?? []).reduce((x, y) => x + y, 0) / 4;
+    expect(batch?.value).toBeCloseTo(mean, 12);
+    expect(batch?.ci95?.[0]).toBeLessThan(mean);
+    expect(batch?.ci95?.[1]).toBeGreaterThan(mean);
+    const rows = readFileSync(join(out, "vnf_lifecycle.csv"), "utf8").trim().split("\n").slice(1);
+    expect(new Set(rows.map((row) => row.split(",")[0]))).toEqual(new Set(["0", "1", "2", "3"]));
+  });
+
+  it("exits 2 without writing anything for a bad scenario", async () => {
+    const bad = join(work, "bad.yaml");
+    writeFileSync(bad, "name: bad\nduration: -1\n");
+    const out = join(work, "bad-out");
+    const r = await runCli(["run", bad, "--quiet", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`gnf: ${bad}:2:11: duration: expected a positive time in seconds, found -1 (a number)\n`);
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it("exits 2 for a scenario that configures nothing to simulate", async () => {
+    const empty = join(work, "nothing.yaml");
+    writeFileSync(empty, "name: nothing\n");
+    const r = await runCli(["run", empty, "--quiet", "--out", join(work, "nothing-out")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('gnf: scenario "nothing" configures nothing to simulate (add an `instantiation` section)\n');
+  });
+});

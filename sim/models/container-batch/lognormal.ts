@@ -1,0 +1,11 @@
+import type { RandomStream } from "../../engine/rng.ts";
+
+/**
+ * A lognormal draw with the given mean and coefficient of variation:
+ * σ² = ln(1 + cv²), μ = ln(mean) − σ²/2, so E[X] = mean and sd[X] = cv · mean. cv = 0 gives `mean`.
+ */
+export function lognormalByMean(rng: RandomStream, mean: number, cv: number): number {
+  if (cv === 0) return mean;
+  const sigma2 = Math.log(1 + cv * cv);
+  return rng.lognormal(Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2));
+}
