@@ -22,7 +22,7 @@ interface RunOptions {
 export function registerRun(program: Command): void {
   program
     .command("run")
-    .description("simulate a scenario and write its results (default: the built-in roaming edge scenario)")
+    .description("simulate a scenario and write its results (default: the built-in scenario)")
     .argument("[scenario]", "scenario file (.yaml); default: scenarios/default.yaml")
     .option("--seed <n>", "master seed (overrides the scenario's seed)")
     .option("--out <dir>", "results folder (default: <outputs.directory>/<name>/<run-id>)")

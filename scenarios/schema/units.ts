@@ -42,8 +42,8 @@ export function seconds(options: { min?: number; allowZero?: boolean } = {}) {
     .describe("seconds (number) or a string with a unit: ms, s, min, h");
 }
 
-const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
-const BYTES_PATTERN = /^\s*([0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?)\s*(b|kb|mb|gb|kib|mib|gib)\s*$/i;
+const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
+const BYTES_PATTERN = /^\s*([0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?)\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$/i;
 
 /** Parses `"128 MB"` → 128e6 (bytes); returns NaN when the text is not a size. */
 export function parseBytesText(text: string): number {
@@ -52,7 +52,7 @@ export function parseBytesText(text: string): number {
   return Number(match[1]) * (BYTE_UNITS[(match[2] as string).toLowerCase()] as number);
 }
 
-/** A size in bytes: a number, or a string with a unit (B, kB, MB, GB, KiB, MiB, GiB). Positive. */
+/** A size in bytes: a number, or a string with a unit (B, kB, MB, GB, TB, KiB, MiB, GiB, TiB). Positive. */
 export function bytes() {
   return z
     .union([z.number(), z.string()])
@@ -64,5 +64,5 @@ export function bytes() {
       }
       return b;
     })
-    .describe("bytes (number) or a string with a unit: B, kB, MB, GB, KiB, MiB, GiB");
+    .describe("bytes (number) or a string with a unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB");
 }

@@ -9,6 +9,7 @@
  */
 import type { Environment } from "../environment.ts";
 import { Event } from "../event.ts";
+import { Fifo } from "./fifo.ts";
 
 export class ContainerRequest extends Event<number> {
   constructor(
@@ -27,8 +28,8 @@ export class ContainerRequest extends Event<number> {
 
 export class Container {
   private currentLevel: number;
-  private readonly putQueue: ContainerRequest[] = [];
-  private readonly getQueue: ContainerRequest[] = [];
+  private readonly putQueue = new Fifo<ContainerRequest>();
+  private readonly getQueue = new Fifo<ContainerRequest>();
 
   constructor(
     readonly env: Environment,
@@ -82,10 +83,8 @@ export class Container {
 
   /** @internal */
   withdraw(req: ContainerRequest): void {
-    for (const queue of [this.putQueue, this.getQueue]) {
-      const i = queue.indexOf(req);
-      if (i >= 0) queue.splice(i, 1);
-    }
+    this.putQueue.remove(req);
+    this.getQueue.remove(req);
     this.serve();
   }
 
@@ -93,14 +92,14 @@ export class Container {
     let progressed = true;
     while (progressed) {
       progressed = false;
-      const put = this.putQueue[0];
+      const put = this.putQueue.peek();
       if (put && this.currentLevel + put.amount <= this.capacity) {
         this.putQueue.shift();
         this.currentLevel += put.amount;
         put.succeed(put.amount);
         progressed = true;
       }
-      const get = this.getQueue[0];
+      const get = this.getQueue.peek();
       if (get && get.amount <= this.currentLevel) {
         this.getQueue.shift();
         this.currentLevel -= get.amount;

@@ -14,6 +14,7 @@
 import type { Environment } from "../environment.ts";
 import { Event } from "../event.ts";
 import type { Process } from "../process.ts";
+import { Fifo } from "./fifo.ts";
 
 export class Request extends Event<Request> {
   /** @internal insertion sequence, for FIFO among equal priorities. */
@@ -59,7 +60,7 @@ export class Resource {
   /** Requests holding a slot, in the order they were granted. */
   readonly users: Request[] = [];
   /** Requests waiting, in service order. */
-  readonly queue: Request[] = [];
+  readonly queue = new Fifo<Request>();
   private seq = 0;
 
   constructor(
@@ -90,8 +91,7 @@ export class Resource {
       this.grant();
       return;
     }
-    const q = this.queue.indexOf(req);
-    if (q >= 0) this.queue.splice(q, 1);
+    this.queue.remove(req);
   }
 
   /** @internal Where a new request goes in the queue. */
@@ -117,11 +117,11 @@ export class PriorityResource extends Resource {
     let hi = this.queue.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const other = this.queue[mid] as Request;
+      const other = this.queue.at(mid) as Request;
       if (other.priority < req.priority || (other.priority === req.priority && other.seq < req.seq)) lo = mid + 1;
       else hi = mid;
     }
-    this.queue.splice(lo, 0, req);
+    this.queue.insertAt(lo, req);
   }
 }
 
