@@ -1,5 +1,9 @@
 /** Runs the `gnf` CLI in-process for tests, capturing stdout, stderr and the exit code. */
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { main } from "./main.ts";
+
+const BIN = fileURLToPath(new URL("../bin/gnf.mjs", import.meta.url));
 
 export interface CliResult {
   code: number;
@@ -7,7 +11,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(args: string[], stdin?: string): Promise<CliResult> {
+export async function runCli(args: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const outWrite = process.stdout.write.bind(process.stdout);
@@ -20,17 +24,23 @@ export async function runCli(args: string[], stdin?: string): Promise<CliResult>
     stderr += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
     return true;
   }) as typeof process.stderr.write;
-  const previousStdin = process.env["GNF_TEST_STDIN"];
-  if (stdin !== undefined) process.env["GNF_TEST_STDIN"] = stdin;
   try {
     const code = await main(args);
     return { code, stdout, stderr };
   } finally {
     process.stdout.write = outWrite;
     process.stderr.write = errWrite;
-    if (stdin !== undefined) {
-      if (previousStdin === undefined) delete process.env["GNF_TEST_STDIN"];
-      else process.env["GNF_TEST_STDIN"] = previousStdin;
-    }
   }
+}
+
+/** Runs `node bin/gnf.mjs` as a child process with `stdin` as its input. */
+export function spawnCli(args: string[], stdin: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [BIN, ...args], { encoding: "utf8" }, (error, stdout, stderr) => {
+      const code = error && typeof (error as { code?: unknown }).code === "number" ? (error as { code: number }).code : error ? 1 : 0;
+      resolve({ code, stdout, stderr });
+    });
+    child.on("error", reject);
+    child.stdin?.end(stdin);
+  });
 }

@@ -2,3 +2,4 @@
 export { registerRun } from "./run.ts";
 export { registerCheck } from "./check.ts";
 export { registerBench } from "./bench.ts";
+export { registerOpenflow } from "./openflow.ts";

@@ -1,0 +1,171 @@
+/**
+ * OpenFlow 1.3 actions (spec §7.2.5). Each decodes to a tagged object; experimenter actions (e.g.
+ * Nicira extensions) and unknown types keep their bytes so re-encoding is exact.
+ */
+import { ActionType } from "../constants.ts";
+import { EncodeError } from "./errors.ts";
+import { decodeOxm, encodeOxm, type Oxm } from "./oxm.ts";
+import { Reader } from "./reader.ts";
+import { toBytes, type BytesInput, type Writer } from "./writer.ts";
+
+export type Action =
+  | { type: "output"; port: number; maxLen: number }
+  | { type: "copy_ttl_out" }
+  | { type: "copy_ttl_in" }
+  | { type: "set_mpls_ttl"; mplsTtl: number }
+  | { type: "dec_mpls_ttl" }
+  | { type: "push_vlan"; ethertype: number }
+  | { type: "pop_vlan" }
+  | { type: "push_mpls"; ethertype: number }
+  | { type: "pop_mpls"; ethertype: number }
+  | { type: "set_queue"; queueId: number }
+  | { type: "group"; groupId: number }
+  | { type: "set_nw_ttl"; nwTtl: number }
+  | { type: "dec_nw_ttl" }
+  | { type: "set_field"; field: Oxm }
+  | { type: "push_pbb"; ethertype: number }
+  | { type: "pop_pbb" }
+  | { type: "experimenter"; experimenter: number; data: BytesInput }
+  | { type: "unknown"; actionType: number; body: BytesInput };
+
+/** Actions whose body is 4 bytes of padding. */
+const PAD_ONLY: Partial<Record<number, Action["type"]>> = {
+  [ActionType.COPY_TTL_OUT]: "copy_ttl_out",
+  [ActionType.COPY_TTL_IN]: "copy_ttl_in",
+  [ActionType.DEC_MPLS_TTL]: "dec_mpls_ttl",
+  [ActionType.POP_VLAN]: "pop_vlan",
+  [ActionType.DEC_NW_TTL]: "dec_nw_ttl",
+  [ActionType.POP_PBB]: "pop_pbb",
+};
+const ETHERTYPE_ACTIONS: Partial<Record<number, "push_vlan" | "push_mpls" | "pop_mpls" | "push_pbb">> = {
+  [ActionType.PUSH_VLAN]: "push_vlan",
+  [ActionType.PUSH_MPLS]: "push_mpls",
+  [ActionType.POP_MPLS]: "pop_mpls",
+  [ActionType.PUSH_PBB]: "push_pbb",
+};
+const TYPE_CODE: Record<string, number> = {
+  output: ActionType.OUTPUT,
+  copy_ttl_out: ActionType.COPY_TTL_OUT,
+  copy_ttl_in: ActionType.COPY_TTL_IN,
+  set_mpls_ttl: ActionType.SET_MPLS_TTL,
+  dec_mpls_ttl: ActionType.DEC_MPLS_TTL,
+  push_vlan: ActionType.PUSH_VLAN,
+  pop_vlan: ActionType.POP_VLAN,
+  push_mpls: ActionType.PUSH_MPLS,
+  pop_mpls: ActionType.POP_MPLS,
+  set_queue: ActionType.SET_QUEUE,
+  group: ActionType.GROUP,
+  set_nw_ttl: ActionType.SET_NW_TTL,
+  dec_nw_ttl: ActionType.DEC_NW_TTL,
+  set_field: ActionType.SET_FIELD,
+  push_pbb: ActionType.PUSH_PBB,
+  pop_pbb: ActionType.POP_PBB,
+  experimenter: ActionType.EXPERIMENTER,
+};
+
+/** Decodes one action TLV. */
+export function decodeAction(r: Reader, index: number): Action {
+  const name = `actions[${index}]`;
+  const type = r.u16(`${name}.type`);
+  const length = r.u16(`${name}.len`);
+  if (length < 8 || length % 8 !== 0) r.fail(`action length ${length} is not a multiple of 8 of at least 8`, `${name}.len`);
+  const bodyOffset = r.offset;
+  const raw = r.bytesView(length - 4);
+  const b = new Reader(raw, 0, raw.length, bodyOffset);
+  b.enter(name);
+  const decoded = decodeActionBody(b, type, length);
+  return decoded ?? { type: "unknown", actionType: type, body: raw.slice() };
+}
+
+/** The structured action, or undefined when its length does not fit its type (kept raw). */
+function decodeActionBody(b: Reader, type: number, length: number): Action | undefined {
+  const padOnly = PAD_ONLY[type];
+  if (padOnly) return length === 8 ? ({ type: padOnly } as Action) : undefined;
+  const ethertypeAction = ETHERTYPE_ACTIONS[type];
+  if (ethertypeAction) return length === 8 ? { type: ethertypeAction, ethertype: b.u16("ethertype") } : undefined;
+  switch (type) {
+    case ActionType.OUTPUT:
+      return length === 16 ? { type: "output", port: b.u32("port"), maxLen: b.u16("max_len") } : undefined;
+    case ActionType.SET_MPLS_TTL:
+      return length === 8 ? { type: "set_mpls_ttl", mplsTtl: b.u8("mpls_ttl") } : undefined;
+    case ActionType.SET_NW_TTL:
+      return length === 8 ? { type: "set_nw_ttl", nwTtl: b.u8("nw_ttl") } : undefined;
+    case ActionType.SET_QUEUE:
+      return length === 8 ? { type: "set_queue", queueId: b.u32("queue_id") } : undefined;
+    case ActionType.GROUP:
+      return length === 8 ? { type: "group", groupId: b.u32("group_id") } : undefined;
+    case ActionType.SET_FIELD: {
+      const field = b.field("field", () => decodeOxm(b, 0));
+      const used = length - 4 - b.remaining;
+      return Math.ceil((4 + used) / 8) * 8 === length ? { type: "set_field", field } : undefined;
+    }
+    case ActionType.EXPERIMENTER:
+      return { type: "experimenter", experimenter: b.u32("experimenter"), data: b.rest("data") };
+    default:
+      return undefined;
+  }
+}
+
+/** Decodes a list of actions filling `length` bytes. */
+export function decodeActions(r: Reader, length: number): Action[] {
+  const b = r.sub(length, "actions");
+  const actions: Action[] = [];
+  while (b.remaining > 0) actions.push(decodeAction(b, actions.length));
+  return actions;
+}
+
+/** Encodes one action. */
+export function encodeAction(w: Writer, action: Action, field: string): void {
+  const start = w.length;
+  const code = action.type === "unknown" ? action.actionType : TYPE_CODE[action.type];
+  if (code === undefined) throw new EncodeError(`${field}.type`, `unknown action type "${String((action as { type: unknown }).type)}"`);
+  w.u16(code, `${field}.type`);
+  w.u16(0, `${field}.len`);
+  switch (action.type) {
+    case "output":
+      w.u32(action.port, `${field}.port`);
+      w.u16(action.maxLen ?? 0, `${field}.maxLen`);
+      w.zeros(6);
+      break;
+    case "set_mpls_ttl":
+      w.u8(action.mplsTtl, `${field}.mplsTtl`);
+      w.zeros(3);
+      break;
+    case "set_nw_ttl":
+      w.u8(action.nwTtl, `${field}.nwTtl`);
+      w.zeros(3);
+      break;
+    case "push_vlan":
+    case "push_mpls":
+    case "pop_mpls":
+    case "push_pbb":
+      w.u16(action.ethertype, `${field}.ethertype`);
+      w.zeros(2);
+      break;
+    case "set_queue":
+      w.u32(action.queueId, `${field}.queueId`);
+      break;
+    case "group":
+      w.u32(action.groupId, `${field}.groupId`);
+      break;
+    case "set_field":
+      encodeOxm(w, action.field, `${field}.field`);
+      w.padTo(start, 8);
+      break;
+    case "experimenter":
+      w.u32(action.experimenter, `${field}.experimenter`);
+      w.bytes(toBytes(action.data, `${field}.data`), `${field}.data`);
+      break;
+    case "unknown":
+      w.bytes(toBytes(action.body, `${field}.body`), `${field}.body`);
+      break;
+    default:
+      w.zeros(4);
+  }
+  w.u16At(start + 2, w.length - start, `${field}.len`);
+}
+
+export function encodeActions(w: Writer, actions: readonly Action[], field = "actions"): void {
+  if (!Array.isArray(actions)) throw new EncodeError(field, "expected a list of actions");
+  actions.forEach((a, i) => encodeAction(w, a, `${field}[${i}]`));
+}

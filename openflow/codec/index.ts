@@ -1,0 +1,13 @@
+export { decodeMessage, encodeMessage } from "./message.ts";
+export { Framer, splitMessages } from "./framer.ts";
+export { DecodeError, EncodeError } from "./errors.ts";
+export { Reader } from "./reader.ts";
+export { Writer, toBytes, toU64, hexToBytes, bytesToHex, type BytesInput, type U64Input } from "./writer.ts";
+export { toJson, fromJson } from "./json.ts";
+export { decodeMatch, encodeMatch, decodeOxm, encodeOxm, isBasicOxm, type Match, type Oxm, type OxmBasic, type OxmRaw, type OxmValue } from "./oxm.ts";
+export { OXM_FIELDS, OXM_BY_NAME, OFPXMC_OPENFLOW_BASIC, OFPXMC_EXPERIMENTER, type OxmFieldName, type OxmFieldSpec } from "./oxm-fields.ts";
+export { decodeActions, encodeActions, type Action } from "./actions.ts";
+export { decodeInstructions, encodeInstructions, type Instruction } from "./instructions.ts";
+export { formatMac, parseMac, formatIpv4, parseIpv4, formatIpv6, parseIpv6 } from "./addresses.ts";
+export type { OfMessage, OfMessageType, MessageOf, BodyOf, HelloElement, Port, Bucket, MeterBand, PacketQueue, QueueProperty } from "./messages/types.ts";
+export type * from "./multipart/types.ts";

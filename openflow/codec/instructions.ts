@@ -1,0 +1,116 @@
+/**
+ * OpenFlow 1.3 instructions (spec §7.2.4): goto-table, write-metadata, write/apply/clear actions,
+ * meter, experimenter; unknown types keep their bytes.
+ */
+import { InstructionType } from "../constants.ts";
+import { decodeActions, encodeActions, type Action } from "./actions.ts";
+import { EncodeError } from "./errors.ts";
+import { Reader } from "./reader.ts";
+import { toBytes, type BytesInput, type U64Input, type Writer } from "./writer.ts";
+
+export type Instruction =
+  | { type: "goto_table"; tableId: number }
+  | { type: "write_metadata"; metadata: U64Input; metadataMask: U64Input }
+  | { type: "write_actions"; actions: Action[] }
+  | { type: "apply_actions"; actions: Action[] }
+  | { type: "clear_actions" }
+  | { type: "meter"; meterId: number }
+  | { type: "experimenter"; experimenter: number; data: BytesInput }
+  | { type: "unknown"; instructionType: number; body: BytesInput };
+
+const TYPE_CODE: Record<string, number> = {
+  goto_table: InstructionType.GOTO_TABLE,
+  write_metadata: InstructionType.WRITE_METADATA,
+  write_actions: InstructionType.WRITE_ACTIONS,
+  apply_actions: InstructionType.APPLY_ACTIONS,
+  clear_actions: InstructionType.CLEAR_ACTIONS,
+  meter: InstructionType.METER,
+  experimenter: InstructionType.EXPERIMENTER,
+};
+
+export function decodeInstruction(r: Reader, index: number): Instruction {
+  const name = `instructions[${index}]`;
+  const type = r.u16(`${name}.type`);
+  const length = r.u16(`${name}.len`);
+  if (length < 8 || length % 8 !== 0) r.fail(`instruction length ${length} is not a multiple of 8 of at least 8`, `${name}.len`);
+  const bodyOffset = r.offset;
+  const raw = r.bytesView(length - 4);
+  const b = new Reader(raw, 0, raw.length, bodyOffset);
+  b.enter(name);
+  switch (type) {
+    case InstructionType.GOTO_TABLE:
+      if (length === 8) return { type: "goto_table", tableId: b.u8("table_id") };
+      break;
+    case InstructionType.WRITE_METADATA:
+      if (length === 24) {
+        b.pad(4);
+        return { type: "write_metadata", metadata: b.u64("metadata"), metadataMask: b.u64("metadata_mask") };
+      }
+      break;
+    case InstructionType.WRITE_ACTIONS:
+    case InstructionType.APPLY_ACTIONS: {
+      b.pad(4);
+      const actions = decodeActions(b, b.remaining);
+      return { type: type === InstructionType.WRITE_ACTIONS ? "write_actions" : "apply_actions", actions };
+    }
+    case InstructionType.CLEAR_ACTIONS:
+      if (length === 8) return { type: "clear_actions" };
+      break;
+    case InstructionType.METER:
+      if (length === 8) return { type: "meter", meterId: b.u32("meter_id") };
+      break;
+    case InstructionType.EXPERIMENTER:
+      return { type: "experimenter", experimenter: b.u32("experimenter"), data: b.rest("data") };
+  }
+  return { type: "unknown", instructionType: type, body: raw.slice() };
+}
+
+export function decodeInstructions(r: Reader, length: number): Instruction[] {
+  const b = r.sub(length, "instructions");
+  const out: Instruction[] = [];
+  while (b.remaining > 0) out.push(decodeInstruction(b, out.length));
+  return out;
+}
+
+export function encodeInstruction(w: Writer, ins: Instruction, field: string): void {
+  const start = w.length;
+  const code = ins.type === "unknown" ? ins.instructionType : TYPE_CODE[ins.type];
+  if (code === undefined) throw new EncodeError(`${field}.type`, `unknown instruction type "${String((ins as { type: unknown }).type)}"`);
+  w.u16(code, `${field}.type`);
+  w.u16(0, `${field}.len`);
+  switch (ins.type) {
+    case "goto_table":
+      w.u8(ins.tableId, `${field}.tableId`);
+      w.zeros(3);
+      break;
+    case "write_metadata":
+      w.zeros(4);
+      w.u64(ins.metadata, `${field}.metadata`);
+      w.u64(ins.metadataMask, `${field}.metadataMask`);
+      break;
+    case "write_actions":
+    case "apply_actions":
+      w.zeros(4);
+      encodeActions(w, ins.actions, `${field}.actions`);
+      break;
+    case "clear_actions":
+      w.zeros(4);
+      break;
+    case "meter":
+      w.u32(ins.meterId, `${field}.meterId`);
+      break;
+    case "experimenter":
+      w.u32(ins.experimenter, `${field}.experimenter`);
+      w.bytes(toBytes(ins.data, `${field}.data`), `${field}.data`);
+      break;
+    case "unknown":
+      w.bytes(toBytes(ins.body, `${field}.body`), `${field}.body`);
+      break;
+  }
+  w.u16At(start + 2, w.length - start, `${field}.len`);
+}
+
+export function encodeInstructions(w: Writer, list: readonly Instruction[], field = "instructions"): void {
+  if (!Array.isArray(list)) throw new EncodeError(field, "expected a list of instructions");
+  list.forEach((ins, i) => encodeInstruction(w, ins, `${field}[${i}]`));
+}

@@ -1,0 +1,203 @@
+/**
+ * `decodeMessage` / `encodeMessage`: one OpenFlow 1.3 message ⇄ bytes. The header (version 0x04,
+ * type, length, xid) is written last in effect: its length is patched after the body. Decoding
+ * checks the version, that the length field matches the bytes given, and that every body byte is
+ * accounted for — so decode → encode gives back the same bytes for every valid message.
+ *
+ * @example
+ *   const bytes = encodeMessage({ type: "barrier_request", xid: 7 });
+ *   decodeMessage(bytes); // { type: "barrier_request", xid: 7 }
+ */
+import { MessageType, OFP_HEADER_SIZE, OFP_VERSION } from "../constants.ts";
+import { EncodeError } from "./errors.ts";
+import { decodeFeaturesReply, decodeAsync, decodeHello, decodePortMod, decodePortStatus, decodeQueueGetConfigReply, decodeQueueGetConfigRequest, decodeRole, decodeSwitchConfig, decodeTableMod, encodeAsync, encodeFeaturesReply, encodeHello, encodePortMod, encodePortStatus, encodeQueueGetConfigReply, encodeQueueGetConfigRequest, encodeRole, encodeSwitchConfig, encodeTableMod } from "./messages/simple.ts";
+import { decodeFlowMod, decodeFlowRemoved, decodeGroupMod, decodeMeterMod, decodePacketIn, decodePacketOut, encodeFlowMod, encodeFlowRemoved, encodeGroupMod, encodeMeterMod, encodePacketIn, encodePacketOut } from "./messages/flow.ts";
+import type { OfMessage } from "./messages/types.ts";
+import { decodeMultipartReplyBody, encodeMultipartReplyBody } from "./multipart/reply.ts";
+import { decodeMultipartRequestBody, encodeMultipartRequestBody, KIND_CODES } from "./multipart/request.ts";
+import { Reader } from "./reader.ts";
+import { toBytes, Writer } from "./writer.ts";
+
+const NAMES: Record<number, string> = Object.fromEntries(Object.entries(MessageType).map(([k, v]) => [v, k.toLowerCase()]));
+
+/** Decodes exactly one message occupying all of `bytes`. Throws `DecodeError`. */
+export function decodeMessage(bytes: Uint8Array): OfMessage {
+  const r = new Reader(bytes);
+  const version = r.u8("header.version");
+  if (version !== OFP_VERSION) r.failAt(0, `version 0x${version.toString(16).padStart(2, "0")} is not OpenFlow 1.3 (0x04)`, "header.version");
+  const type = r.u8("header.type");
+  const length = r.u16("header.length");
+  if (length < OFP_HEADER_SIZE) r.failAt(2, `length ${length} is shorter than the 8-byte header`, "header.length");
+  if (length !== bytes.length) r.failAt(2, `length field says ${length} bytes but the message has ${bytes.length}`, "header.length");
+  const xid = r.u32("header.xid");
+  const name = NAMES[type];
+  if (name === undefined) r.failAt(1, `unknown message type ${type}`, "header.type");
+  r.enter(name as string);
+  const message = decodeBody(r, type, xid);
+  if (r.remaining > 0) r.fail(`${r.remaining} unexpected byte(s) after the ${name} body`);
+  return message;
+}
+
+function decodeBody(r: Reader, type: number, xid: number): OfMessage {
+  switch (type) {
+    case MessageType.HELLO:
+      return { type: "hello", xid, elements: decodeHello(r) };
+    case MessageType.ERROR: {
+      const errorType = r.u16("type");
+      if (errorType === 0xffff) return { type: "error_experimenter", xid, expType: r.u16("exp_type"), experimenter: r.u32("experimenter"), data: r.rest("data") };
+      return { type: "error", xid, errorType, code: r.u16("code"), data: r.rest("data") };
+    }
+    case MessageType.ECHO_REQUEST:
+      return { type: "echo_request", xid, data: r.rest("data") };
+    case MessageType.ECHO_REPLY:
+      return { type: "echo_reply", xid, data: r.rest("data") };
+    case MessageType.EXPERIMENTER:
+      return { type: "experimenter", xid, experimenter: r.u32("experimenter"), expType: r.u32("exp_type"), data: r.rest("data") };
+    case MessageType.FEATURES_REQUEST:
+      return { type: "features_request", xid };
+    case MessageType.FEATURES_REPLY:
+      return { type: "features_reply", xid, ...decodeFeaturesReply(r) };
+    case MessageType.GET_CONFIG_REQUEST:
+      return { type: "get_config_request", xid };
+    case MessageType.GET_CONFIG_REPLY:
+      return { type: "get_config_reply", xid, ...decodeSwitchConfig(r) };
+    case MessageType.SET_CONFIG:
+      return { type: "set_config", xid, ...decodeSwitchConfig(r) };
+    case MessageType.PACKET_IN:
+      return { type: "packet_in", xid, ...decodePacketIn(r) };
+    case MessageType.FLOW_REMOVED:
+      return { type: "flow_removed", xid, ...decodeFlowRemoved(r) };
+    case MessageType.PORT_STATUS:
+      return { type: "port_status", xid, ...decodePortStatus(r) };
+    case MessageType.PACKET_OUT:
+      return { type: "packet_out", xid, ...decodePacketOut(r) };
+    case MessageType.FLOW_MOD:
+      return { type: "flow_mod", xid, ...decodeFlowMod(r) };
+    case MessageType.GROUP_MOD:
+      return { type: "group_mod", xid, ...decodeGroupMod(r) };
+    case MessageType.PORT_MOD:
+      return { type: "port_mod", xid, ...decodePortMod(r) };
+    case MessageType.TABLE_MOD:
+      return { type: "table_mod", xid, ...decodeTableMod(r) };
+    case MessageType.MULTIPART_REQUEST:
+    case MessageType.MULTIPART_REPLY: {
+      const mpType = r.u16("multipart_type");
+      const flags = r.u16("flags");
+      r.pad(4);
+      r.enter("body");
+      if (type === MessageType.MULTIPART_REQUEST) return { type: "multipart_request", xid, flags, body: decodeMultipartRequestBody(r, mpType) };
+      return { type: "multipart_reply", xid, flags, body: decodeMultipartReplyBody(r, mpType) };
+    }
+    case MessageType.BARRIER_REQUEST:
+      return { type: "barrier_request", xid };
+    case MessageType.BARRIER_REPLY:
+      return { type: "barrier_reply", xid };
+    case MessageType.QUEUE_GET_CONFIG_REQUEST:
+      return { type: "queue_get_config_request", xid, ...decodeQueueGetConfigRequest(r) };
+    case MessageType.QUEUE_GET_CONFIG_REPLY:
+      return { type: "queue_get_config_reply", xid, ...decodeQueueGetConfigReply(r) };
+    case MessageType.ROLE_REQUEST:
+      return { type: "role_request", xid, ...decodeRole(r) };
+    case MessageType.ROLE_REPLY:
+      return { type: "role_reply", xid, ...decodeRole(r) };
+    case MessageType.GET_ASYNC_REQUEST:
+      return { type: "get_async_request", xid };
+    case MessageType.GET_ASYNC_REPLY:
+      return { type: "get_async_reply", xid, ...decodeAsync(r) };
+    case MessageType.SET_ASYNC:
+      return { type: "set_async", xid, ...decodeAsync(r) };
+    case MessageType.METER_MOD:
+      return { type: "meter_mod", xid, ...decodeMeterMod(r) };
+    default:
+      return r.fail(`unknown message type ${type}`, "header.type");
+  }
+}
+
+const TYPE_CODES: Record<string, number> = {
+  ...Object.fromEntries(Object.entries(MessageType).map(([k, v]) => [k.toLowerCase(), v])),
+  error_experimenter: MessageType.ERROR,
+};
+
+/** Encodes a message (header included). Throws `EncodeError` for bad field values. */
+export function encodeMessage(message: OfMessage, writer = new Writer(64)): Uint8Array {
+  const code = TYPE_CODES[message.type];
+  if (code === undefined) throw new EncodeError("type", `unknown message type "${String(message.type)}"`);
+  const w = writer;
+  w.u8(OFP_VERSION, "version");
+  w.u8(code, "type");
+  w.u16(0, "length");
+  w.u32(message.xid, "xid");
+  encodeBody(w, message);
+  if (w.length > 0xffff) throw new EncodeError("length", `message of ${w.length} bytes exceeds the 65535-byte maximum`);
+  w.u16At(2, w.length, "length");
+  return w.finish();
+}
+
+function encodeBody(w: Writer, m: OfMessage): void {
+  switch (m.type) {
+    case "hello":
+      return encodeHello(w, m.elements);
+    case "error":
+      w.u16(m.errorType, "errorType");
+      w.u16(m.code, "code");
+      return w.bytes(toBytes(m.data, "data"), "data");
+    case "error_experimenter":
+      w.u16(0xffff, "errorType");
+      w.u16(m.expType, "expType");
+      w.u32(m.experimenter, "experimenter");
+      return w.bytes(toBytes(m.data, "data"), "data");
+    case "echo_request":
+    case "echo_reply":
+      return w.bytes(toBytes(m.data, "data"), "data");
+    case "experimenter":
+      w.u32(m.experimenter, "experimenter");
+      w.u32(m.expType, "expType");
+      return w.bytes(toBytes(m.data, "data"), "data");
+    case "features_reply":
+      return encodeFeaturesReply(w, m);
+    case "get_config_reply":
+    case "set_config":
+      return encodeSwitchConfig(w, m);
+    case "packet_in":
+      return encodePacketIn(w, m);
+    case "flow_removed":
+      return encodeFlowRemoved(w, m);
+    case "port_status":
+      return encodePortStatus(w, m);
+    case "packet_out":
+      return encodePacketOut(w, m);
+    case "flow_mod":
+      return encodeFlowMod(w, m);
+    case "group_mod":
+      return encodeGroupMod(w, m);
+    case "port_mod":
+      return encodePortMod(w, m);
+    case "table_mod":
+      return encodeTableMod(w, m);
+    case "multipart_request":
+    case "multipart_reply": {
+      const kind = m.body.kind;
+      const mpType = kind === "unknown" ? m.body.multipartType : KIND_CODES[kind];
+      if (mpType === undefined) throw new EncodeError("body.kind", `unknown multipart kind "${String(kind)}"`);
+      w.u16(mpType, "body.kind");
+      w.u16(m.flags, "flags");
+      w.zeros(4);
+      if (m.type === "multipart_request") return encodeMultipartRequestBody(w, m.body);
+      return encodeMultipartReplyBody(w, m.body);
+    }
+    case "queue_get_config_request":
+      return encodeQueueGetConfigRequest(w, m);
+    case "queue_get_config_reply":
+      return encodeQueueGetConfigReply(w, m);
+    case "role_request":
+    case "role_reply":
+      return encodeRole(w, m);
+    case "get_async_reply":
+    case "set_async":
+      return encodeAsync(w, m);
+    case "meter_mod":
+      return encodeMeterMod(w, m);
+    default:
+      return;
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * `ofp_table_features` and its properties (spec §7.3.5.5): instruction/action id lists, next-table
+ * lists, OXM id lists, experimenter properties. Property lengths exclude padding; each property is
+ * padded to a multiple of 8 bytes.
+ */
+import { Reader } from "../reader.ts";
+import { toBytes, type Writer } from "../writer.ts";
+import type { OxmId, TableFeatureProperty, TableFeatures, TypeId } from "./types.ts";
+
+const PROP_NAMES: Record<number, TableFeatureProperty["type"]> = {
+  0: "instructions",
+  1: "instructions_miss",
+  2: "next_tables",
+  3: "next_tables_miss",
+  4: "write_actions",
+  5: "write_actions_miss",
+  6: "apply_actions",
+  7: "apply_actions_miss",
+  8: "match",
+  10: "wildcards",
+  12: "write_setfield",
+  13: "write_setfield_miss",
+  14: "apply_setfield",
+  15: "apply_setfield_miss",
+  0xfffe: "experimenter",
+  0xffff: "experimenter_miss",
+};
+const PROP_CODES: Record<string, number> = Object.fromEntries(Object.entries(PROP_NAMES).map(([k, v]) => [v, Number(k)]));
+
+function decodeTypeIds(r: Reader): TypeId[] {
+  const ids: TypeId[] = [];
+  while (r.remaining > 0) {
+    const type = r.u16(`ids[${ids.length}].type`);
+    const len = r.u16(`ids[${ids.length}].len`);
+    if (len < 4) r.fail(`id length ${len} is shorter than 4`, `ids[${ids.length}].len`);
+    ids.push(len > 4 ? { type, data: r.bytes(len - 4, `ids[${ids.length}].data`) } : { type });
+  }
+  return ids;
+}
+
+function decodeOxmIds(r: Reader): OxmId[] {
+  const ids: OxmId[] = [];
+  while (r.remaining > 0) {
+    const header = r.u32(`oxm_ids[${ids.length}]`);
+    ids.push(header >>> 16 === 0xffff ? { header, experimenter: r.u32(`oxm_ids[${ids.length}].experimenter`) } : { header });
+  }
+  return ids;
+}
+
+function decodeProperty(r: Reader, index: number): TableFeatureProperty {
+  r.enter(`properties[${index}]`);
+  const propType = r.u16("type");
+  const length = r.u16("length");
+  if (length < 4) r.fail(`property length ${length} is shorter than 4`, "length");
+  const offset = r.offset;
+  const raw = r.bytesView(length - 4, "body");
+  const body = new Reader(raw, 0, raw.length, offset);
+  r.pad(Math.min(r.remaining, (8 - (length % 8)) % 8));
+  r.leave();
+  const name = PROP_NAMES[propType];
+  switch (name) {
+    case "instructions":
+    case "instructions_miss":
+    case "write_actions":
+    case "write_actions_miss":
+    case "apply_actions":
+    case "apply_actions_miss":
+      return { type: name, ids: decodeTypeIds(body) };
+    case "next_tables":
+    case "next_tables_miss":
+      return { type: name, tableIds: Array.from(raw) };
+    case "match":
+    case "wildcards":
+    case "write_setfield":
+    case "write_setfield_miss":
+    case "apply_setfield":
+    case "apply_setfield_miss":
+      return { type: name, oxmIds: decodeOxmIds(body) };
+    case "experimenter":
+    case "experimenter_miss":
+      return { type: name, experimenter: body.u32("experimenter"), expType: body.u32("exp_type"), data: body.rest("data") };
+    default:
+      return { type: "unknown", propType, body: raw.slice() };
+  }
+}
+
+function encodeProperty(w: Writer, p: TableFeatureProperty, field: string): void {
+  const start = w.length;
+  w.u16(p.type === "unknown" ? p.propType : (PROP_CODES[p.type] as number), `${field}.type`);
+  w.u16(0, `${field}.length`);
+  switch (p.type) {
+    case "instructions":
+    case "instructions_miss":
+    case "write_actions":
+    case "write_actions_miss":
+    case "apply_actions":
+    case "apply_actions_miss":
+      p.ids.forEach((id, i) => {
+        const data = id.data === undefined ? new Uint8Array() : toBytes(id.data, `${field}.ids[${i}].data`);
+        w.u16(id.type, `${field}.ids[${i}].type`);
+        w.u16(4 + data.length, `${field}.ids[${i}].len`);
+        w.bytes(data, `${field}.ids[${i}].data`);
+      });
+      break;
+    case "next_tables":
+    case "next_tables_miss":
+      p.tableIds.forEach((t, i) => w.u8(t, `${field}.tableIds[${i}]`));
+      break;
+    case "experimenter":
+    case "experimenter_miss":
+      w.u32(p.experimenter, `${field}.experimenter`);
+      w.u32(p.expType, `${field}.expType`);
+      w.bytes(toBytes(p.data, `${field}.data`), `${field}.data`);
+      break;
+    case "unknown":
+      w.bytes(toBytes(p.body, `${field}.body`), `${field}.body`);
+      break;
+    default:
+      p.oxmIds.forEach((id, i) => {
+        w.u32(id.header, `${field}.oxmIds[${i}].header`);
+        if (id.experimenter !== undefined) w.u32(id.experimenter, `${field}.oxmIds[${i}].experimenter`);
+      });
+  }
+  w.u16At(start + 2, w.length - start, `${field}.length`);
+  w.padTo(start, 8);
+}
+
+export function decodeTableFeaturesList(r: Reader): TableFeatures[] {
+  const tables: TableFeatures[] = [];
+  while (r.remaining > 0) {
+    r.enter(`tables[${tables.length}]`);
+    const length = r.u16("length");
+    if (length < 64) r.fail(`table features length ${length} is shorter than its 64-byte header`, "length");
+    const b = r.sub(length - 2, "body");
+    const tableId = b.u8("table_id");
+    b.pad(5);
+    const name = b.fixedString(32, "name");
+    const metadataMatch = b.u64("metadata_match");
+    const metadataWrite = b.u64("metadata_write");
+    const config = b.u32("config");
+    const maxEntries = b.u32("max_entries");
+    const properties: TableFeatureProperty[] = [];
+    while (b.remaining > 0) properties.push(decodeProperty(b, properties.length));
+    r.leave();
+    tables.push({ tableId, name, metadataMatch, metadataWrite, config, maxEntries, properties });
+  }
+  return tables;
+}
+
+export function encodeTableFeaturesList(w: Writer, tables: readonly TableFeatures[], field = "tables"): void {
+  tables.forEach((t, i) => {
+    const f = `${field}[${i}]`;
+    const start = w.length;
+    w.u16(0, `${f}.length`);
+    w.u8(t.tableId, `${f}.tableId`);
+    w.zeros(5);
+    w.fixedString(t.name, 32, `${f}.name`);
+    w.u64(t.metadataMatch, `${f}.metadataMatch`);
+    w.u64(t.metadataWrite, `${f}.metadataWrite`);
+    w.u32(t.config, `${f}.config`);
+    w.u32(t.maxEntries, `${f}.maxEntries`);
+    t.properties.forEach((p, j) => encodeProperty(w, p, `${f}.properties[${j}]`));
+    w.u16At(start, w.length - start, `${f}.length`);
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * OXM TLVs (OpenFlow Extensible Match) and `ofp_match`.
+ *
+ * A basic-class field with the spec's size decodes to `{ field: "ipv4_dst", value: "10.0.0.2",
+ * mask?: "255.255.255.0" }` (numbers for integer fields up to 32 bits, bigint for 64-bit ones,
+ * strings for addresses). Anything else — experimenter or NXM classes, unknown fields, odd lengths —
+ * is kept as `{ oxmClass, oxmField, hasMask, body }` with the raw body bytes, so re-encoding is exact.
+ */
+import { formatIpv4, formatIpv6, formatMac, parseIpv4, parseIpv6, parseMac } from "./addresses.ts";
+import { EncodeError } from "./errors.ts";
+import { OFPXMC_OPENFLOW_BASIC, OXM_BY_NAME, OXM_FIELDS, type OxmFieldSpec } from "./oxm-fields.ts";
+import type { Reader } from "./reader.ts";
+import { toBytes, toU64, type BytesInput, type Writer } from "./writer.ts";
+
+export type OxmValue = number | bigint | string;
+
+export interface OxmBasic {
+  field: string;
+  value: OxmValue;
+  mask?: OxmValue;
+}
+
+export interface OxmRaw {
+  oxmClass: number;
+  oxmField: number;
+  hasMask: boolean;
+  /** Payload after the 4-byte OXM header (for experimenter OXMs, starting with the experimenter id). */
+  body: BytesInput;
+}
+
+export type Oxm = OxmBasic | OxmRaw;
+
+/** `ofp_match` as its ordered list of OXM fields (match type OFPMT_OXM). */
+export type Match = Oxm[];
+
+export const OFPMT_OXM = 1;
+
+export function isBasicOxm(oxm: Oxm): oxm is OxmBasic {
+  return typeof (oxm as OxmBasic).field === "string";
+}
+
+function decodeValue(r: Reader, spec: OxmFieldSpec, name: string): OxmValue {
+  switch (spec.kind) {
+    case "u8":
+      return r.u8(name);
+    case "u16":
+      return r.u16(name);
+    case "u24":
+      return (r.u8(name) << 16) | r.u16(name);
+    case "u32":
+      return r.u32(name);
+    case "u64":
+      return r.u64(name);
+    case "mac":
+      return formatMac(r.bytesView(6));
+    case "ipv4":
+      return formatIpv4(r.bytesView(4));
+    case "ipv6":
+      return formatIpv6(r.bytesView(16));
+  }
+}
+
+function encodeValue(w: Writer, spec: OxmFieldSpec, value: OxmValue, field: string): void {
+  switch (spec.kind) {
+    case "u8":
+      return w.u8(Number(value), field);
+    case "u16":
+      return w.u16(Number(value), field);
+    case "u24": {
+      const v = Number(value);
+      if (!(Number.isInteger(v) && v >= 0 && v <= 0xffffff)) throw new EncodeError(field, `expected a 24-bit integer, found ${String(value)}`);
+      w.u8(v >>> 16, field);
+      return w.u16(v & 0xffff, field);
+    }
+    case "u32":
+      return w.u32(Number(value), field);
+    case "u64":
+      return w.u64(toU64(value, field), field);
+    case "mac":
+      return w.bytes(parseMac(String(value), field), field);
+    case "ipv4":
+      return w.bytes(parseIpv4(String(value), field), field);
+    case "ipv6":
+      return w.bytes(parseIpv6(String(value), field), field);
+  }
+}
+
+/** Decodes one OXM TLV. */
+export function decodeOxm(r: Reader, index: number): Oxm {
+  const name = `oxm[${index}]`;
+  const header = r.u32(`${name}.header`);
+  const oxmClass = header >>> 16;
+  const oxmField = (header >>> 9) & 0x7f;
+  const hasMask = ((header >>> 8) & 1) === 1;
+  const length = header & 0xff;
+  const spec = oxmClass === OFPXMC_OPENFLOW_BASIC ? OXM_FIELDS[oxmField] : undefined;
+  if (spec && length === spec.size * (hasMask ? 2 : 1) && (spec.maskable || !hasMask)) {
+    const body = r.sub(length, `${name}.value`);
+    const value = decodeValue(body, spec, `${name}.value`);
+    if (!hasMask) return { field: spec.name, value };
+    return { field: spec.name, value, mask: decodeValue(body, spec, `${name}.mask`) };
+  }
+  return { oxmClass, oxmField, hasMask, body: r.bytes(length, `${name}.body`) };
+}
+
+/** Encodes one OXM TLV. */
+export function encodeOxm(w: Writer, oxm: Oxm, field: string): void {
+  if (isBasicOxm(oxm)) {
+    const spec = OXM_BY_NAME.get(oxm.field);
+    if (!spec) throw new EncodeError(`${field}.field`, `unknown OXM field "${oxm.field}"`);
+    const hasMask = oxm.mask !== undefined;
+    if (hasMask && !spec.maskable) throw new EncodeError(`${field}.mask`, `${oxm.field} cannot be masked`);
+    const length = spec.size * (hasMask ? 2 : 1);
+    w.u32(((OFPXMC_OPENFLOW_BASIC << 16) | (spec.code << 9) | ((hasMask ? 1 : 0) << 8) | length) >>> 0, `${field}.header`);
+    encodeValue(w, spec, oxm.value, `${field}.value`);
+    if (hasMask) encodeValue(w, spec, oxm.mask as OxmValue, `${field}.mask`);
+    return;
+  }
+  const body = toBytes(oxm.body, `${field}.body`);
+  if (body.length > 0xff) throw new EncodeError(`${field}.body`, "an OXM body is at most 255 bytes");
+  w.u16(oxm.oxmClass, `${field}.oxmClass`);
+  w.u8(((oxm.oxmField & 0x7f) << 1) | (oxm.hasMask ? 1 : 0), `${field}.oxmField`);
+  w.u8(body.length, `${field}.length`);
+  w.bytes(body, `${field}.body`);
+}
+
+/** Decodes an `ofp_match` (header, OXM fields, padding to 8 bytes). */
+export function decodeMatch(r: Reader): Match {
+  r.enter("match");
+  const type = r.u16("type");
+  if (type !== OFPMT_OXM) r.fail(`match type ${type} is not OFPMT_OXM (1)`, "type");
+  const length = r.u16("length");
+  if (length < 4) r.fail(`match length ${length} is shorter than its 4-byte header`, "length");
+  const body = r.sub(length - 4, "oxm_fields");
+  const fields: Match = [];
+  while (body.remaining > 0) fields.push(decodeOxm(body, fields.length));
+  r.pad((8 - (length % 8)) % 8, "pad");
+  r.leave();
+  return fields;
+}
+
+/** Encodes an `ofp_match`, padded to a multiple of 8 bytes. */
+export function encodeMatch(w: Writer, match: Match, field = "match"): void {
+  if (!Array.isArray(match)) throw new EncodeError(field, "expected a list of OXM fields");
+  const start = w.length;
+  w.u16(OFPMT_OXM, `${field}.type`);
+  w.u16(0, `${field}.length`);
+  match.forEach((oxm, i) => encodeOxm(w, oxm, `${field}[${i}]`));
+  w.u16At(start + 2, w.length - start, `${field}.length`);
+  w.padTo(start, 8);
+}
