@@ -1,5 +1,6 @@
 /** Every benchmark `gnf bench` knows, in the order `gnf bench all` runs them. */
 import type { BenchDefinition } from "./types.ts";
 import { engineBench } from "./engine.ts";
+import { openflowBench } from "./openflow.ts";
 
-export const BENCHMARKS: readonly BenchDefinition[] = [engineBench];
+export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, openflowBench];
