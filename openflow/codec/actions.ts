@@ -5,7 +5,7 @@
 import { ActionType } from "../constants.ts";
 import { EncodeError } from "./errors.ts";
 import { decodeOxm, encodeOxm, type Oxm } from "./oxm.ts";
-import { Reader } from "./reader.ts";
+import type { Reader } from "./reader.ts";
 import { toBytes, type BytesInput, type Writer } from "./writer.ts";
 
 export type Action =
@@ -69,12 +69,10 @@ export function decodeAction(r: Reader, index: number): Action {
   const type = r.u16(`${name}.type`);
   const length = r.u16(`${name}.len`);
   if (length < 8 || length % 8 !== 0) r.fail(`action length ${length} is not a multiple of 8 of at least 8`, `${name}.len`);
-  const bodyOffset = r.offset;
-  const raw = r.bytesView(length - 4);
-  const b = new Reader(raw, 0, raw.length, bodyOffset);
+  const b = r.sub(length - 4, name);
   b.enter(name);
   const decoded = decodeActionBody(b, type, length);
-  return decoded ?? { type: "unknown", actionType: type, body: raw.slice() };
+  return decoded ?? { type: "unknown", actionType: type, body: b.whole() };
 }
 
 /** The structured action, or undefined when its length does not fit its type (kept raw). */

@@ -5,11 +5,21 @@
  */
 import { EncodeError } from "./errors.ts";
 
+const HEX_PAIRS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 export function formatMac(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(":");
+  return `${HEX_PAIRS[b[0] as number]}:${HEX_PAIRS[b[1] as number]}:${HEX_PAIRS[b[2] as number]}:${HEX_PAIRS[b[3] as number]}:${HEX_PAIRS[b[4] as number]}:${HEX_PAIRS[b[5] as number]}`;
 }
 
+const MAC_PATTERN = /^([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2})$/i;
+
 export function parseMac(text: string, field: string): Uint8Array {
+  const fast = typeof text === "string" ? MAC_PATTERN.exec(text) : null;
+  if (fast) {
+    const out = new Uint8Array(6);
+    for (let i = 0; i < 6; i++) out[i] = parseInt(fast[i + 1] as string, 16);
+    return out;
+  }
   const parts = typeof text === "string" ? text.split(/[:-]/) : [];
   if (parts.length !== 6 || parts.some((p) => !/^[0-9a-f]{1,2}$/i.test(p))) {
     throw new EncodeError(field, `expected a MAC address like "02:00:00:00:00:01", found ${JSON.stringify(text)}`);

@@ -5,7 +5,7 @@
 import { InstructionType } from "../constants.ts";
 import { decodeActions, encodeActions, type Action } from "./actions.ts";
 import { EncodeError } from "./errors.ts";
-import { Reader } from "./reader.ts";
+import type { Reader } from "./reader.ts";
 import { toBytes, type BytesInput, type U64Input, type Writer } from "./writer.ts";
 
 export type Instruction =
@@ -33,9 +33,7 @@ export function decodeInstruction(r: Reader, index: number): Instruction {
   const type = r.u16(`${name}.type`);
   const length = r.u16(`${name}.len`);
   if (length < 8 || length % 8 !== 0) r.fail(`instruction length ${length} is not a multiple of 8 of at least 8`, `${name}.len`);
-  const bodyOffset = r.offset;
-  const raw = r.bytesView(length - 4);
-  const b = new Reader(raw, 0, raw.length, bodyOffset);
+  const b = r.sub(length - 4, name);
   b.enter(name);
   switch (type) {
     case InstructionType.GOTO_TABLE:
@@ -62,7 +60,7 @@ export function decodeInstruction(r: Reader, index: number): Instruction {
     case InstructionType.EXPERIMENTER:
       return { type: "experimenter", experimenter: b.u32("experimenter"), data: b.rest("data") };
   }
-  return { type: "unknown", instructionType: type, body: raw.slice() };
+  return { type: "unknown", instructionType: type, body: b.whole() };
 }
 
 export function decodeInstructions(r: Reader, length: number): Instruction[] {

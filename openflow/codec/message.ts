@@ -118,8 +118,11 @@ const TYPE_CODES: Record<string, number> = {
   error_experimenter: MessageType.ERROR,
 };
 
-/** Encodes a message (header included). Throws `EncodeError` for bad field values. */
-export function encodeMessage(message: OfMessage, writer = new Writer(64)): Uint8Array {
+/** Reused by `encodeMessage` (encoding is synchronous, so one scratch buffer suffices). */
+const scratch = new Writer(4096);
+
+/** Encodes a message (header included) into fresh bytes. Throws `EncodeError` for bad field values. */
+export function encodeMessage(message: OfMessage, writer = scratch.reset()): Uint8Array {
   const code = TYPE_CODES[message.type];
   if (code === undefined) throw new EncodeError("type", `unknown message type "${String(message.type)}"`);
   const w = writer;

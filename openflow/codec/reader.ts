@@ -19,12 +19,18 @@ export class Reader {
    */
   constructor(
     private readonly buffer: Uint8Array,
-    start = 0,
+    private readonly start = 0,
     private readonly end = buffer.length,
     private readonly base = 0,
+    view?: DataView,
   ) {
-    this.view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    this.view = view ?? new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     this.pos = start;
+  }
+
+  /** A copy of this reader's whole range, wherever its position is. */
+  whole(): Uint8Array {
+    return this.buffer.slice(this.start, this.end);
   }
 
   /** Current position, relative to the start of the message. */
@@ -148,8 +154,8 @@ export class Reader {
    */
   sub(n: number, field: string): Reader {
     this.need(n, field);
-    const r = new Reader(this.buffer, this.pos, this.pos + n, this.base);
-    r.path.push(...this.path);
+    const r = new Reader(this.buffer, this.pos, this.pos + n, this.base, this.view);
+    if (this.path.length > 0) r.path.push(...this.path);
     this.pos += n;
     return r;
   }

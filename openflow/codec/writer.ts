@@ -24,6 +24,12 @@ export class Writer {
     return this.pos;
   }
 
+  /** Empties the writer for reuse (keeps its buffer). */
+  reset(): this {
+    this.pos = 0;
+    return this;
+  }
+
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     let size = this.buf.length * 2;

@@ -3,7 +3,7 @@
  * lists, OXM id lists, experimenter properties. Property lengths exclude padding; each property is
  * padded to a multiple of 8 bytes.
  */
-import { Reader } from "../reader.ts";
+import type { Reader } from "../reader.ts";
 import { toBytes, type Writer } from "../writer.ts";
 import type { OxmId, TableFeatureProperty, TableFeatures, TypeId } from "./types.ts";
 
@@ -30,10 +30,10 @@ const PROP_CODES: Record<string, number> = Object.fromEntries(Object.entries(PRO
 function decodeTypeIds(r: Reader): TypeId[] {
   const ids: TypeId[] = [];
   while (r.remaining > 0) {
-    const type = r.u16(`ids[${ids.length}].type`);
-    const len = r.u16(`ids[${ids.length}].len`);
-    if (len < 4) r.fail(`id length ${len} is shorter than 4`, `ids[${ids.length}].len`);
-    ids.push(len > 4 ? { type, data: r.bytes(len - 4, `ids[${ids.length}].data`) } : { type });
+    const type = r.u16("ids.type");
+    const len = r.u16("ids.len");
+    if (len < 4) r.fail(`id ${ids.length}: length ${len} is shorter than 4`, "ids.len");
+    ids.push(len > 4 ? { type, data: r.bytes(len - 4, "ids.data") } : { type });
   }
   return ids;
 }
@@ -41,22 +41,18 @@ function decodeTypeIds(r: Reader): TypeId[] {
 function decodeOxmIds(r: Reader): OxmId[] {
   const ids: OxmId[] = [];
   while (r.remaining > 0) {
-    const header = r.u32(`oxm_ids[${ids.length}]`);
-    ids.push(header >>> 16 === 0xffff ? { header, experimenter: r.u32(`oxm_ids[${ids.length}].experimenter`) } : { header });
+    const header = r.u32("oxm_ids");
+    ids.push(header >>> 16 === 0xffff ? { header, experimenter: r.u32("oxm_ids.experimenter") } : { header });
   }
   return ids;
 }
 
 function decodeProperty(r: Reader, index: number): TableFeatureProperty {
-  r.enter(`properties[${index}]`);
-  const propType = r.u16("type");
-  const length = r.u16("length");
-  if (length < 4) r.fail(`property length ${length} is shorter than 4`, "length");
-  const offset = r.offset;
-  const raw = r.bytesView(length - 4, "body");
-  const body = new Reader(raw, 0, raw.length, offset);
+  const propType = r.u16("properties.type");
+  const length = r.u16("properties.length");
+  if (length < 4) r.fail(`property ${index}: length ${length} is shorter than 4`, "properties.length");
+  const body = r.sub(length - 4, "properties.body");
   r.pad(Math.min(r.remaining, (8 - (length % 8)) % 8));
-  r.leave();
   const name = PROP_NAMES[propType];
   switch (name) {
     case "instructions":
@@ -68,7 +64,7 @@ function decodeProperty(r: Reader, index: number): TableFeatureProperty {
       return { type: name, ids: decodeTypeIds(body) };
     case "next_tables":
     case "next_tables_miss":
-      return { type: name, tableIds: Array.from(raw) };
+      return { type: name, tableIds: Array.from(body.whole()) };
     case "match":
     case "wildcards":
     case "write_setfield":
@@ -80,7 +76,7 @@ function decodeProperty(r: Reader, index: number): TableFeatureProperty {
     case "experimenter_miss":
       return { type: name, experimenter: body.u32("experimenter"), expType: body.u32("exp_type"), data: body.rest("data") };
     default:
-      return { type: "unknown", propType, body: raw.slice() };
+      return { type: "unknown", propType, body: body.whole() };
   }
 }
 
@@ -95,16 +91,20 @@ function encodeProperty(w: Writer, p: TableFeatureProperty, field: string): void
     case "write_actions_miss":
     case "apply_actions":
     case "apply_actions_miss":
-      p.ids.forEach((id, i) => {
-        const data = id.data === undefined ? new Uint8Array() : toBytes(id.data, `${field}.ids[${i}].data`);
-        w.u16(id.type, `${field}.ids[${i}].type`);
-        w.u16(4 + data.length, `${field}.ids[${i}].len`);
-        w.bytes(data, `${field}.ids[${i}].data`);
-      });
+      for (const id of p.ids) {
+        w.u16(id.type, "table features property ids[].type");
+        if (id.data === undefined) {
+          w.u16(4, "table features property ids[].len");
+        } else {
+          const data = toBytes(id.data, "table features property ids[].data");
+          w.u16(4 + data.length, "table features property ids[].len");
+          w.bytes(data, "table features property ids[].data");
+        }
+      }
       break;
     case "next_tables":
     case "next_tables_miss":
-      p.tableIds.forEach((t, i) => w.u8(t, `${field}.tableIds[${i}]`));
+      for (const t of p.tableIds) w.u8(t, "table features property tableIds[]");
       break;
     case "experimenter":
     case "experimenter_miss":
@@ -116,10 +116,10 @@ function encodeProperty(w: Writer, p: TableFeatureProperty, field: string): void
       w.bytes(toBytes(p.body, `${field}.body`), `${field}.body`);
       break;
     default:
-      p.oxmIds.forEach((id, i) => {
-        w.u32(id.header, `${field}.oxmIds[${i}].header`);
-        if (id.experimenter !== undefined) w.u32(id.experimenter, `${field}.oxmIds[${i}].experimenter`);
-      });
+      for (const id of p.oxmIds) {
+        w.u32(id.header, "table features property oxmIds[].header");
+        if (id.experimenter !== undefined) w.u32(id.experimenter, "table features property oxmIds[].experimenter");
+      }
   }
   w.u16At(start + 2, w.length - start, `${field}.length`);
   w.padTo(start, 8);
