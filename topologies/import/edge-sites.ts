@@ -1,0 +1,128 @@
+/**
+ * Real edge sites as topologies: the EUA Melbourne CBD base stations (125 Optus sites; Lai et al.,
+ * ICSOC 2018; MIT, site data owned by ACMA) and the iFogSim2 Melbourne CBD resources (131: one
+ * data centre, 12 proxies, 118 gateways; Mahmud et al., JSS 2022; MIT). Coordinates are projected
+ * to local metres around the CBD centroid.
+ *
+ * Backhaul. EUA has none, so one is built: sites are grouped into square cells of
+ * `aggregationCellM` metres, each cell gets an aggregation switch at its sites' centroid (fibre
+ * delay from each site), cells connect to one metro node at the CBD centroid, the metro to a core
+ * router (`metroToCoreS`), and the core to the central NFVI (`coreToNfviS`) and the internet
+ * (`coreToInternetS`). iFogSim has its own tree (gateway → proxy → data centre, by `Parent`), used
+ * as is with fibre delays; its data centre is the NFVI.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { centroid, fibreDelayS, haversineM, projectLocal, type LatLon } from "../geo.ts";
+import type { Topology, TopologyLink, TopologyNode } from "../types.ts";
+import { parseCsv } from "./csv.ts";
+
+const dataFile = (rel: string): string => fileURLToPath(new URL(`../data/${rel}`, import.meta.url));
+
+export interface EdgeSiteOptions {
+  /** Device model of the edge sites (a key of topologies/devices.yaml). */
+  siteDevice?: string;
+  /** Device model of the central NFVI. */
+  nfviDevice?: string;
+  /** Radio cell range of each site, metres. */
+  cellRangeM?: number;
+  /** Per-hop switching delay added to every link, seconds. */
+  perHopDelayS?: number;
+  /** Side of the square cells that group EUA sites under one aggregation switch, metres. */
+  aggregationCellM?: number;
+  metroToCoreS?: number;
+  coreToNfviS?: number;
+  coreToInternetS?: number;
+  /** Capacity of access/aggregation links and of core links, bit/s. */
+  accessBandwidthBps?: number;
+  coreBandwidthBps?: number;
+}
+
+const DEFAULTS: Required<EdgeSiteOptions> = {
+  siteDevice: "nexcom-cps-200",
+  nfviDevice: "nfvi-xeon",
+  cellRangeM: 250,
+  perHopDelayS: 1e-4,
+  aggregationCellM: 500,
+  metroToCoreS: 1e-3,
+  coreToNfviS: 2e-3,
+  coreToInternetS: 10e-3,
+  accessBandwidthBps: 1e9,
+  coreBandwidthBps: 100e9,
+};
+
+interface Builder {
+  nodes: TopologyNode[];
+  links: TopologyLink[];
+  link(a: string, b: string, delayS: number, bandwidthBps: number, core?: boolean): void;
+}
+
+function builder(): Builder {
+  const b: Builder = {
+    nodes: [],
+    links: [],
+    link(a, c, delayS, bandwidthBps, core = false) {
+      b.links.push({ id: `l${b.links.length}`, a, b: c, delayS, bandwidthBps, ...(core ? { core: true } : {}) });
+    },
+  };
+  return b;
+}
+
+/** The 125 EUA Melbourne CBD sites with a built backhaul. */
+export function importEuaMelbourne(options: EdgeSiteOptions = {}): Topology {
+  const o = { ...DEFAULTS, ...options };
+  const rows = parseCsv(readFileSync(dataFile("eua/site-optus-melbCBD.csv"), "utf8"));
+  const sites = rows.map((r) => ({ id: `site-${r["SITE_ID"]}`, lat: Number(r["LATITUDE"]), lon: Number(r["LONGITUDE"]), label: r["NAME"] ?? "" }));
+  const origin = centroid(sites);
+  const b = builder();
+  const cells = new Map<string, typeof sites>();
+  for (const s of sites) {
+    const p = projectLocal(s, origin);
+    const key = `${Math.floor(p.x / o.aggregationCellM)},${Math.floor(p.y / o.aggregationCellM)}`;
+    (cells.get(key) ?? cells.set(key, []).get(key))?.push(s);
+  }
+  b.nodes.push({ id: "metro", role: "metro", ...origin, ...projectLocal(origin, origin) });
+  b.nodes.push({ id: "core", role: "core" }, { id: "nfvi", role: "nfvi", device: o.nfviDevice }, { id: "internet", role: "internet" });
+  b.link("metro", "core", o.metroToCoreS + o.perHopDelayS, o.coreBandwidthBps, true);
+  b.link("core", "nfvi", o.coreToNfviS + o.perHopDelayS, o.coreBandwidthBps, true);
+  b.link("core", "internet", o.coreToInternetS + o.perHopDelayS, o.coreBandwidthBps, true);
+  for (const key of [...cells.keys()].sort()) {
+    const members = cells.get(key) as typeof sites;
+    const at = centroid(members);
+    const agg = `agg-${key.replace(",", "_")}`;
+    b.nodes.push({ id: agg, role: "aggregation", ...at, ...projectLocal(at, origin) });
+    b.link(agg, "metro", fibreDelayS(haversineM(at, origin)) + o.perHopDelayS, o.accessBandwidthBps);
+    for (const s of members) {
+      b.nodes.push({ id: s.id, role: "edge", device: o.siteDevice, lat: s.lat, lon: s.lon, ...projectLocal(s, origin), cellRangeM: o.cellRangeM, label: s.label });
+      b.link(s.id, agg, fibreDelayS(haversineM(s, at)) + o.perHopDelayS, o.accessBandwidthBps);
+    }
+  }
+  return { name: "eua-melbourne-cbd", nodes: b.nodes, links: b.links, meta: { source: "EUA dataset (site-optus-melbCBD.csv)", licence: "MIT; site data owned by ACMA", sites: sites.length } };
+}
+
+/** The 131 iFogSim2 Melbourne CBD resources with their own hierarchy. */
+export function importIfogsimMelbourne(options: EdgeSiteOptions = {}): Topology {
+  const o = { ...DEFAULTS, ...options };
+  const rows = parseCsv(readFileSync(dataFile("ifogsim-melbcbd/edgeResources-melbCBD.csv"), "utf8"));
+  const resources = rows.map((r) => ({ id: Number(r["ID"]), lat: Number(r["Latitude"]), lon: Number(r["Longitude"]), level: Number(r["Level"]), parent: Number(r["Parent"]), details: r["Details"] ?? "" }));
+  const origin = centroid(resources as LatLon[]);
+  const nameOf = (id: number, level: number): string => (level === 0 ? "nfvi" : level === 1 ? `proxy-${id}` : `gw-${id}`);
+  const b = builder();
+  const byId = new Map(resources.map((r) => [r.id, r]));
+  for (const r of resources) {
+    const common = { lat: r.lat, lon: r.lon, ...projectLocal(r, origin), label: r.details };
+    if (r.level === 0) b.nodes.push({ id: "nfvi", role: "nfvi", device: o.nfviDevice, ...common });
+    else if (r.level === 1) b.nodes.push({ id: nameOf(r.id, 1), role: "aggregation", ...common });
+    else b.nodes.push({ id: nameOf(r.id, 2), role: "edge", device: o.siteDevice, cellRangeM: o.cellRangeM, ...common });
+  }
+  b.nodes.push({ id: "internet", role: "internet" });
+  b.link("nfvi", "internet", o.coreToInternetS + o.perHopDelayS, o.coreBandwidthBps, true);
+  for (const r of resources) {
+    if (r.parent < 0) continue;
+    const parent = byId.get(r.parent);
+    if (!parent) continue;
+    const core = parent.level === 0;
+    b.link(nameOf(r.id, r.level), nameOf(parent.id, parent.level), fibreDelayS(haversineM(r, parent)) + o.perHopDelayS, core ? o.coreBandwidthBps : o.accessBandwidthBps, core);
+  }
+  return { name: "ifogsim-melbourne-cbd", nodes: b.nodes, links: b.links, meta: { source: "iFogSim2 dataset (edgeResources-melbCBD.csv)", licence: "MIT", resources: resources.length } };
+}
