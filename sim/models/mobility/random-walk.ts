@@ -1,0 +1,76 @@
+/**
+ * Random walk (fixed-time legs): every `legTime` seconds a UE picks a uniform direction and a speed
+ * uniform in [minSpeed, maxSpeed]; it reflects off the area's borders.
+ */
+import type { RandomStream, RngStreams } from "../../engine/rng.ts";
+import type { Area, MobilityModel } from "./types.ts";
+
+export interface RandomWalkParams {
+  minSpeed: number;
+  maxSpeed: number;
+  legTime: number;
+}
+
+export class RandomWalk implements MobilityModel {
+  readonly name = "random-walk";
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  private readonly vx: Float64Array;
+  private readonly vy: Float64Array;
+  private readonly legLeft: Float64Array;
+  private readonly rngs: RandomStream[];
+
+  constructor(
+    readonly count: number,
+    private readonly area: Area,
+    private readonly params: RandomWalkParams,
+    rng: RngStreams,
+    firstUe = 0,
+  ) {
+    this.x = new Float64Array(count);
+    this.y = new Float64Array(count);
+    this.vx = new Float64Array(count);
+    this.vy = new Float64Array(count);
+    this.legLeft = new Float64Array(count);
+    this.rngs = Array.from({ length: count }, (_, i) => rng.stream(`mobility/ue-${firstUe + i}`));
+    for (let i = 0; i < count; i++) {
+      const r = this.rngs[i] as RandomStream;
+      this.x[i] = r.uniform(0, area.width);
+      this.y[i] = r.uniform(0, area.height);
+      this.newLeg(i);
+    }
+  }
+
+  private newLeg(i: number): void {
+    const r = this.rngs[i] as RandomStream;
+    const angle = r.uniform(0, 2 * Math.PI);
+    const v = r.uniform(this.params.minSpeed, this.params.maxSpeed);
+    this.vx[i] = v * Math.cos(angle);
+    this.vy[i] = v * Math.sin(angle);
+    this.legLeft[i] = this.params.legTime;
+  }
+
+  step(dt: number): void {
+    for (let i = 0; i < this.count; i++) {
+      let left = dt;
+      while (left > 0) {
+        const used = Math.min(left, this.legLeft[i] as number);
+        this.x[i] = reflect((this.x[i] as number) + (this.vx[i] as number) * used, this.area.width, this.vx, i);
+        this.y[i] = reflect((this.y[i] as number) + (this.vy[i] as number) * used, this.area.height, this.vy, i);
+        this.legLeft[i] = (this.legLeft[i] as number) - used;
+        left -= used;
+        if ((this.legLeft[i] as number) <= 0) this.newLeg(i);
+      }
+    }
+  }
+}
+
+/** Reflects a coordinate into [0, size], flipping the velocity component when it bounces. */
+export function reflect(p: number, size: number, v: Float64Array, i: number): number {
+  let q = p;
+  for (let k = 0; k < 4 && (q < 0 || q > size); k++) {
+    q = q < 0 ? -q : 2 * size - q;
+    v[i] = -(v[i] as number);
+  }
+  return Math.min(Math.max(q, 0), size);
+}
