@@ -2,5 +2,6 @@
 import type { BenchDefinition } from "./types.ts";
 import { engineBench } from "./engine.ts";
 import { openflowBench } from "./openflow.ts";
+import { cityBench } from "./city.ts";
 
-export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, openflowBench];
+export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, cityBench, openflowBench];

@@ -66,7 +66,11 @@ describe("Gauss–Markov", () => {
     let n = 0;
     for (let t = 0; t < 400; t++) {
       m.step(1);
-      if (t >= 100) for (let i = 0; i < m.count; i++) (sum += m.speed[i] as number), n++;
+      if (t < 100) continue;
+      for (let i = 0; i < m.count; i++) {
+        sum += m.speed[i] as number;
+        n++;
+      }
     }
     expect(Math.abs(sum / n - 2)).toBeLessThan(0.02);
   });

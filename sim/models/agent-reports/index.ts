@@ -1,0 +1,1 @@
+export { Agents, type ClientEvent, type DeviceReport } from "./agents.ts";
