@@ -1,0 +1,1 @@
+export { loadCalibration, calibrationSchema, DEFAULT_CALIBRATION_PATH, type Calibration } from "./profile.ts";
