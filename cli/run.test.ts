@@ -88,6 +88,6 @@ describe("gnf run", () => {
     writeFileSync(empty, "name: nothing\n");
     const r = await runCli(["run", empty, "--quiet", "--out", join(work, "nothing-out")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('gnf: scenario "nothing" configures nothing to simulate (add an `instantiation` section)\n');
+    expect(r.stderr).toBe('gnf: scenario "nothing" configures nothing to simulate (add a `topology` or an `instantiation` section)\n');
   });
 });

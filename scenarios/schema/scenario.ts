@@ -6,11 +6,20 @@
 import { z } from "zod";
 import { commonKeys } from "./common.ts";
 import { instantiationSchema } from "../../sim/models/container-batch/config.ts";
+import { topologySchema } from "../../topologies/config.ts";
+import { uesSchema } from "../../sim/models/mobility/config.ts";
+import { radioSchema } from "../../sim/models/radio/config.ts";
+import { flowSchema } from "../../sim/models/traffic/flows.ts";
 
 export const scenarioSchema = z
   .object({
     ...commonKeys,
     instantiation: instantiationSchema.optional(),
+    topology: topologySchema.optional(),
+    ues: uesSchema.default({ count: 10, mobility: { model: "random-waypoint", minSpeed: 0.5, maxSpeed: 1.5, pause: 30 }, step: 1 }),
+    radio: radioSchema.default(radioSchema.parse({})),
+    traffic: z.array(flowSchema).default([]).describe("flows every UE sends"),
+
   })
   .strict()
   .describe("a GNF Lab scenario");

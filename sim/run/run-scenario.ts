@@ -8,6 +8,7 @@ import type { Scenario } from "../../scenarios/schema/scenario.ts";
 import { Environment } from "../engine/environment.ts";
 import { RngStreams } from "../engine/rng.ts";
 import { ContainerBatchModel, ContainerBatchRecorder } from "../models/container-batch/index.ts";
+import { EdgeWorld } from "../world/edge-world.ts";
 import type { Metric, RunHooks, RunOutput, Table } from "./types.ts";
 
 /** Number of slices the run is cut into for progress reports. */
@@ -27,8 +28,13 @@ export function runScenario(scenario: Scenario, seed: number, hooks: RunHooks = 
     models.push(new ContainerBatchRecorder(model, scenario.instantiation));
     model.start();
   }
+  if (scenario.topology) {
+    models.push(
+      new EdgeWorld(env, { topology: scenario.topology, ues: scenario.ues, radio: scenario.radio, traffic: scenario.traffic, sampleInterval: scenario.outputs.sampleInterval }, rng),
+    );
+  }
   if (models.length === 0) {
-    throw new UserError(`scenario "${scenario.name}" configures nothing to simulate (add an \`instantiation\` section)`);
+    throw new UserError(`scenario "${scenario.name}" configures nothing to simulate (add a \`topology\` or an \`instantiation\` section)`);
   }
   for (let k = 1; k <= PROGRESS_SLICES; k++) {
     env.run({ until: (scenario.duration * k) / PROGRESS_SLICES });

@@ -1,0 +1,116 @@
+/**
+ * The edge world of a scenario with a `topology`: UEs move (`ues`) among the radio cells of the
+ * topology's edge devices (`radio`), the Agents report connects, handovers and device stats, and
+ * each UE's `traffic` flows to its destination through its serving cell. Every `sampleInterval`
+ * the latency of each connected UE's flows is sampled (propagation + per-hop along the shortest
+ * path) and the core links are charged with the flows' rates (core utilisation).
+ */
+import type { Environment } from "../engine/environment.ts";
+import type { RngStreams } from "../engine/rng.ts";
+import { Tally } from "../engine/stats/tally.ts";
+import { TableRecorder } from "../engine/trace.ts";
+import type { Metric, Table } from "../run/types.ts";
+import { PathFinder } from "../../topologies/paths.ts";
+import { buildTopology, type TopologyConfig } from "../../topologies/config.ts";
+import type { UesConfig } from "../models/mobility/config.ts";
+import type { RadioConfig } from "../models/radio/config.ts";
+import { CoreUtilisation } from "../models/traffic/core-utilisation.ts";
+import { flowLatency } from "../models/traffic/latency.ts";
+import { meanBitRate, type Flow } from "../models/traffic/flows.ts";
+import { buildCityMobility } from "./city-mobility.ts";
+
+export interface EdgeWorldConfig {
+  topology: TopologyConfig;
+  ues: UesConfig;
+  radio: RadioConfig;
+  traffic: Flow[];
+  sampleInterval: number;
+}
+
+export class EdgeWorld {
+  private readonly handovers = new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm"]);
+  private readonly connections = new TableRecorder("connections", ["time_s", "ue", "device", "event", "rssi_dbm"]);
+  private readonly latency = new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "destination", "latency_ms"]);
+  private readonly coreLoad = new TableRecorder("core_utilisation", ["time_s", "core_bytes_total", "core_bps_mean"]);
+  private readonly latencyTally = new Tally("latency");
+  private readonly connectedTally = new Tally("connected");
+  private readonly handoverCount: { value: number } = { value: 0 };
+  private readonly paths: PathFinder;
+  private readonly core: CoreUtilisation;
+  private readonly world: ReturnType<typeof buildCityMobility>;
+
+  constructor(
+    private readonly env: Environment,
+    private readonly config: EdgeWorldConfig,
+    rng: RngStreams,
+  ) {
+    const topology = buildTopology(config.topology, rng.stream("topology"));
+    this.paths = new PathFinder(topology);
+    this.core = new CoreUtilisation(topology, this.paths);
+    this.world = buildCityMobility(env, topology, config.ues, config.radio, rng, config.sampleInterval);
+    for (const flow of config.traffic) {
+      if (flow.destination !== "internet" && !topology.nodes.some((n) => n.id === flow.destination)) {
+        throw new Error(`traffic: destination "${flow.destination}" is not a node of topology ${topology.name}`);
+      }
+    }
+    this.world.agents.clientEvents.subscribe((e) => {
+      if (e.type === "ue-handover") {
+        this.handoverCount.value++;
+        this.handovers.add([e.time, e.ue, e.from, e.to, round(e.rssiDbm)]);
+      } else this.connections.add([e.time, e.ue, e.device, e.type === "ue-connected" ? "connected" : "disconnected", round(e.rssiDbm)]);
+    });
+    env.process(this.sampler(), "latency sampler");
+  }
+
+  private *sampler() {
+    const env = this.env;
+    const { radio } = this.world;
+    const cells = radio.cells;
+    let previousRates: { from: string; to: string; bps: number }[] = [];
+    for (;;) {
+      yield env.timeout(this.config.sampleInterval);
+      for (const r of previousRates) this.core.addRate(env.now, r.from, r.to, -r.bps);
+      const rates: { from: string; to: string; bps: number }[] = [];
+      let connected = 0;
+      for (let ue = 0; ue < radio.serving.length; ue++) {
+        const c = radio.serving[ue] as number;
+        if (c < 0) continue;
+        connected++;
+        const access = (cells[c] as { id: string }).id;
+        this.config.traffic.forEach((flow, f) => {
+          const l = flowLatency(this.paths, access, flow.destination, [], "mm1");
+          if (l.overloaded) return;
+          this.latencyTally.observe(l.latencyS);
+          this.latency.add([env.now, `ue-${ue}`, f, access, flow.destination, round(l.latencyS * 1000)]);
+          rates.push({ from: access, to: flow.destination, bps: meanBitRate(flow) });
+        });
+      }
+      for (const r of rates) this.core.addRate(env.now, r.from, r.to, r.bps);
+      previousRates = rates;
+      this.connectedTally.observe(connected);
+      const total = this.core.totalBytes(env.now);
+      this.coreLoad.add([env.now, round(total), round((total * 8) / env.now)]);
+    }
+  }
+
+  metrics(): Record<string, Metric> {
+    const lat = this.latencyTally;
+    const total = this.core.totalBytes(this.env.now);
+    return {
+      "ues.handovers": { value: this.handoverCount.value, unit: "count", description: "handovers between cells" },
+      "ues.connectedMean": { value: this.connectedTally.count > 0 ? this.connectedTally.mean : 0, unit: "count", description: "UEs connected to a cell, mean over samples" },
+      "latency.meanMs": { value: lat.count > 0 ? lat.mean * 1000 : Number.NaN, unit: "ms", description: "one-way flow latency, mean over samples" },
+      "latency.p95Ms": { value: lat.count > 0 ? lat.percentile(95) * 1000 : Number.NaN, unit: "ms", description: "one-way flow latency, 95th percentile" },
+      "core.bytes": { value: total, unit: "bytes", description: "bytes carried by core links (each link counted)" },
+      "core.meanBps": { value: this.env.now > 0 ? (total * 8) / this.env.now : 0, unit: "bit/s", description: "mean bit rate over core links" },
+    };
+  }
+
+  tables(): Table[] {
+    return [this.connections.toTable(), this.handovers.toTable(), this.latency.toTable(), this.coreLoad.toTable()];
+  }
+}
+
+function round(x: number): number {
+  return Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : x;
+}
