@@ -33,8 +33,8 @@ describe("gnf run", () => {
     expect((manifest["scenario"] as { file: string }).file).toBe("scenarios/default.yaml (built-in)");
     const summary = JSON.parse(files["summary.json"] as string) as { metrics: Record<string, { value: number }> };
     expect(summary.metrics["instantiation.nfvi-i7.ready"]?.value).toBe(50);
-    expect(summary.metrics["instantiation.archer-c9.ready"]?.value).toBe(28);
-    expect(summary.metrics["instantiation.archer-c9.failed"]?.value).toBe(12);
+    expect(summary.metrics["instantiation.archer-c9.ready"]?.value).toBe(30);
+    expect(summary.metrics["instantiation.archer-c9.failed"]?.value).toBe(10);
     expect(files["vnf_lifecycle.csv"]?.split("\n")[0]).toBe("replication,time_s,host,vnf,event,detail");
   });
 

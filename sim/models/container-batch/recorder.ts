@@ -1,6 +1,6 @@
 /**
  * Turns the container-batch model's trace sources into tidy tables and per-host metrics:
- * vNFs ready, failed, time until the whole batch is ready, mean time per vNF, memory used.
+ * vNFs ready, failed, time until the whole batch is ready, time per vNF, memory used.
  */
 import { TableRecorder } from "../../engine/trace.ts";
 import type { Metric, Table } from "../../run/types.ts";
@@ -18,19 +18,22 @@ export class ContainerBatchRecorder {
     model: ContainerBatchModel,
     private readonly config: InstantiationConfig,
   ) {
-    model.vnfCreated.subscribe((r) => this.lifecycle.add([r.time, r.host, r.vnf, "created", null]));
-    model.vnfStarted.subscribe((r) => {
-      this.lifecycle.add([r.time, r.host, r.vnf, "started", null]);
-      (this.started.get(r.host) ?? this.started.set(r.host, []).get(r.host))?.push(r.time);
-    });
-    model.vnfFailed.subscribe((r) => {
-      this.lifecycle.add([r.time, r.host, r.vnf, "failed", r.reason]);
-      this.failed.set(r.host, (this.failed.get(r.host) ?? 0) + 1);
-    });
-    model.memoryUsed.subscribe((r) => {
-      this.memory.add([r.time, r.host, r.usedBytes]);
-      this.memoryUsed.set(r.host, r.usedBytes);
-    });
+    for (const host of model.hosts) {
+      host.vnfPulled.subscribe((r) => this.lifecycle.add([r.time, r.host, r.vnf, "image-pulled", r.type]));
+      host.vnfCreated.subscribe((r) => this.lifecycle.add([r.time, r.host, r.vnf, "created", null]));
+      host.vnfStarted.subscribe((r) => {
+        this.lifecycle.add([r.time, r.host, r.vnf, "started", null]);
+        (this.started.get(r.host) ?? this.started.set(r.host, []).get(r.host))?.push(r.time);
+      });
+      host.vnfFailed.subscribe((r) => {
+        this.lifecycle.add([r.time, r.host, r.vnf, "failed", r.reason]);
+        this.failed.set(r.host, (this.failed.get(r.host) ?? 0) + 1);
+      });
+      host.memoryUsed.subscribe((r) => {
+        this.memory.add([r.time, r.host, r.usedBytes]);
+        this.memoryUsed.set(r.host, r.usedBytes);
+      });
+    }
   }
 
   tables(): Table[] {
@@ -45,21 +48,9 @@ export class ContainerBatchRecorder {
       metrics[`${prefix}.ready`] = { value: times.length, unit: "count", description: `container vNFs started on ${host.name}` };
       metrics[`${prefix}.failed`] = { value: this.failed.get(host.name) ?? 0, unit: "count", description: `container vNF starts that failed on ${host.name}` };
       const last = times.length > 0 ? Math.max(...times) : Number.NaN;
-      metrics[`${prefix}.batchSeconds`] = {
-        value: last - host.at,
-        unit: "s",
-        description: `from the batch request until the last vNF on ${host.name} was ready (NaN if none started)`,
-      };
-      metrics[`${prefix}.secondsPerVnf`] = {
-        value: times.length > 0 ? (last - host.at) / times.length : Number.NaN,
-        unit: "s",
-        description: `batch time divided by the vNFs started on ${host.name}`,
-      };
-      metrics[`${prefix}.memoryUsedBytes`] = {
-        value: this.memoryUsed.get(host.name) ?? 0,
-        unit: "bytes",
-        description: `memory held by vNF containers on ${host.name} at the end`,
-      };
+      metrics[`${prefix}.batchSeconds`] = { value: last - host.at, unit: "s", description: `from the batch request until the last vNF on ${host.name} was ready (NaN if none started)` };
+      metrics[`${prefix}.secondsPerVnf`] = { value: times.length > 0 ? (last - host.at) / times.length : Number.NaN, unit: "s", description: `batch time divided by the vNFs started on ${host.name}` };
+      metrics[`${prefix}.memoryUsedBytes`] = { value: this.memoryUsed.get(host.name) ?? 0, unit: "bytes", description: `memory held by vNF containers on ${host.name} at the end` };
     }
     return metrics;
   }

@@ -48,9 +48,11 @@ export class VnfHost {
     readonly capacity: DeviceCapacity,
     private readonly calibration: Calibration,
     private readonly rng: RandomStream,
+    /** Lifecycle operations run at once (default: one per core). */
+    parallel = capacity.cores,
   ) {
     this.load = new DeviceLoad(capacity, env.now);
-    this.slots = new Resource(env, capacity.cores);
+    this.slots = new Resource(env, parallel);
   }
 
   get id(): string {
