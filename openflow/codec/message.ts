@@ -16,6 +16,7 @@ import type { OfMessage } from "./messages/types.ts";
 import { decodeMultipartReplyBody, encodeMultipartReplyBody } from "./multipart/reply.ts";
 import { decodeMultipartRequestBody, encodeMultipartRequestBody, KIND_CODES } from "./multipart/request.ts";
 import { Reader } from "./reader.ts";
+import { decodeExperimenterBody, encodeExperimenterBody } from "./experimenter.ts";
 import { toBytes, Writer } from "./writer.ts";
 
 const NAMES: Record<number, string> = Object.fromEntries(Object.entries(MessageType).map(([k, v]) => [v, k.toLowerCase()]));
@@ -52,7 +53,7 @@ function decodeBody(r: Reader, type: number, xid: number): OfMessage {
     case MessageType.ECHO_REPLY:
       return { type: "echo_reply", xid, data: r.rest("data") };
     case MessageType.EXPERIMENTER:
-      return { type: "experimenter", xid, experimenter: r.u32("experimenter"), expType: r.u32("exp_type"), data: r.rest("data") };
+      return { type: "experimenter", xid, ...decodeExperimenterBody(r) };
     case MessageType.FEATURES_REQUEST:
       return { type: "features_request", xid };
     case MessageType.FEATURES_REPLY:
@@ -153,9 +154,7 @@ function encodeBody(w: Writer, m: OfMessage): void {
     case "echo_reply":
       return w.bytes(toBytes(m.data, "data"), "data");
     case "experimenter":
-      w.u32(m.experimenter, "experimenter");
-      w.u32(m.expType, "expType");
-      return w.bytes(toBytes(m.data, "data"), "data");
+      return encodeExperimenterBody(w, m);
     case "features_reply":
       return encodeFeaturesReply(w, m);
     case "get_config_reply":

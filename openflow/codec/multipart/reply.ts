@@ -5,6 +5,7 @@ import { decodeMatch, encodeMatch } from "../oxm.ts";
 import type { Reader } from "../reader.ts";
 import { decodeBands, decodeBuckets, decodePort, encodeBands, encodeBuckets, encodePort } from "../messages/structs.ts";
 import { toBytes, type Writer } from "../writer.ts";
+import { decodeExperimenterBody, encodeExperimenterBody } from "../experimenter.ts";
 import { decodeTableFeaturesList, encodeTableFeaturesList } from "./table-features.ts";
 import type { FlowStats, GroupDesc, GroupStats, MeterConfig, MeterStats, MultipartReplyBody, PortStats, QueueStats, TableStats } from "./types.ts";
 
@@ -195,7 +196,7 @@ export function decodeMultipartReplyBody(r: Reader, type: number): MultipartRepl
     case MultipartType.PORT_DESC:
       return { kind: "port_desc", ports: list(r, "ports", decodePort) };
     case MultipartType.EXPERIMENTER:
-      return { kind: "experimenter", experimenter: r.u32("experimenter"), expType: r.u32("exp_type"), data: r.rest("data") };
+      return { kind: "experimenter", ...decodeExperimenterBody(r) };
     default:
       return { kind: "unknown", multipartType: type, body: r.rest("body") };
   }
@@ -313,9 +314,7 @@ export function encodeMultipartReplyBody(w: Writer, body: MultipartReplyBody): v
     case "port_desc":
       return body.ports.forEach((p, i) => encodePort(w, p, `ports[${i}]`));
     case "experimenter":
-      w.u32(body.experimenter, "experimenter");
-      w.u32(body.expType, "expType");
-      return w.bytes(toBytes(body.data, "data"), "data");
+      return encodeExperimenterBody(w, body);
     case "unknown":
       return w.bytes(toBytes(body.body, "body"), "body");
   }

@@ -3,6 +3,7 @@ import { MultipartType } from "../../constants.ts";
 import { decodeMatch, encodeMatch } from "../oxm.ts";
 import type { Reader } from "../reader.ts";
 import { toBytes, type Writer } from "../writer.ts";
+import { decodeExperimenterBody, encodeExperimenterBody } from "../experimenter.ts";
 import { decodeTableFeaturesList, encodeTableFeaturesList } from "./table-features.ts";
 import type { FlowStatsRequestFields, MultipartRequestBody } from "./types.ts";
 
@@ -85,7 +86,7 @@ export function decodeMultipartRequestBody(r: Reader, type: number): MultipartRe
     case MultipartType.PORT_DESC:
       return emptyIfNoBody("port_desc");
     case MultipartType.EXPERIMENTER:
-      return { kind: "experimenter", experimenter: r.u32("experimenter"), expType: r.u32("exp_type"), data: r.rest("data") };
+      return { kind: "experimenter", ...decodeExperimenterBody(r) };
     default:
       return { kind: "unknown", multipartType: type, body: r.rest("body") };
   }
@@ -112,9 +113,7 @@ export function encodeMultipartRequestBody(w: Writer, body: MultipartRequestBody
     case "table_features":
       return encodeTableFeaturesList(w, body.tables);
     case "experimenter":
-      w.u32(body.experimenter, "experimenter");
-      w.u32(body.expType, "expType");
-      return w.bytes(toBytes(body.data, "data"), "data");
+      return encodeExperimenterBody(w, body);
     case "unknown":
       return w.bytes(toBytes(body.body, "body"), "body");
     default:

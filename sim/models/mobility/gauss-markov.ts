@@ -6,7 +6,7 @@
  */
 import type { RandomStream, RngStreams } from "../../engine/rng.ts";
 import { reflect } from "./random-walk.ts";
-import type { Area, MobilityModel } from "./types.ts";
+import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 
 export interface GaussMarkovParams {
   alpha: number;
@@ -40,11 +40,10 @@ export class GaussMarkov implements MobilityModel {
     this.direction = new Float64Array(count);
     this.vx = new Float64Array(count);
     this.vy = new Float64Array(count);
-    this.rngs = Array.from({ length: count }, (_, i) => rng.stream(`mobility/ue-${firstUe + i}`));
+    this.rngs = ueStreams(rng, count, firstUe);
+    placeUniformly(this.x, this.y, this.rngs, area);
     for (let i = 0; i < count; i++) {
       const r = this.rngs[i] as RandomStream;
-      this.x[i] = r.uniform(0, area.width);
-      this.y[i] = r.uniform(0, area.height);
       this.direction[i] = r.uniform(0, 2 * Math.PI);
     }
   }

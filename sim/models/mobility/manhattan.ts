@@ -5,7 +5,7 @@
  * back at the area's edge). Invariant: every UE is always on a street.
  */
 import type { RandomStream, RngStreams } from "../../engine/rng.ts";
-import type { Area, MobilityModel } from "./types.ts";
+import { ueStreams, type Area, type MobilityModel } from "./types.ts";
 
 export interface ManhattanParams {
   blockSize: number;
@@ -41,7 +41,7 @@ export class ManhattanGrid implements MobilityModel {
     this.y = new Float64Array(count);
     this.heading = new Uint8Array(count);
     this.speed = new Float64Array(count);
-    this.rngs = Array.from({ length: count }, (_, i) => rng.stream(`mobility/ue-${firstUe + i}`));
+    this.rngs = ueStreams(rng, count, firstUe);
     for (let i = 0; i < count; i++) {
       const r = this.rngs[i] as RandomStream;
       this.x[i] = r.integer(0, this.cols) * params.blockSize;

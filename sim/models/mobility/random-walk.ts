@@ -3,7 +3,7 @@
  * uniform in [minSpeed, maxSpeed]; it reflects off the area's borders.
  */
 import type { RandomStream, RngStreams } from "../../engine/rng.ts";
-import type { Area, MobilityModel } from "./types.ts";
+import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 
 export interface RandomWalkParams {
   minSpeed: number;
@@ -32,13 +32,9 @@ export class RandomWalk implements MobilityModel {
     this.vx = new Float64Array(count);
     this.vy = new Float64Array(count);
     this.legLeft = new Float64Array(count);
-    this.rngs = Array.from({ length: count }, (_, i) => rng.stream(`mobility/ue-${firstUe + i}`));
-    for (let i = 0; i < count; i++) {
-      const r = this.rngs[i] as RandomStream;
-      this.x[i] = r.uniform(0, area.width);
-      this.y[i] = r.uniform(0, area.height);
-      this.newLeg(i);
-    }
+    this.rngs = ueStreams(rng, count, firstUe);
+    placeUniformly(this.x, this.y, this.rngs, area);
+    for (let i = 0; i < count; i++) this.newLeg(i);
   }
 
   private newLeg(i: number): void {

@@ -8,7 +8,7 @@
  * distribution); discard a warm-up if the transient matters.
  */
 import type { RandomStream, RngStreams } from "../../engine/rng.ts";
-import type { Area, MobilityModel } from "./types.ts";
+import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 
 export interface RandomWaypointParams {
   minSpeed: number;
@@ -41,13 +41,9 @@ export class RandomWaypoint implements MobilityModel {
     this.ty = new Float64Array(count);
     this.speed = new Float64Array(count);
     this.pauseLeft = new Float64Array(count);
-    this.rngs = Array.from({ length: count }, (_, i) => rng.stream(`mobility/ue-${firstUe + i}`));
-    for (let i = 0; i < count; i++) {
-      const r = this.rngs[i] as RandomStream;
-      this.x[i] = r.uniform(0, area.width);
-      this.y[i] = r.uniform(0, area.height);
-      this.newLeg(i);
-    }
+    this.rngs = ueStreams(rng, count, firstUe);
+    placeUniformly(this.x, this.y, this.rngs, area);
+    for (let i = 0; i < count; i++) this.newLeg(i);
   }
 
   private newLeg(i: number): void {

@@ -1,6 +1,6 @@
 /** UEs that never move, at uniform random positions (or given ones). */
 import type { RngStreams } from "../../engine/rng.ts";
-import type { Area, MobilityModel } from "./types.ts";
+import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 
 export class StaticPositions implements MobilityModel {
   readonly name = "static";
@@ -15,11 +15,7 @@ export class StaticPositions implements MobilityModel {
   ) {
     this.x = new Float64Array(count);
     this.y = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      const r = rng.stream(`mobility/ue-${firstUe + i}`);
-      this.x[i] = r.uniform(0, area.width);
-      this.y[i] = r.uniform(0, area.height);
-    }
+    placeUniformly(this.x, this.y, ueStreams(rng, count, firstUe), area);
   }
 
   step(): void {}
