@@ -87,6 +87,7 @@ describe("valid scenarios", () => {
       ues: { count: 10, mobility: { model: "random-waypoint", minSpeed: 0.5, maxSpeed: 1.5, pause: 30 }, step: 1 },
       radio: { txPowerDbm: 20, sensitivityDbm: -85, referenceDistanceM: 1, referenceLossDb: 40, exponent: 3, shadowingDb: 0, hysteresisDb: 3, timeToTriggerS: 2 },
       traffic: [],
+      vnfs: {},
     });
     expect(sha256).toBe(createHash("sha256").update("name: tiny\n").digest("hex"));
   });

@@ -133,9 +133,9 @@ function issueLocation(
   file: string,
   overridden: Map<string, string>,
 ): string {
-  for (let n = issue.path.length; n > 0; n--) {
-    const flag = overridden.get(formatKeyPath(issue.path.slice(0, n)));
-    if (flag) return `--set ${flag}`;
+  const target = formatKeyPath(issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys] : issue.path);
+  for (const [path, flag] of overridden) {
+    if (target === path || target.startsWith(`${path}.`) || target.startsWith(`${path}[`) || path.startsWith(`${target}.`) || path.startsWith(`${target}[`)) return `--set ${flag}`;
   }
   const path = issue.path as (string | number)[];
   let offset: number | undefined;

@@ -10,6 +10,7 @@ import { topologySchema } from "../../topologies/config.ts";
 import { uesSchema } from "../../sim/models/mobility/config.ts";
 import { radioSchema } from "../../sim/models/radio/config.ts";
 import { flowSchema } from "../../sim/models/traffic/flows.ts";
+import { vnfOverridesSchema } from "../../sim/models/vnf/catalog.ts";
 
 export const scenarioSchema = z
   .object({
@@ -19,6 +20,7 @@ export const scenarioSchema = z
     ues: uesSchema.default({ count: 10, mobility: { model: "random-waypoint", minSpeed: 0.5, maxSpeed: 1.5, pause: 30 }, step: 1 }),
     radio: radioSchema.default(radioSchema.parse({})),
     traffic: z.array(flowSchema).default([]).describe("flows every UE sends"),
+    vnfs: vnfOverridesSchema.default({}).describe("overrides of the vNF type catalog, e.g. { ids: { idleMemoryBytes: 8000000 } }"),
 
   })
   .strict()

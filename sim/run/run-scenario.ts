@@ -9,6 +9,7 @@ import { Environment } from "../engine/environment.ts";
 import { RngStreams } from "../engine/rng.ts";
 import { ContainerBatchModel, ContainerBatchRecorder } from "../models/container-batch/index.ts";
 import { EdgeWorld } from "../world/edge-world.ts";
+import { vnfCatalog } from "../models/vnf/catalog.ts";
 import type { Metric, RunHooks, RunOutput, Table } from "./types.ts";
 
 /** Number of slices the run is cut into for progress reports. */
@@ -24,7 +25,7 @@ export function runScenario(scenario: Scenario, seed: number, hooks: RunHooks = 
   const rng = new RngStreams(seed);
   const models: AttachedModel[] = [];
   if (scenario.instantiation) {
-    const model = new ContainerBatchModel(env, scenario.instantiation, rng);
+    const model = new ContainerBatchModel(env, scenario.instantiation, rng, vnfCatalog(scenario.vnfs));
     models.push(new ContainerBatchRecorder(model, scenario.instantiation));
     model.start();
   }

@@ -5,6 +5,7 @@
  * the latency of each connected UE's flows is sampled (propagation + per-hop along the shortest
  * path) and the core links are charged with the flows' rates (core utilisation).
  */
+import { UserError } from "../../cli/errors.ts";
 import type { Environment } from "../engine/environment.ts";
 import type { RngStreams } from "../engine/rng.ts";
 import { Tally } from "../engine/stats/tally.ts";
@@ -16,7 +17,7 @@ import type { UesConfig } from "../models/mobility/config.ts";
 import type { RadioConfig } from "../models/radio/config.ts";
 import { CoreUtilisation } from "../models/traffic/core-utilisation.ts";
 import { flowLatency } from "../models/traffic/latency.ts";
-import { meanBitRate, type Flow } from "../models/traffic/flows.ts";
+import { meanBitRate, meanPacketRate, type Flow } from "../models/traffic/flows.ts";
 import { buildCityMobility } from "./city-mobility.ts";
 
 export interface EdgeWorldConfig {
@@ -28,7 +29,7 @@ export interface EdgeWorldConfig {
 }
 
 export class EdgeWorld {
-  private readonly handovers = new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm"]);
+  private readonly handovers = new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm", "packets_at_old_cell"]);
   private readonly connections = new TableRecorder("connections", ["time_s", "ue", "device", "event", "rssi_dbm"]);
   private readonly latency = new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "destination", "latency_ms"]);
   private readonly coreLoad = new TableRecorder("core_utilisation", ["time_s", "core_bytes_total", "core_bps_mean"]);
@@ -47,16 +48,17 @@ export class EdgeWorld {
     const topology = buildTopology(config.topology, rng.stream("topology"));
     this.paths = new PathFinder(topology);
     this.core = new CoreUtilisation(topology, this.paths);
-    this.world = buildCityMobility(env, topology, config.ues, config.radio, rng, config.sampleInterval);
+    const uePacketRate = config.traffic.reduce((sum, f) => sum + meanPacketRate(f), 0);
+    this.world = buildCityMobility(env, topology, config.ues, config.radio, rng, config.sampleInterval, () => uePacketRate);
     for (const flow of config.traffic) {
       if (flow.destination !== "internet" && !topology.nodes.some((n) => n.id === flow.destination)) {
-        throw new Error(`traffic: destination "${flow.destination}" is not a node of topology ${topology.name}`);
+        throw new UserError(`traffic: destination "${flow.destination}" is not a node of topology ${topology.name} (use "internet" or a node id)`);
       }
     }
     this.world.agents.clientEvents.subscribe((e) => {
       if (e.type === "ue-handover") {
         this.handoverCount.value++;
-        this.handovers.add([e.time, e.ue, e.from, e.to, round(e.rssiDbm)]);
+        this.handovers.add([e.time, e.ue, e.from, e.to, round(e.rssiDbm), e.packets]);
       } else this.connections.add([e.time, e.ue, e.device, e.type === "ue-connected" ? "connected" : "disconnected", round(e.rssiDbm)]);
     });
     env.process(this.sampler(), "latency sampler");

@@ -8,7 +8,7 @@ describe("Agents", () => {
   it("deliver HostAPD-like client events through the DES and periodic device reports", () => {
     const env = new Environment();
     const radio = new RadioAccess([{ id: "home-1", x: 0, y: 0, rangeM: 30 }, { id: "home-2", x: 50, y: 0, rangeM: 30 }], { ...radioSchema.parse({}), timeToTriggerS: 0 }, undefined, 2);
-    const agents = new Agents(env, radio, 10);
+    const agents = new Agents(env, radio, 10, () => 100);
     const events: ClientEvent[] = [];
     const reports: DeviceReport[] = [];
     agents.clientEvents.subscribe((e) => events.push(e));
@@ -25,10 +25,10 @@ describe("Agents", () => {
       }
     });
     env.run({ until: 11 });
-    expect(events.map((e) => (e.type === "ue-handover" ? `${e.type} ${e.ue} ${e.from}->${e.to} @${e.time}` : `${e.type} ${e.ue} ${e.device} @${e.time}`))).toEqual([
+    expect(events.map((e) => (e.type === "ue-handover" ? `${e.type} ${e.ue} ${e.from}->${e.to} @${e.time} after ${e.packets} packets` : `${e.type} ${e.ue} ${e.device} @${e.time}`))).toEqual([
       "ue-connected ue-0 home-1 @0",
       "ue-connected ue-1 home-2 @0",
-      "ue-handover ue-0 home-1->home-2 @7",
+      "ue-handover ue-0 home-1->home-2 @7 after 700 packets",
     ]);
     expect(reports.map((r) => [r.time, r.device, r.clients])).toEqual([
       [10, "home-1", 0],

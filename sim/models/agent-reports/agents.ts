@@ -9,11 +9,14 @@ import type { Environment } from "../../engine/environment.ts";
 import { TraceSource } from "../../engine/trace.ts";
 import type { RadioAccess } from "../radio/association.ts";
 
-/** What an Agent tells the Manager about clients. */
+/**
+ * What an Agent tells the Manager about clients. `packets` counts the packets the UE sent through
+ * the device it leaves, since it associated there (HostAPD's per-station counters).
+ */
 export type ClientEvent =
   | { type: "ue-connected"; time: number; ue: string; device: string; rssiDbm: number }
-  | { type: "ue-disconnected"; time: number; ue: string; device: string; rssiDbm: number }
-  | { type: "ue-handover"; time: number; ue: string; from: string; to: string; rssiDbm: number };
+  | { type: "ue-disconnected"; time: number; ue: string; device: string; rssiDbm: number; packets: number }
+  | { type: "ue-handover"; time: number; ue: string; from: string; to: string; rssiDbm: number; packets: number };
 
 export interface DeviceReport {
   type: "device-report";
@@ -29,16 +32,29 @@ export class Agents {
   readonly clientEvents = new TraceSource<ClientEvent>("agentClientEvent");
   readonly deviceReports = new TraceSource<DeviceReport>("agentDeviceReport");
   delivered = 0;
+  /** When each UE associated with its current device, seconds. */
+  private readonly since: Float64Array;
 
   constructor(
     private readonly env: Environment,
     private readonly radio: RadioAccess,
     private readonly reportInterval = 10,
+    /** Packets per second a UE sends (for the per-station packet counters). */
+    private readonly packetRate: (ue: number) => number = () => 0,
     private readonly ueName: (ue: number) => string = (ue) => `ue-${ue}`,
   ) {
-    radio.ueConnected.subscribe((r) => this.deliver({ type: "ue-connected", time: r.time, ue: this.ueName(r.ue), device: r.cell, rssiDbm: r.rssiDbm }));
-    radio.ueDisconnected.subscribe((r) => this.deliver({ type: "ue-disconnected", time: r.time, ue: this.ueName(r.ue), device: r.cell, rssiDbm: r.rssiDbm }));
-    radio.ueHandover.subscribe((r) => this.deliver({ type: "ue-handover", time: r.time, ue: this.ueName(r.ue), from: r.from, to: r.to, rssiDbm: r.rssiDbm }));
+    this.since = new Float64Array(radio.serving.length);
+    const packets = (ue: number, now: number): number => Math.round(this.packetRate(ue) * (now - (this.since[ue] as number)));
+    radio.ueConnected.subscribe((r) => {
+      this.since[r.ue] = r.time;
+      this.deliver({ type: "ue-connected", time: r.time, ue: this.ueName(r.ue), device: r.cell, rssiDbm: r.rssiDbm });
+    });
+    radio.ueDisconnected.subscribe((r) => this.deliver({ type: "ue-disconnected", time: r.time, ue: this.ueName(r.ue), device: r.cell, rssiDbm: r.rssiDbm, packets: packets(r.ue, r.time) }));
+    radio.ueHandover.subscribe((r) => {
+      const sent = packets(r.ue, r.time);
+      this.since[r.ue] = r.time;
+      this.deliver({ type: "ue-handover", time: r.time, ue: this.ueName(r.ue), from: r.from, to: r.to, rssiDbm: r.rssiDbm, packets: sent });
+    });
   }
 
   /** Starts the periodic device reports. */

@@ -9,7 +9,7 @@ import type { Environment } from "../../engine/environment.ts";
 import type { RngStreams } from "../../engine/rng.ts";
 import { loadCalibration } from "../calibration/profile.ts";
 import { catalogCapacities, loadDeviceCatalog } from "../devices/index.ts";
-import { VNF_CATALOG } from "../vnf/catalog.ts";
+import { VNF_CATALOG, type VnfType } from "../vnf/catalog.ts";
 import { VnfHost } from "../vnf/host.ts";
 import type { BatchHostConfig, InstantiationConfig } from "./config.ts";
 
@@ -21,6 +21,8 @@ export class ContainerBatchModel {
     private readonly env: Environment,
     private readonly config: InstantiationConfig,
     rng: RngStreams,
+    /** The vNF type catalog (with the scenario's overrides). */
+    private readonly catalog: Readonly<Record<string, VnfType>> = VNF_CATALOG,
   ) {
     const calibration = loadCalibration(config.calibration);
     const capacities = catalogCapacities(loadDeviceCatalog());
@@ -41,7 +43,7 @@ export class ContainerBatchModel {
 
   private *batch(config: BatchHostConfig, host: VnfHost) {
     if (config.at > 0) yield this.env.timeout(config.at);
-    const type = VNF_CATALOG[config.vnfType];
+    const type = this.catalog[config.vnfType];
     if (!type) throw new Error(`unknown vNF type ${config.vnfType}`);
     const starts = [];
     for (let i = 0; i < config.vnfs; i++) starts.push(host.start(`${config.name}/vnf-${i + 1}`, type));
