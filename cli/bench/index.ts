@@ -3,5 +3,6 @@ import type { BenchDefinition } from "./types.ts";
 import { engineBench } from "./engine.ts";
 import { openflowBench } from "./openflow.ts";
 import { cityBench } from "./city.ts";
+import { placementBench } from "./placement.ts";
 
-export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, cityBench, openflowBench];
+export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, cityBench, placementBench, openflowBench];
