@@ -5,6 +5,7 @@
  */
 import { Namespace } from "./namespace.ts";
 import { OvsBridge } from "./ovs-bridge.ts";
+import { VethPair } from "./veth.ts";
 
 export type LabStatus = { ok: true } | { ok: false; reason: string };
 
@@ -12,6 +13,8 @@ export async function ovsLabStatus(): Promise<LabStatus> {
   if (typeof process.getuid === "function" && process.getuid() !== 0) return { ok: false, reason: "the lab needs root (network namespaces, Open vSwitch)" };
   const ns = await Namespace.check();
   if (ns !== true) return { ok: false, reason: ns };
+  const veth = await VethPair.check();
+  if (veth !== true) return { ok: false, reason: veth };
   const ovs = await OvsBridge.check();
   if (ovs !== true) return { ok: false, reason: ovs };
   return { ok: true };

@@ -1,8 +1,10 @@
 export { run, hasCommand, LabCommandError, type RunResult } from "./run.ts";
 export { RUN_PREFIX, labName } from "./names.ts";
-export { Teardown, type UndoStep } from "./teardown.ts";
+export { Teardown, activeTeardowns, type UndoStep } from "./teardown.ts";
+export { LabProcess } from "./process.ts";
 export { Namespace, listNamespaces } from "./namespace.ts";
 export { VethPair } from "./veth.ts";
 export { OvsBridge, listBridges } from "./ovs-bridge.ts";
 export { ovsLabStatus, labRequired, type LabStatus } from "./availability.ts";
+export { leftovers } from "./leftovers.ts";
 export { OvsTestbed, ping, type TestbedHost, type TestbedVnf } from "./testbed.ts";

@@ -24,6 +24,8 @@ export interface TestbedVnf {
   ns: Namespace;
   inPort: number;
   outPort: number;
+  /** Host-side interface names on the bridge: [in, out]. */
+  outsideIfnames: [string, string];
 }
 
 let nextTestbed = 1;
@@ -68,6 +70,7 @@ export class OvsTestbed {
   async addVnf(inPort: number, outPort: number): Promise<TestbedVnf> {
     const ns = await Namespace.create(labName("v"), this.teardown);
     const inside: string[] = [];
+    const outsides: string[] = [];
     for (const port of [inPort, outPort]) {
       const outside = labName("o");
       const inner = labName("i");
@@ -77,11 +80,12 @@ export class OvsTestbed {
       await VethPair.upOnHost(outside);
       await this.bridge.addPort(outside, port);
       inside.push(inner);
+      outsides.push(outside);
     }
     await ns.exec("ip", ["link", "add", "wire", "type", "bridge"]);
     for (const i of inside) await ns.exec("ip", ["link", "set", i, "master", "wire"]);
     await ns.exec("ip", ["link", "set", "wire", "up"]);
-    return { ns, inPort, outPort };
+    return { ns, inPort, outPort, outsideIfnames: [outsides[0] as string, outsides[1] as string] };
   }
 
   async stop(): Promise<void> {

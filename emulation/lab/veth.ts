@@ -2,7 +2,7 @@
  * A veth pair (Mininet's `Link`): two interfaces joined back to back. Either end may be moved
  * into a namespace. Deleting one end deletes both.
  */
-import { run } from "./run.ts";
+import { hasCommand, run } from "./run.ts";
 import type { Namespace } from "./namespace.ts";
 import type { Teardown } from "./teardown.ts";
 
@@ -11,6 +11,13 @@ export class VethPair {
     readonly a: string,
     readonly b: string,
   ) {}
+
+  /** Verifies the tools this class needs; returns a sentence saying what to install, or true. */
+  static async check(): Promise<true | string> {
+    if (!(await hasCommand("ip"))) return "the `ip` command is missing: apt-get install iproute2";
+    if (!(await hasCommand("ethtool"))) return "`ethtool` is missing (TCP through userspace OVS needs checksum offload off): apt-get install ethtool";
+    return true;
+  }
 
   static async create(a: string, b: string, teardown: Teardown): Promise<VethPair> {
     await run("ip", ["link", "add", a, "type", "veth", "peer", "name", b]);

@@ -3,7 +3,7 @@
  * Nicira extensions) and unknown types keep their bytes so re-encoding is exact.
  */
 import { ActionType } from "../constants.ts";
-import { EncodeError } from "./errors.ts";
+import { EncodeError, rethrowWithin } from "./errors.ts";
 import { decodeOxm, encodeOxm, type Oxm } from "./oxm.ts";
 import type { Reader } from "./reader.ts";
 import { toBytes, type BytesInput, type Writer } from "./writer.ts";
@@ -65,14 +65,14 @@ const TYPE_CODE: Record<string, number> = {
 
 /** Decodes one action TLV. */
 export function decodeAction(r: Reader, index: number): Action {
-  const name = `actions[${index}]`;
-  const type = r.u16(`${name}.type`);
-  const length = r.u16(`${name}.len`);
-  if (length < 8 || length % 8 !== 0) r.fail(`action length ${length} is not a multiple of 8 of at least 8`, `${name}.len`);
-  const b = r.sub(length - 4, name);
-  b.enter(name);
-  const decoded = decodeActionBody(b, type, length);
-  return decoded ?? { type: "unknown", actionType: type, body: b.whole() };
+  r.enter("actions", index);
+  const type = r.u16("type");
+  const length = r.u16("len");
+  if (length < 8 || length % 8 !== 0) r.failAt(r.offset - 2, `action length ${length} is not a multiple of 8 of at least 8`, "len");
+  const b = r.sub(length - 4, "body");
+  const decoded = decodeActionBody(b, type, length) ?? { type: "unknown", actionType: type, body: b.whole() };
+  r.leave();
+  return decoded;
 }
 
 /** The structured action, or undefined when its length does not fit its type (kept raw). */
@@ -93,7 +93,9 @@ function decodeActionBody(b: Reader, type: number, length: number): Action | und
     case ActionType.GROUP:
       return length === 8 ? { type: "group", groupId: b.u32("group_id") } : undefined;
     case ActionType.SET_FIELD: {
-      const field = b.field("field", () => decodeOxm(b, 0));
+      b.enter("field");
+      const field = decodeOxm(b, 0);
+      b.leave();
       const used = length - 4 - b.remaining;
       return Math.ceil((4 + used) / 8) * 8 === length ? { type: "set_field", field } : undefined;
     }
@@ -114,56 +116,71 @@ export function decodeActions(r: Reader, length: number): Action[] {
 
 /** Encodes one action. */
 export function encodeAction(w: Writer, action: Action, field: string): void {
+  try {
+    encodeActionTlv(w, action);
+  } catch (err) {
+    rethrowWithin(err, field);
+  }
+}
+
+function encodeActionTlv(w: Writer, action: Action): void {
+  if (action === null || typeof action !== "object") throw new EncodeError("", "expected an action object");
   const start = w.length;
   const code = action.type === "unknown" ? action.actionType : TYPE_CODE[action.type];
-  if (code === undefined) throw new EncodeError(`${field}.type`, `unknown action type "${String((action as { type: unknown }).type)}"`);
-  w.u16(code, `${field}.type`);
-  w.u16(0, `${field}.len`);
+  if (code === undefined) throw new EncodeError("type", `unknown action type "${String((action as { type: unknown }).type)}"`);
+  w.u16(code, "type");
+  w.u16(0, "len");
   switch (action.type) {
     case "output":
-      w.u32(action.port, `${field}.port`);
-      w.u16(action.maxLen ?? 0, `${field}.maxLen`);
+      w.u32(action.port, "port");
+      w.u16(action.maxLen ?? 0, "maxLen");
       w.zeros(6);
       break;
     case "set_mpls_ttl":
-      w.u8(action.mplsTtl, `${field}.mplsTtl`);
+      w.u8(action.mplsTtl, "mplsTtl");
       w.zeros(3);
       break;
     case "set_nw_ttl":
-      w.u8(action.nwTtl, `${field}.nwTtl`);
+      w.u8(action.nwTtl, "nwTtl");
       w.zeros(3);
       break;
     case "push_vlan":
     case "push_mpls":
     case "pop_mpls":
     case "push_pbb":
-      w.u16(action.ethertype, `${field}.ethertype`);
+      w.u16(action.ethertype, "ethertype");
       w.zeros(2);
       break;
     case "set_queue":
-      w.u32(action.queueId, `${field}.queueId`);
+      w.u32(action.queueId, "queueId");
       break;
     case "group":
-      w.u32(action.groupId, `${field}.groupId`);
+      w.u32(action.groupId, "groupId");
       break;
     case "set_field":
-      encodeOxm(w, action.field, `${field}.field`);
+      encodeOxm(w, action.field, "field");
       w.padTo(start, 8);
       break;
     case "experimenter":
-      w.u32(action.experimenter, `${field}.experimenter`);
-      w.bytes(toBytes(action.data, `${field}.data`), `${field}.data`);
+      w.u32(action.experimenter, "experimenter");
+      w.bytes(toBytes(action.data, "data"), "data");
       break;
     case "unknown":
-      w.bytes(toBytes(action.body, `${field}.body`), `${field}.body`);
+      w.bytes(toBytes(action.body, "body"), "body");
       break;
     default:
       w.zeros(4);
   }
-  w.u16At(start + 2, w.length - start, `${field}.len`);
+  w.u16At(start + 2, w.length - start, "len");
 }
 
 export function encodeActions(w: Writer, actions: readonly Action[], field = "actions"): void {
   if (!Array.isArray(actions)) throw new EncodeError(field, "expected a list of actions");
-  actions.forEach((a, i) => encodeAction(w, a, `${field}[${i}]`));
+  for (let i = 0; i < actions.length; i++) {
+    try {
+      encodeActionTlv(w, actions[i] as Action);
+    } catch (err) {
+      rethrowWithin(err, `${field}[${i}]`);
+    }
+  }
 }

@@ -11,75 +11,160 @@ export function formatMac(b: Uint8Array): string {
   return `${HEX_PAIRS[b[0] as number]}:${HEX_PAIRS[b[1] as number]}:${HEX_PAIRS[b[2] as number]}:${HEX_PAIRS[b[3] as number]}:${HEX_PAIRS[b[4] as number]}:${HEX_PAIRS[b[5] as number]}`;
 }
 
-const MAC_PATTERN = /^([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2})$/i;
+/** Value of one hex digit (char code), or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+function badMac(text: unknown, field: string): never {
+  throw new EncodeError(field, `expected a MAC address like "02:00:00:00:00:01", found ${JSON.stringify(text)}`);
+}
+
+/** Parses `02:00:00:00:00:01` (also `-` separators and one-digit groups) into `out` at `at`. */
+export function parseMacInto(text: string, field: string, out: Uint8Array, at: number): void {
+  if (typeof text !== "string") badMac(text, field);
+  let i = 0;
+  for (let group = 0; group < 6; group++) {
+    if (group > 0) {
+      const sep = text.charCodeAt(i++);
+      if (sep !== 58 && sep !== 45) badMac(text, field);
+    }
+    const hi = hexDigit(text.charCodeAt(i++));
+    if (hi < 0) badMac(text, field);
+    const lo = i < text.length ? hexDigit(text.charCodeAt(i)) : -1;
+    if (lo >= 0) {
+      out[at + group] = (hi << 4) | lo;
+      i++;
+    } else {
+      out[at + group] = hi;
+    }
+  }
+  if (i !== text.length) badMac(text, field);
+}
 
 export function parseMac(text: string, field: string): Uint8Array {
-  const fast = typeof text === "string" ? MAC_PATTERN.exec(text) : null;
-  if (fast) {
-    const out = new Uint8Array(6);
-    for (let i = 0; i < 6; i++) out[i] = parseInt(fast[i + 1] as string, 16);
-    return out;
-  }
-  const parts = typeof text === "string" ? text.split(/[:-]/) : [];
-  if (parts.length !== 6 || parts.some((p) => !/^[0-9a-f]{1,2}$/i.test(p))) {
-    throw new EncodeError(field, `expected a MAC address like "02:00:00:00:00:01", found ${JSON.stringify(text)}`);
-  }
-  return Uint8Array.from(parts.map((p) => parseInt(p, 16)));
+  const out = new Uint8Array(6);
+  parseMacInto(text, field, out, 0);
+  return out;
 }
 
 export function formatIpv4(b: Uint8Array): string {
   return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;
 }
 
-export function parseIpv4(text: string, field: string): Uint8Array {
-  const parts = typeof text === "string" ? text.split(".") : [];
-  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) {
-    throw new EncodeError(field, `expected an IPv4 address like "10.0.0.1", found ${JSON.stringify(text)}`);
+function badIpv4(text: unknown, field: string): never {
+  throw new EncodeError(field, `expected an IPv4 address like "10.0.0.1", found ${JSON.stringify(text)}`);
+}
+
+/** Parses dotted-quad `10.0.0.1` into `out` at `at`. */
+export function parseIpv4Into(text: string, field: string, out: Uint8Array, at: number): void {
+  if (typeof text !== "string") badIpv4(text, field);
+  let i = 0;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0 && text.charCodeAt(i++) !== 46) badIpv4(text, field);
+    let value = 0;
+    let digits = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      value = value * 10 + (c - 48);
+      digits++;
+    }
+    if (digits === 0 || digits > 3 || value > 255) badIpv4(text, field);
+    out[at + part] = value;
   }
-  return Uint8Array.from(parts.map(Number));
+  if (i !== text.length) badIpv4(text, field);
+}
+
+export function parseIpv4(text: string, field: string): Uint8Array {
+  const out = new Uint8Array(4);
+  parseIpv4Into(text, field, out, 0);
+  return out;
 }
 
 export function formatIpv6(b: Uint8Array): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((b[i] as number) << 8) | (b[i + 1] as number));
-  // Longest run of two or more zero groups becomes "::" (first one on ties).
+  // Longest run of two or more zero groups becomes "::" (first one on ties), RFC 5952.
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
+    if (b[2 * i] !== 0 || b[2 * i + 1] !== 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j < 8 && groups[j] === 0) j++;
+    while (j < 8 && b[2 * j] === 0 && b[2 * j + 1] === 0) j++;
     if (j - i > bestLen) {
       bestStart = i;
       bestLen = j - i;
     }
     i = j;
   }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(":");
-  return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLen).join(":")}`;
+  let s = "";
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      s += "::";
+      i += bestLen - 1;
+      continue;
+    }
+    if (s !== "" && !s.endsWith(":")) s += ":";
+    s += (((b[2 * i] as number) << 8) | (b[2 * i + 1] as number)).toString(16);
+  }
+  return s;
+}
+
+function badIpv6(text: unknown, field: string): never {
+  throw new EncodeError(field, `expected an IPv6 address like "2001:db8::1", found ${JSON.stringify(text)}`);
+}
+
+/** Parses an IPv6 address (compressed or not; no embedded IPv4) into `out` at `at`. */
+export function parseIpv6Into(text: string, field: string, out: Uint8Array, at: number): void {
+  if (typeof text !== "string") badIpv6(text, field);
+  const groups = new Array<number>(8);
+  let count = 0;
+  let gapAt = -1;
+  let i = 0;
+  const n = text.length;
+  if (n >= 2 && text.charCodeAt(0) === 58 && text.charCodeAt(1) === 58) {
+    gapAt = 0;
+    i = 2;
+  } else if (n === 0) {
+    badIpv6(text, field);
+  }
+  while (i < n) {
+    let value = 0;
+    let digits = 0;
+    for (; i < n; i++) {
+      const d = hexDigit(text.charCodeAt(i));
+      if (d < 0) break;
+      value = (value << 4) | d;
+      digits++;
+    }
+    if (digits === 0 || digits > 4 || count === 8) badIpv6(text, field);
+    groups[count++] = value;
+    if (i === n) break;
+    if (text.charCodeAt(i++) !== 58) badIpv6(text, field);
+    if (i < n && text.charCodeAt(i) === 58) {
+      if (gapAt >= 0) badIpv6(text, field);
+      gapAt = count;
+      i++;
+    } else if (i === n) {
+      badIpv6(text, field); // a single trailing ':'
+    }
+  }
+  if (gapAt < 0 ? count !== 8 : count > 7) badIpv6(text, field);
+  const missing = 8 - count;
+  for (let g = 0, k = 0; g < 8; g++) {
+    const value = gapAt >= 0 && g >= gapAt && g < gapAt + missing ? 0 : (groups[k++] as number);
+    out[at + 2 * g] = value >>> 8;
+    out[at + 2 * g + 1] = value & 0xff;
+  }
 }
 
 export function parseIpv6(text: string, field: string): Uint8Array {
-  const fail = (): never => {
-    throw new EncodeError(field, `expected an IPv6 address like "2001:db8::1", found ${JSON.stringify(text)}`);
-  };
-  if (typeof text !== "string") fail();
-  const halves = text.split("::");
-  if (halves.length > 2) fail();
-  const parse = (s: string): number[] => (s === "" ? [] : s.split(":").map((g) => (/^[0-9a-f]{1,4}$/i.test(g) ? parseInt(g, 16) : fail())));
-  const head = parse(halves[0] as string);
-  const tail = halves.length === 2 ? parse(halves[1] as string) : [];
-  const missing = 8 - head.length - tail.length;
-  if ((halves.length === 2 && missing < 1) || (halves.length === 1 && missing !== 0)) fail();
-  const groups = [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
   const out = new Uint8Array(16);
-  groups.forEach((g, i) => {
-    out[2 * i] = g >> 8;
-    out[2 * i + 1] = g & 0xff;
-  });
+  parseIpv6Into(text, field, out, 0);
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import { InstructionType } from "../constants.ts";
 import { decodeActions, encodeActions, type Action } from "./actions.ts";
-import { EncodeError } from "./errors.ts";
+import { EncodeError, rethrowWithin } from "./errors.ts";
 import type { Reader } from "./reader.ts";
 import { toBytes, type BytesInput, type U64Input, type Writer } from "./writer.ts";
 
@@ -29,12 +29,17 @@ const TYPE_CODE: Record<string, number> = {
 };
 
 export function decodeInstruction(r: Reader, index: number): Instruction {
-  const name = `instructions[${index}]`;
-  const type = r.u16(`${name}.type`);
-  const length = r.u16(`${name}.len`);
-  if (length < 8 || length % 8 !== 0) r.fail(`instruction length ${length} is not a multiple of 8 of at least 8`, `${name}.len`);
-  const b = r.sub(length - 4, name);
-  b.enter(name);
+  r.enter("instructions", index);
+  const type = r.u16("type");
+  const length = r.u16("len");
+  if (length < 8 || length % 8 !== 0) r.failAt(r.offset - 2, `instruction length ${length} is not a multiple of 8 of at least 8`, "len");
+  const b = r.sub(length - 4, "body");
+  const decoded = decodeInstructionBody(b, type, length);
+  r.leave();
+  return decoded;
+}
+
+function decodeInstructionBody(b: Reader, type: number, length: number): Instruction {
   switch (type) {
     case InstructionType.GOTO_TABLE:
       if (length === 8) return { type: "goto_table", tableId: b.u8("table_id") };
@@ -71,44 +76,59 @@ export function decodeInstructions(r: Reader, length: number): Instruction[] {
 }
 
 export function encodeInstruction(w: Writer, ins: Instruction, field: string): void {
+  try {
+    encodeInstructionTlv(w, ins);
+  } catch (err) {
+    rethrowWithin(err, field);
+  }
+}
+
+function encodeInstructionTlv(w: Writer, ins: Instruction): void {
+  if (ins === null || typeof ins !== "object") throw new EncodeError("", "expected an instruction object");
   const start = w.length;
   const code = ins.type === "unknown" ? ins.instructionType : TYPE_CODE[ins.type];
-  if (code === undefined) throw new EncodeError(`${field}.type`, `unknown instruction type "${String((ins as { type: unknown }).type)}"`);
-  w.u16(code, `${field}.type`);
-  w.u16(0, `${field}.len`);
+  if (code === undefined) throw new EncodeError("type", `unknown instruction type "${String((ins as { type: unknown }).type)}"`);
+  w.u16(code, "type");
+  w.u16(0, "len");
   switch (ins.type) {
     case "goto_table":
-      w.u8(ins.tableId, `${field}.tableId`);
+      w.u8(ins.tableId, "tableId");
       w.zeros(3);
       break;
     case "write_metadata":
       w.zeros(4);
-      w.u64(ins.metadata, `${field}.metadata`);
-      w.u64(ins.metadataMask, `${field}.metadataMask`);
+      w.u64(ins.metadata, "metadata");
+      w.u64(ins.metadataMask, "metadataMask");
       break;
     case "write_actions":
     case "apply_actions":
       w.zeros(4);
-      encodeActions(w, ins.actions, `${field}.actions`);
+      encodeActions(w, ins.actions, "actions");
       break;
     case "clear_actions":
       w.zeros(4);
       break;
     case "meter":
-      w.u32(ins.meterId, `${field}.meterId`);
+      w.u32(ins.meterId, "meterId");
       break;
     case "experimenter":
-      w.u32(ins.experimenter, `${field}.experimenter`);
-      w.bytes(toBytes(ins.data, `${field}.data`), `${field}.data`);
+      w.u32(ins.experimenter, "experimenter");
+      w.bytes(toBytes(ins.data, "data"), "data");
       break;
     case "unknown":
-      w.bytes(toBytes(ins.body, `${field}.body`), `${field}.body`);
+      w.bytes(toBytes(ins.body, "body"), "body");
       break;
   }
-  w.u16At(start + 2, w.length - start, `${field}.len`);
+  w.u16At(start + 2, w.length - start, "len");
 }
 
 export function encodeInstructions(w: Writer, list: readonly Instruction[], field = "instructions"): void {
   if (!Array.isArray(list)) throw new EncodeError(field, "expected a list of instructions");
-  list.forEach((ins, i) => encodeInstruction(w, ins, `${field}[${i}]`));
+  for (let i = 0; i < list.length; i++) {
+    try {
+      encodeInstructionTlv(w, list[i] as Instruction);
+    } catch (err) {
+      rethrowWithin(err, `${field}[${i}]`);
+    }
+  }
 }

@@ -6,8 +6,8 @@
  * strings for addresses). Anything else — experimenter or NXM classes, unknown fields, odd lengths —
  * is kept as `{ oxmClass, oxmField, hasMask, body }` with the raw body bytes, so re-encoding is exact.
  */
-import { formatIpv4, formatIpv6, formatMac, parseIpv4, parseIpv6, parseMac } from "./addresses.ts";
-import { EncodeError } from "./errors.ts";
+import { formatIpv4, formatIpv6, formatMac } from "./addresses.ts";
+import { EncodeError, rethrowWithin } from "./errors.ts";
 import { OFPXMC_OPENFLOW_BASIC, OXM_BY_NAME, OXM_FIELDS, type OxmFieldSpec } from "./oxm-fields.ts";
 import type { Reader } from "./reader.ts";
 import { toBytes, toU64, type BytesInput, type Writer } from "./writer.ts";
@@ -52,11 +52,11 @@ function decodeValue(r: Reader, spec: OxmFieldSpec, name: string): OxmValue {
     case "u64":
       return r.u64(name);
     case "mac":
-      return formatMac(r.bytesView(6));
+      return formatMac(r.bytesView(6, name));
     case "ipv4":
-      return formatIpv4(r.bytesView(4));
+      return formatIpv4(r.bytesView(4, name));
     case "ipv6":
-      return formatIpv6(r.bytesView(16));
+      return formatIpv6(r.bytesView(16, name));
   }
 }
 
@@ -77,60 +77,71 @@ function encodeValue(w: Writer, spec: OxmFieldSpec, value: OxmValue, field: stri
     case "u64":
       return w.u64(toU64(value, field), field);
     case "mac":
-      return w.bytes(parseMac(String(value), field), field);
+      return w.mac(value as string, field);
     case "ipv4":
-      return w.bytes(parseIpv4(String(value), field), field);
+      return w.ipv4(value as string, field);
     case "ipv6":
-      return w.bytes(parseIpv6(String(value), field), field);
+      return w.ipv6(value as string, field);
   }
 }
 
 /** Decodes one OXM TLV. */
 export function decodeOxm(r: Reader, index: number): Oxm {
-  const name = `oxm[${index}]`;
-  const header = r.u32(`${name}.header`);
+  r.enter("oxm", index);
+  const header = r.u32("header");
   const oxmClass = header >>> 16;
   const oxmField = (header >>> 9) & 0x7f;
   const hasMask = ((header >>> 8) & 1) === 1;
   const length = header & 0xff;
   const spec = oxmClass === OFPXMC_OPENFLOW_BASIC ? OXM_FIELDS[oxmField] : undefined;
+  let oxm: Oxm;
   if (spec && length === spec.size * (hasMask ? 2 : 1) && (spec.maskable || !hasMask)) {
-    const body = r.sub(length, `${name}.value`);
-    const value = decodeValue(body, spec, `${name}.value`);
-    if (!hasMask) return { field: spec.name, value };
-    return { field: spec.name, value, mask: decodeValue(body, spec, `${name}.mask`) };
+    const value = decodeValue(r, spec, "value");
+    oxm = hasMask ? { field: spec.name, value, mask: decodeValue(r, spec, "mask") } : { field: spec.name, value };
+  } else {
+    oxm = { oxmClass, oxmField, hasMask, body: r.bytes(length, "body") };
   }
-  return { oxmClass, oxmField, hasMask, body: r.bytes(length, `${name}.body`) };
+  r.leave();
+  return oxm;
 }
 
-/** Encodes one OXM TLV. */
+/** Encodes one OXM TLV; errors name `field` (the OXM's path) and the member that failed. */
 export function encodeOxm(w: Writer, oxm: Oxm, field: string): void {
+  try {
+    encodeOxmTlv(w, oxm);
+  } catch (err) {
+    rethrowWithin(err, field);
+  }
+}
+
+function encodeOxmTlv(w: Writer, oxm: Oxm): void {
+  if (oxm === null || typeof oxm !== "object") throw new EncodeError("", "expected an OXM object");
   if (isBasicOxm(oxm)) {
     const spec = OXM_BY_NAME.get(oxm.field);
-    if (!spec) throw new EncodeError(`${field}.field`, `unknown OXM field "${oxm.field}"`);
+    if (!spec) throw new EncodeError("field", `unknown OXM field "${oxm.field}"`);
     const hasMask = oxm.mask !== undefined;
-    if (hasMask && !spec.maskable) throw new EncodeError(`${field}.mask`, `${oxm.field} cannot be masked`);
+    if (hasMask && !spec.maskable) throw new EncodeError("mask", `${oxm.field} cannot be masked`);
     const length = spec.size * (hasMask ? 2 : 1);
-    w.u32(((OFPXMC_OPENFLOW_BASIC << 16) | (spec.code << 9) | ((hasMask ? 1 : 0) << 8) | length) >>> 0, `${field}.header`);
-    encodeValue(w, spec, oxm.value, `${field}.value`);
-    if (hasMask) encodeValue(w, spec, oxm.mask as OxmValue, `${field}.mask`);
+    w.u32(((OFPXMC_OPENFLOW_BASIC << 16) | (spec.code << 9) | ((hasMask ? 1 : 0) << 8) | length) >>> 0, "header");
+    encodeValue(w, spec, oxm.value, "value");
+    if (hasMask) encodeValue(w, spec, oxm.mask as OxmValue, "mask");
     return;
   }
-  const body = toBytes(oxm.body, `${field}.body`);
-  if (body.length > 0xff) throw new EncodeError(`${field}.body`, "an OXM body is at most 255 bytes");
-  w.u16(oxm.oxmClass, `${field}.oxmClass`);
-  w.u8(((oxm.oxmField & 0x7f) << 1) | (oxm.hasMask ? 1 : 0), `${field}.oxmField`);
-  w.u8(body.length, `${field}.length`);
-  w.bytes(body, `${field}.body`);
+  const body = toBytes(oxm.body, "body");
+  if (body.length > 0xff) throw new EncodeError("body", "an OXM body is at most 255 bytes");
+  w.u16(oxm.oxmClass, "oxmClass");
+  w.u8(((oxm.oxmField & 0x7f) << 1) | (oxm.hasMask ? 1 : 0), "oxmField");
+  w.u8(body.length, "length");
+  w.bytes(body, "body");
 }
 
 /** Decodes an `ofp_match` (header, OXM fields, padding to 8 bytes). */
 export function decodeMatch(r: Reader): Match {
   r.enter("match");
   const type = r.u16("type");
-  if (type !== OFPMT_OXM) r.fail(`match type ${type} is not OFPMT_OXM (1)`, "type");
+  if (type !== OFPMT_OXM) r.failAt(r.offset - 2, `match type ${type} is not OFPMT_OXM (1)`, "type");
   const length = r.u16("length");
-  if (length < 4) r.fail(`match length ${length} is shorter than its 4-byte header`, "length");
+  if (length < 4) r.failAt(r.offset - 2, `match length ${length} is shorter than its 4-byte header`, "length");
   const body = r.sub(length - 4, "oxm_fields");
   const fields: Match = [];
   while (body.remaining > 0) fields.push(decodeOxm(body, fields.length));
@@ -145,7 +156,13 @@ export function encodeMatch(w: Writer, match: Match, field = "match"): void {
   const start = w.length;
   w.u16(OFPMT_OXM, `${field}.type`);
   w.u16(0, `${field}.length`);
-  match.forEach((oxm, i) => encodeOxm(w, oxm, `${field}[${i}]`));
+  for (let i = 0; i < match.length; i++) {
+    try {
+      encodeOxmTlv(w, match[i] as Oxm);
+    } catch (err) {
+      rethrowWithin(err, `${field}[${i}]`);
+    }
+  }
   w.u16At(start + 2, w.length - start, `${field}.length`);
   w.padTo(start, 8);
 }

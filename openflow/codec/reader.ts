@@ -1,8 +1,9 @@
 /**
  * A bounds-checked reader over a byte range (big-endian, as OpenFlow is). Every read checks the
  * remaining length first and throws a `DecodeError` naming the byte offset and the field path; no
- * read can allocate more than the bytes present. Field paths are kept as a stack (`enter`/`leave`)
- * so errors say which nested field failed.
+ * read can allocate more than the bytes present. Field paths are kept as a stack (`enter`/`leave`,
+ * shared with sub-readers through a parent link) and rendered only when decoding fails, so errors
+ * say which nested field failed at no cost on the success path.
  */
 import { DecodeError } from "./errors.ts";
 
@@ -11,11 +12,18 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
 export class Reader {
   private readonly view: DataView;
   private pos: number;
-  private readonly path: string[] = [];
+  /**
+   * Field path segments pushed by `enter`; `indices[i] >= 0` renders as `names[i][index]`. One
+   * stack per message, shared with sub-readers: decoding is depth-first and every `enter` is
+   * paired with a `leave`, so the stack always holds the path of the field being read.
+   */
+  private readonly names: string[];
+  private readonly indices: number[];
 
   /**
    * @param bytes the whole buffer; @param start first byte of this reader's range;
    * @param end one past its last byte; @param base offset of `bytes[0]` within the message (for errors)
+   * @param parent the reader this one was cut from (`sub`), whose path stack it shares
    */
   constructor(
     private readonly buffer: Uint8Array,
@@ -23,7 +31,10 @@ export class Reader {
     private readonly end = buffer.length,
     private readonly base = 0,
     view?: DataView,
+    parent?: Reader,
   ) {
+    this.names = parent ? parent.names : [];
+    this.indices = parent ? parent.indices : [];
     this.view = view ?? new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     this.pos = start;
   }
@@ -42,28 +53,25 @@ export class Reader {
     return this.end - this.pos;
   }
 
-  /** Pushes a path segment for error messages. */
-  enter(name: string): void {
-    this.path.push(name);
+  /**
+   * Pushes a path segment for error messages: `enter("actions", 2)` adds `actions[2]`. The path
+   * text is only built when decoding fails, so entering costs no string work.
+   */
+  enter(name: string, index = -1): void {
+    this.names.push(name);
+    this.indices.push(index);
   }
 
   leave(): void {
-    this.path.pop();
+    this.names.pop();
+    this.indices.pop();
   }
 
-  /** Runs `read` with `name` pushed on the field path. */
-  field<T>(name: string, read: () => T): T {
-    this.path.push(name);
-    try {
-      return read();
-    } finally {
-      this.path.pop();
-    }
-  }
-
+  /** The field path (e.g. `flow_mod.match.oxm[2].value`), with `last` appended when given. */
   fieldPath(last?: string): string {
-    const parts = last === undefined ? this.path : [...this.path, last];
-    return parts.join(".").replace(/\.\[/g, "[");
+    let path = "";
+    for (let i = 0; i < this.names.length; i++) path = appendSegment(path, this.names[i] as string, this.indices[i] as number);
+    return last === undefined ? path : appendSegment(path, last, -1);
   }
 
   fail(reason: string, field?: string): never {
@@ -130,14 +138,25 @@ export class Reader {
   /** A NUL-terminated, NUL-padded UTF-8 string in a fixed field of n bytes. */
   fixedString(n: number, field: string): string {
     this.need(n, field);
-    let end = this.pos;
+    const buffer = this.buffer;
     const limit = this.pos + n;
-    while (end < limit && this.buffer[end] !== 0) end++;
-    let s: string;
-    try {
-      s = UTF8.decode(this.buffer.subarray(this.pos, end));
-    } catch {
-      return this.fail("is not valid UTF-8 text", field);
+    let end = this.pos;
+    let ascii = true;
+    for (; end < limit; end++) {
+      const c = buffer[end] as number;
+      if (c === 0) break;
+      if (c > 0x7f) ascii = false;
+    }
+    let s = "";
+    if (ascii) {
+      // Port and table names are short ASCII: building the string directly beats TextDecoder.
+      for (let i = this.pos; i < end; i++) s += String.fromCharCode(buffer[i] as number);
+    } else {
+      try {
+        s = UTF8.decode(buffer.subarray(this.pos, end));
+      } catch {
+        return this.fail("is not valid UTF-8 text", field);
+      }
     }
     this.pos = limit;
     return s;
@@ -154,8 +173,7 @@ export class Reader {
    */
   sub(n: number, field: string): Reader {
     this.need(n, field);
-    const r = new Reader(this.buffer, this.pos, this.pos + n, this.base, this.view);
-    if (this.path.length > 0) r.path.push(...this.path);
+    const r = new Reader(this.buffer, this.pos, this.pos + n, this.base, this.view, this);
     this.pos += n;
     return r;
   }
@@ -170,4 +188,10 @@ export class Reader {
     this.need(ahead + 4, field);
     return this.view.getUint32(this.pos + ahead);
   }
+}
+
+function appendSegment(path: string, name: string, index: number): string {
+  const segment = index >= 0 ? `${name}[${index}]` : name;
+  if (path === "") return segment;
+  return segment.startsWith("[") ? path + segment : `${path}.${segment}`;
 }

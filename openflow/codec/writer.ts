@@ -3,6 +3,7 @@
  * `EncodeError`, never silent truncation). Lengths are patched after the body is written
  * (`u16At`), so headers are written last in effect.
  */
+import { parseIpv4Into, parseIpv6Into, parseMacInto } from "./addresses.ts";
 import { EncodeError } from "./errors.ts";
 
 const UTF8 = new TextEncoder();
@@ -61,10 +62,31 @@ export class Writer {
   }
 
   u64(v: U64Input, field: string): void {
-    const b = toU64(v, field);
+    const b = typeof v === "bigint" && v >= 0n && v <= U64_MAX ? v : toU64(v, field);
     this.ensure(8);
     this.view.setBigUint64(this.pos, b);
     this.pos += 8;
+  }
+
+  /** A MAC address given as text (`02:00:00:00:00:01`), 6 bytes. */
+  mac(text: string, field: string): void {
+    this.ensure(6);
+    parseMacInto(text, field, this.buf, this.pos);
+    this.pos += 6;
+  }
+
+  /** An IPv4 address given as text, 4 bytes. */
+  ipv4(text: string, field: string): void {
+    this.ensure(4);
+    parseIpv4Into(text, field, this.buf, this.pos);
+    this.pos += 4;
+  }
+
+  /** An IPv6 address given as text, 16 bytes. */
+  ipv6(text: string, field: string): void {
+    this.ensure(16);
+    parseIpv6Into(text, field, this.buf, this.pos);
+    this.pos += 16;
   }
 
   bytes(v: BytesInput, field: string): void {
@@ -89,6 +111,13 @@ export class Writer {
   /** A UTF-8 string NUL-padded to a fixed field of `size` bytes. */
   fixedString(v: string, size: number, field: string): void {
     if (typeof v !== "string") throw new EncodeError(field, `expected a string, found ${typeof v}`);
+    if (v.length < size && isAscii(v)) {
+      this.ensure(size);
+      for (let i = 0; i < v.length; i++) this.buf[this.pos + i] = v.charCodeAt(i);
+      this.buf.fill(0, this.pos + v.length, this.pos + size);
+      this.pos += size;
+      return;
+    }
     const encoded = UTF8.encode(v);
     if (encoded.length > size) throw new EncodeError(field, `"${v}" is longer than ${size} bytes`);
     this.ensure(size);
@@ -107,6 +136,13 @@ export class Writer {
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos);
   }
+}
+
+const U64_MAX = 0xffffffffffffffffn;
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function checkInt(v: number, max: number, field: string): void {

@@ -1,20 +1,24 @@
 /**
  * The controller's TCP server (default 127.0.0.1:6653): one `SwitchConnection` per switch that
- * dials in. Emits `switch` when a switch finished its handshake and `switch_disconnected` when it
- * goes away; a failed handshake or a broken switch never affects the others.
+ * dials in. Emits `switch_connected` when a switch finished its handshake, `switch_disconnected`
+ * when it goes away, and forwards each switch's packet-in, port-status and flow-removed messages
+ * with the connection they came from. A failed handshake or a misbehaving switch never affects
+ * the others. A second connection with the same datapath id replaces the first.
  */
 import { EventEmitter } from "node:events";
 import { createServer, type Server, type Socket } from "node:net";
 import { OFP_TCP_PORT } from "../constants.ts";
 import { SwitchConnection, type ConnectionOptions } from "./connection.ts";
+import type { ControllerEvents } from "./events.ts";
 
 export interface ControllerOptions extends ConnectionOptions {
+  /** Address to listen on; default 127.0.0.1 (the lab never listens beyond loopback). */
   host?: string;
-  /** TCP port; 0 picks a free one (see `port` after `listen`). */
+  /** TCP port; default 6653; 0 picks a free one (read `port` after `listen`). */
   port?: number;
 }
 
-export class Controller extends EventEmitter {
+export class Controller extends EventEmitter<ControllerEvents> {
   private readonly server: Server;
   private readonly connections = new Set<SwitchConnection>();
   /** Ready switches by datapath id. */
@@ -36,43 +40,47 @@ export class Controller extends EventEmitter {
     });
   }
 
+  /** The port listened on (−1 before `listen`). */
   get port(): number {
     const address = this.server.address();
     return typeof address === "object" && address ? address.port : -1;
   }
 
-  /** Resolves with the switch of `datapathId` once it is connected (or the first one if omitted). */
+  /** Resolves with the switch of `datapathId` once it is connected (the first one if omitted). */
   waitForSwitch(datapathId?: bigint, timeoutMs = 15_000): Promise<SwitchConnection> {
-    const find = (): SwitchConnection | undefined =>
-      datapathId === undefined ? this.switches.values().next().value : this.switches.get(datapathId);
+    const find = (): SwitchConnection | undefined => (datapathId === undefined ? this.switches.values().next().value : this.switches.get(datapathId));
     const existing = find();
     if (existing) return Promise.resolve(existing);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.off("switch", listener);
-        reject(new Error(`no switch${datapathId === undefined ? "" : ` with datapath id ${datapathId}`} connected within ${timeoutMs} ms`));
+        this.off("switch_connected", listener);
+        reject(new Error(`no switch${datapathId === undefined ? "" : ` with datapath id 0x${datapathId.toString(16)}`} connected within ${timeoutMs} ms`));
       }, timeoutMs);
       const listener = (): void => {
         const sw = find();
         if (!sw) return;
         clearTimeout(timer);
-        this.off("switch", listener);
+        this.off("switch_connected", listener);
         resolve(sw);
       };
-      this.on("switch", listener);
+      this.on("switch_connected", listener);
     });
   }
 
   /** Closes every connection and stops listening. */
   async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const c of this.connections) c.close("controller shutting down");
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closed;
   }
 
   private accept(socket: Socket): void {
     const connection = new SwitchConnection(socket, this.options);
     this.connections.add(connection);
-    connection.on("close", (reason: string) => {
+    connection.on("packet_in", (m) => this.emit("packet_in", connection, m));
+    connection.on("port_status", (m) => this.emit("port_status", connection, m));
+    connection.on("flow_removed", (m) => this.emit("flow_removed", connection, m));
+    connection.on("close", (reason) => {
       this.connections.delete(connection);
       if (connection.isReady && this.switches.get(connection.datapathId) === connection) {
         this.switches.delete(connection.datapathId);
@@ -81,12 +89,13 @@ export class Controller extends EventEmitter {
     });
     connection.start().then(
       () => {
+        const previous = this.switches.get(connection.datapathId);
         this.switches.set(connection.datapathId, connection);
-        this.emit("switch", connection);
+        previous?.close("replaced by a new connection from the same datapath");
+        this.emit("switch_connected", connection);
       },
       (err: Error) => {
         this.emit("handshake_failed", err);
-        connection.close(`handshake failed: ${err.message}`);
       },
     );
   }

@@ -1,120 +1,95 @@
 /**
- * The GNF steering app (Faucet style: pure functions from a chain to OpenFlow messages; a thin
- * driver sends them). Transparent hop-by-hop redirection on one switch: the traffic the chain's
- * selector matches enters at `ingressPort`, goes out to each vNF's in-port, comes back from its
- * out-port, and finally leaves at `egressPort`. Packets are never modified (no set-field): each
- * stage is one flow entry `selector ∧ in_port = previous port → output next port`.
+ * A steering chain on one switch and the flow entries that realise it (transparent hop-by-hop
+ * redirection, GNF paper §IV): the traffic `selector` matches enters at `ingressPort`, is sent out
+ * to each vNF's `inPort`, comes back from its `outPort`, and finally leaves at `egressPort`.
+ * Stage k is one entry `in_port = port before k ∧ selector → output: port after k`, all at the
+ * chain's priority; packets are never modified.
  *
- * Atomic install/update/remove: every entry of a chain version carries the cookie
- * `chainId << 16 | version`; an update adds the new version's entries (same match and priority
- * replace old ones), deletes what is left of the old version by cookie, then a barrier. Removal is
- * one delete by cookie (all versions) and a barrier.
+ * Example: ingress 1, hops [11→12, 21→22], egress 2 gives the stages 1→11, 12→21, 22→2.
  */
-import { FlowModCommand, OFPG_ANY, OFP_NO_BUFFER, PortNo } from "../constants.ts";
-import type { Match, OfMessage, OxmBasic } from "../codec/index.ts";
+import { UserError } from "../../cli/errors.ts";
+import type { Match, MessageOf, OxmBasic } from "../codec/index.ts";
+import { chainCookie } from "./cookies.ts";
+import { flowAdd } from "./flow-mods.ts";
+import { constraintsOf, overlaps } from "./match-math.ts";
 
-/** A vNF on this switch: traffic goes out to `inPort`, comes back on `outPort`. */
+/** A vNF attached to this switch: traffic goes out to `inPort` and comes back on `outPort`. */
 export interface SteeringHop {
   inPort: number;
   outPort: number;
 }
 
 export interface SteeringChain {
-  /** Chain id, 0 … 2^48−1 (the cookie's upper bits). */
+  /** Chain id, 0 … 2^32−1 (part of the cookie of its entries). */
   id: number;
-  /** Version of this chain's path, 0 … 65535 (the cookie's low 16 bits). */
-  version: number;
-  /** Flow priority; a higher priority wins among overlapping selectors. */
+  /** Flow priority 1 … 65535; the higher one wins where selectors of chains overlap. */
   priority: number;
-  /** Which traffic: OXM match fields, without in_port (added per stage). */
+  /** Which traffic: basic OXM match fields (e.g. eth_src of the UE, ip_proto, tcp_dst), without in_port. */
   selector: OxmBasic[];
+  /** Port the selected traffic arrives on (the UE side). */
   ingressPort: number;
+  /** vNFs in traversal order. */
   hops: SteeringHop[];
+  /** Port toward the traffic's destination. */
   egressPort: number;
 }
 
-const ALL_ONES_64 = 0xffffffffffffffffn;
-const VERSION_BITS = 16n;
-
-export function chainCookie(id: number, version: number): bigint {
-  if (!(Number.isInteger(id) && id >= 0 && id < 2 ** 48)) throw new RangeError(`chain id ${id} must be an integer in [0, 2^48)`);
-  if (!(Number.isInteger(version) && version >= 0 && version < 2 ** 16)) throw new RangeError(`chain version ${version} must be an integer in [0, 65535]`);
-  return (BigInt(id) << VERSION_BITS) | BigInt(version);
+/** One stage of a chain: traffic arriving on `from` is sent out of `to`. */
+export interface ChainStage {
+  from: number;
+  to: number;
 }
 
-/** The flow entries of one chain version: one per stage, ingress → hop 1 → … → egress. */
-export function chainFlowMods(chain: SteeringChain): OfMessage[] {
-  if (chain.selector.some((f) => f.field === "in_port")) throw new Error(`chain ${chain.id}: the selector must not contain in_port (each stage adds its own)`);
-  const cookie = chainCookie(chain.id, chain.version);
+/** Stages in traversal order: ingress → hop 1 in, hop 1 out → hop 2 in, …, last hop out → egress. */
+export function chainStages(chain: SteeringChain): ChainStage[] {
   const ports = [chain.ingressPort, ...chain.hops.flatMap((h) => [h.inPort, h.outPort]), chain.egressPort];
-  const mods: OfMessage[] = [];
-  for (let stage = 0; stage < ports.length; stage += 2) {
-    const from = ports[stage] as number;
-    const to = ports[stage + 1] as number;
-    const match: Match = [{ field: "in_port", value: from }, ...chain.selector];
-    mods.push(flowAdd(cookie, chain.priority, match, to));
+  const stages: ChainStage[] = [];
+  for (let i = 0; i < ports.length; i += 2) stages.push({ from: ports[i] as number, to: ports[i + 1] as number });
+  return stages;
+}
+
+/** The match of one stage: in_port first, then the selector. */
+export function stageMatch(chain: SteeringChain, stage: ChainStage): Match {
+  return [{ field: "in_port", value: stage.from }, ...chain.selector];
+}
+
+/** ADD messages for every stage of `chain`, cookie = chainCookie(id, version), in traversal order. */
+export function chainFlowMods(chain: SteeringChain, version: number): MessageOf<"flow_mod">[] {
+  const cookie = chainCookie(chain.id, version);
+  return chainStages(chain).map((stage) => flowAdd(cookie, chain.priority, stageMatch(chain, stage), stage.to));
+}
+
+const MAX_PORT = 0xffffff00; // OFPP_MAX: physical and logical ports are 1 … 0xffffff00
+
+/** Throws UserError if the chain is not well formed. */
+export function validateChain(chain: SteeringChain): void {
+  const where = `steering chain ${chain.id}`;
+  if (!(Number.isInteger(chain.id) && chain.id >= 0 && chain.id <= 0xffffffff)) throw new UserError(`${where}: id must be an integer in [0, 2^32)`);
+  if (!(Number.isInteger(chain.priority) && chain.priority >= 1 && chain.priority <= 0xffff)) throw new UserError(`${where}: priority ${chain.priority} must be an integer in [1, 65535]`);
+  if (chain.selector.some((f) => f.field === "in_port")) throw new UserError(`${where}: the selector must not contain in_port (each stage adds its own)`);
+  try {
+    constraintsOf(chain.selector);
+  } catch (err) {
+    throw new UserError(`${where}: bad selector: ${(err as Error).message}`);
   }
-  return mods;
-}
-
-/** Messages that install (or update to) `chain` atomically; `previousVersion` is removed. */
-export function installChain(chain: SteeringChain, previousVersion?: number): OfMessage[] {
-  const messages = chainFlowMods(chain);
-  if (previousVersion !== undefined && previousVersion !== chain.version) {
-    messages.push(deleteByCookie(chainCookie(chain.id, previousVersion), ALL_ONES_64));
+  const ports = [chain.ingressPort, ...chain.hops.flatMap((h) => [h.inPort, h.outPort]), chain.egressPort];
+  for (const p of ports) if (!(Number.isInteger(p) && p >= 1 && p <= MAX_PORT)) throw new UserError(`${where}: port ${p} must be an integer in [1, 0xffffff00]`);
+  const seen = new Set<number>();
+  for (const p of ports) {
+    if (seen.has(p)) throw new UserError(`${where}: port ${p} appears twice on the path (a path visits each port once)`);
+    seen.add(p);
   }
-  messages.push({ type: "barrier_request", xid: 0 });
-  return messages;
 }
 
-/** Messages that remove every version of chain `id`, then a barrier. */
-export function removeChain(id: number): OfMessage[] {
-  return [deleteByCookie(chainCookie(id, 0), ALL_ONES_64 << VERSION_BITS & ALL_ONES_64), { type: "barrier_request", xid: 0 }];
-}
-
-/** A plain bidirectional patch between two ports (for traffic no chain selects). */
-export function portPatch(a: number, b: number, priority: number, cookie = 0n): OfMessage[] {
-  return [flowAdd(cookie, priority, [{ field: "in_port", value: a }], b), flowAdd(cookie, priority, [{ field: "in_port", value: b }], a)];
-}
-
-/** ADD with one apply-actions output. */
-export function flowAdd(cookie: bigint, priority: number, match: Match, outPort: number): OfMessage {
-  return {
-    type: "flow_mod",
-    xid: 0,
-    cookie,
-    cookieMask: 0n,
-    tableId: 0,
-    command: FlowModCommand.ADD,
-    idleTimeout: 0,
-    hardTimeout: 0,
-    priority,
-    bufferId: OFP_NO_BUFFER,
-    outPort: PortNo.ANY,
-    outGroup: OFPG_ANY,
-    flags: 0,
-    match,
-    instructions: [{ type: "apply_actions", actions: [{ type: "output", port: outPort, maxLen: 0 }] }],
-  };
-}
-
-/** DELETE (non-strict, all tables' table 0) of entries whose cookie matches under the mask. */
-export function deleteByCookie(cookie: bigint, cookieMask: bigint): OfMessage {
-  return {
-    type: "flow_mod",
-    xid: 0,
-    cookie,
-    cookieMask,
-    tableId: 0,
-    command: FlowModCommand.DELETE,
-    idleTimeout: 0,
-    hardTimeout: 0,
-    priority: 0,
-    bufferId: OFP_NO_BUFFER,
-    outPort: PortNo.ANY,
-    outGroup: OFPG_ANY,
-    flags: 0,
-    match: [],
-    instructions: [],
-  };
+/**
+ * Throws UserError if `chain` and `other` could both claim a packet at the same priority (same
+ * priority, a stage on the same in_port, overlapping selectors): which entry wins would be undefined.
+ */
+export function checkNoAmbiguity(chain: SteeringChain, other: SteeringChain): void {
+  if (chain.id === other.id || chain.priority !== other.priority) return;
+  const otherFroms = new Set(chainStages(other).map((s) => s.from));
+  if (!chainStages(chain).some((s) => otherFroms.has(s.from))) return;
+  if (overlaps(chain.selector, other.selector)) {
+    throw new UserError(`steering chains ${chain.id} and ${other.id} have the same priority ${chain.priority} and overlapping selectors: give one a higher priority`);
+  }
 }

@@ -14,10 +14,10 @@ const OFPHET_VERSIONBITMAP = 1;
 export function decodeHello(r: Reader): HelloElement[] {
   const elements: HelloElement[] = [];
   while (r.remaining >= 4) {
-    r.enter(`elements[${elements.length}]`);
+    r.enter("elements", elements.length);
     const elementType = r.u16("type");
     const length = r.u16("length");
-    if (length < 4) r.fail(`hello element length ${length} is shorter than 4`, "length");
+    if (length < 4) r.failAt(r.offset - 2, `hello element length ${length} is shorter than 4`, "length");
     const body = r.sub(length - 4, "body");
     if (elementType === OFPHET_VERSIONBITMAP && (length - 4) % 4 === 0) {
       const bitmaps: number[] = [];

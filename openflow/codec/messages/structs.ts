@@ -4,7 +4,7 @@
  */
 import { decodeActions, encodeActions } from "../actions.ts";
 import { formatMac, parseMac } from "../addresses.ts";
-import { Reader } from "../reader.ts";
+import type { Reader } from "../reader.ts";
 import { toBytes, type Writer } from "../writer.ts";
 import type { Bucket, MeterBand, PacketQueue, Port, QueueProperty } from "./types.ts";
 
@@ -54,9 +54,9 @@ export function decodeBuckets(r: Reader, length: number): Bucket[] {
   const buckets: Bucket[] = [];
   while (b.remaining > 0) {
     const i = buckets.length;
-    b.enter(`buckets[${i}]`);
+    b.enter("buckets", i);
     const len = b.u16("len");
-    if (len < 16) b.fail(`bucket length ${len} is shorter than its 16-byte header`, "len");
+    if (len < 16) b.failAt(b.offset - 2, `bucket length ${len} is shorter than its 16-byte header`, "len");
     const weight = b.u16("weight");
     const watchPort = b.u32("watch_port");
     const watchGroup = b.u32("watch_group");
@@ -91,19 +91,17 @@ export function decodeBands(r: Reader, length: number): MeterBand[] {
   const bands: MeterBand[] = [];
   while (b.remaining > 0) {
     const i = bands.length;
-    b.enter(`bands[${i}]`);
+    b.enter("bands", i);
     const type = b.u16("type");
     const len = b.u16("len");
-    if (len < 12 || len % 8 !== 0) b.fail(`meter band length ${len} is not a multiple of 8 of at least 16`, "len");
+    if (len < 12 || len % 8 !== 0) b.failAt(b.offset - 2, `meter band length ${len} is not a multiple of 8 of at least 16`, "len");
     const rate = b.u32("rate");
     const burstSize = b.u32("burst_size");
-    const offset = b.offset;
-    const raw = b.bytesView(len - 12, "body");
-    const body = new Reader(raw, 0, raw.length, offset);
+    const body = b.sub(len - 12, "body");
     if (type === BAND_DROP && len === 16) bands.push({ type: "drop", rate, burstSize });
     else if (type === BAND_DSCP_REMARK && len === 16) bands.push({ type: "dscp_remark", rate, burstSize, precLevel: body.u8("prec_level") });
     else if (type === BAND_EXPERIMENTER && len >= 16) bands.push({ type: "experimenter", rate, burstSize, experimenter: body.u32("experimenter"), data: body.rest("data") });
-    else bands.push({ type: "unknown", bandType: type, rate, burstSize, body: raw.slice() });
+    else bands.push({ type: "unknown", bandType: type, rate, burstSize, body: body.whole() });
     b.leave();
   }
   return bands;
@@ -138,30 +136,28 @@ export function decodeQueues(r: Reader): PacketQueue[] {
   const queues: PacketQueue[] = [];
   while (r.remaining > 0) {
     const i = queues.length;
-    r.enter(`queues[${i}]`);
+    r.enter("queues", i);
     const queueId = r.u32("queue_id");
     const port = r.u32("port");
     const len = r.u16("len");
-    if (len < 16) r.fail(`queue length ${len} is shorter than its 16-byte header`, "len");
+    if (len < 16) r.failAt(r.offset - 2, `queue length ${len} is shorter than its 16-byte header`, "len");
     r.pad(6);
     const props = r.sub(len - 16, "properties");
     const properties: QueueProperty[] = [];
     while (props.remaining > 0) {
-      props.enter(`properties[${properties.length}]`);
+      props.enter("properties", properties.length);
       const property = props.u16("property");
       const plen = props.u16("len");
-      if (plen < 8) props.fail(`queue property length ${plen} is shorter than 8`, "len");
+      if (plen < 8) props.failAt(props.offset - 2, `queue property length ${plen} is shorter than 8`, "len");
       props.pad(4);
-      const offset = props.offset;
-      const raw = props.bytesView(plen - 8, "body");
-      const body = new Reader(raw, 0, raw.length, offset);
+      const body = props.sub(plen - 8, "body");
       if ((property === QUEUE_MIN_RATE || property === QUEUE_MAX_RATE) && plen === 16) {
         properties.push({ type: property === QUEUE_MIN_RATE ? "min_rate" : "max_rate", rate: body.u16("rate") });
       } else if (property === QUEUE_EXPERIMENTER && plen >= 16) {
         const experimenter = body.u32("experimenter");
         body.pad(4);
         properties.push({ type: "experimenter", experimenter, data: body.rest("data") });
-      } else properties.push({ type: "unknown", property, body: raw.slice() });
+      } else properties.push({ type: "unknown", property, body: body.whole() });
       props.leave();
     }
     r.leave();

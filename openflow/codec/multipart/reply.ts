@@ -13,7 +13,7 @@ import type { FlowStats, GroupDesc, GroupStats, MeterConfig, MeterStats, Multipa
 function list<T>(r: Reader, name: string, decode: (r: Reader) => T): T[] {
   const out: T[] = [];
   while (r.remaining > 0) {
-    r.enter(`${name}[${out.length}]`);
+    r.enter(name, out.length);
     out.push(decode(r));
     r.leave();
   }
@@ -22,7 +22,7 @@ function list<T>(r: Reader, name: string, decode: (r: Reader) => T): T[] {
 
 function decodeFlowStats(r: Reader): FlowStats {
   const length = r.u16("length");
-  if (length < 56) r.fail(`flow stats length ${length} is shorter than 56`, "length");
+  if (length < 56) r.failAt(r.offset - 2, `flow stats length ${length} is shorter than 56`, "length");
   const b = r.sub(length - 2, "body");
   const tableId = b.u8("table_id");
   b.pad(1);
@@ -99,7 +99,7 @@ function decodeQueueStats(r: Reader): QueueStats {
 
 function decodeGroupStats(r: Reader): GroupStats {
   const length = r.u16("length");
-  if (length < 40) r.fail(`group stats length ${length} is shorter than 40`, "length");
+  if (length < 40) r.failAt(r.offset - 2, `group stats length ${length} is shorter than 40`, "length");
   const b = r.sub(length - 2, "body");
   b.pad(2);
   const groupId = b.u32("group_id");
@@ -115,7 +115,7 @@ function decodeGroupStats(r: Reader): GroupStats {
 
 function decodeGroupDesc(r: Reader): GroupDesc {
   const length = r.u16("length");
-  if (length < 8) r.fail(`group desc length ${length} is shorter than 8`, "length");
+  if (length < 8) r.failAt(r.offset - 2, `group desc length ${length} is shorter than 8`, "length");
   const groupType = r.u8("type");
   r.pad(1);
   const groupId = r.u32("group_id");
@@ -125,7 +125,7 @@ function decodeGroupDesc(r: Reader): GroupDesc {
 function decodeMeterStats(r: Reader): MeterStats {
   const meterId = r.u32("meter_id");
   const len = r.u16("len");
-  if (len < 40) r.fail(`meter stats length ${len} is shorter than 40`, "len");
+  if (len < 40) r.failAt(r.offset - 2, `meter stats length ${len} is shorter than 40`, "len");
   r.pad(6);
   const b = r.sub(len - 12, "body");
   const flowCount = b.u32("flow_count");
@@ -139,7 +139,7 @@ function decodeMeterStats(r: Reader): MeterStats {
 
 function decodeMeterConfig(r: Reader): MeterConfig {
   const length = r.u16("length");
-  if (length < 8) r.fail(`meter config length ${length} is shorter than 8`, "length");
+  if (length < 8) r.failAt(r.offset - 2, `meter config length ${length} is shorter than 8`, "length");
   const flags = r.u16("flags");
   const meterId = r.u32("meter_id");
   return { flags, meterId, bands: decodeBands(r, length - 8) };

@@ -4,6 +4,7 @@
  * padded to a multiple of 8 bytes.
  */
 import type { Reader } from "../reader.ts";
+import { rethrowWithin } from "../errors.ts";
 import { toBytes, type Writer } from "../writer.ts";
 import type { OxmId, TableFeatureProperty, TableFeatures, TypeId } from "./types.ts";
 
@@ -30,11 +31,19 @@ const PROP_CODES: Record<string, number> = Object.fromEntries(Object.entries(PRO
 function decodeTypeIds(r: Reader): TypeId[] {
   const ids: TypeId[] = [];
   while (r.remaining > 0) {
-    const type = r.u16("ids.type");
-    const len = r.u16("ids.len");
-    if (len < 4) r.fail(`id ${ids.length}: length ${len} is shorter than 4`, "ids.len");
-    ids.push(len > 4 ? { type, data: r.bytes(len - 4, "ids.data") } : { type });
+    r.enter("ids", ids.length);
+    const type = r.u16("type");
+    const len = r.u16("len");
+    if (len < 4) r.failAt(r.offset - 2, `length ${len} is shorter than 4`, "len");
+    ids.push(len > 4 ? { type, data: r.bytes(len - 4, "data") } : { type });
+    r.leave();
   }
+  return ids;
+}
+
+function decodeTableIds(r: Reader): number[] {
+  const ids = new Array<number>(r.remaining);
+  for (let i = 0; i < ids.length; i++) ids[i] = r.u8("table_ids");
   return ids;
 }
 
@@ -48,10 +57,17 @@ function decodeOxmIds(r: Reader): OxmId[] {
 }
 
 function decodeProperty(r: Reader, index: number): TableFeatureProperty {
-  const propType = r.u16("properties.type");
-  const length = r.u16("properties.length");
-  if (length < 4) r.fail(`property ${index}: length ${length} is shorter than 4`, "properties.length");
-  const body = r.sub(length - 4, "properties.body");
+  r.enter("properties", index);
+  const property = decodePropertyBody(r);
+  r.leave();
+  return property;
+}
+
+function decodePropertyBody(r: Reader): TableFeatureProperty {
+  const propType = r.u16("type");
+  const length = r.u16("length");
+  if (length < 4) r.failAt(r.offset - 2, `length ${length} is shorter than 4`, "length");
+  const body = r.sub(length - 4, "body");
   r.pad(Math.min(r.remaining, (8 - (length % 8)) % 8));
   const name = PROP_NAMES[propType];
   switch (name) {
@@ -64,7 +80,7 @@ function decodeProperty(r: Reader, index: number): TableFeatureProperty {
       return { type: name, ids: decodeTypeIds(body) };
     case "next_tables":
     case "next_tables_miss":
-      return { type: name, tableIds: Array.from(body.whole()) };
+      return { type: name, tableIds: decodeTableIds(body) };
     case "match":
     case "wildcards":
     case "write_setfield":
@@ -80,10 +96,10 @@ function decodeProperty(r: Reader, index: number): TableFeatureProperty {
   }
 }
 
-function encodeProperty(w: Writer, p: TableFeatureProperty, field: string): void {
+function encodeProperty(w: Writer, p: TableFeatureProperty): void {
   const start = w.length;
-  w.u16(p.type === "unknown" ? p.propType : (PROP_CODES[p.type] as number), `${field}.type`);
-  w.u16(0, `${field}.length`);
+  w.u16(p.type === "unknown" ? p.propType : (PROP_CODES[p.type] as number), "type");
+  w.u16(0, "length");
   switch (p.type) {
     case "instructions":
     case "instructions_miss":
@@ -108,12 +124,12 @@ function encodeProperty(w: Writer, p: TableFeatureProperty, field: string): void
       break;
     case "experimenter":
     case "experimenter_miss":
-      w.u32(p.experimenter, `${field}.experimenter`);
-      w.u32(p.expType, `${field}.expType`);
-      w.bytes(toBytes(p.data, `${field}.data`), `${field}.data`);
+      w.u32(p.experimenter, "experimenter");
+      w.u32(p.expType, "expType");
+      w.bytes(toBytes(p.data, "data"), "data");
       break;
     case "unknown":
-      w.bytes(toBytes(p.body, `${field}.body`), `${field}.body`);
+      w.bytes(toBytes(p.body, "body"), "body");
       break;
     default:
       for (const id of p.oxmIds) {
@@ -121,16 +137,16 @@ function encodeProperty(w: Writer, p: TableFeatureProperty, field: string): void
         if (id.experimenter !== undefined) w.u32(id.experimenter, "table features property oxmIds[].experimenter");
       }
   }
-  w.u16At(start + 2, w.length - start, `${field}.length`);
+  w.u16At(start + 2, w.length - start, "length");
   w.padTo(start, 8);
 }
 
 export function decodeTableFeaturesList(r: Reader): TableFeatures[] {
   const tables: TableFeatures[] = [];
   while (r.remaining > 0) {
-    r.enter(`tables[${tables.length}]`);
+    r.enter("tables", tables.length);
     const length = r.u16("length");
-    if (length < 64) r.fail(`table features length ${length} is shorter than its 64-byte header`, "length");
+    if (length < 64) r.failAt(r.offset - 2, `table features length ${length} is shorter than its 64-byte header`, "length");
     const b = r.sub(length - 2, "body");
     const tableId = b.u8("table_id");
     b.pad(5);
@@ -148,18 +164,32 @@ export function decodeTableFeaturesList(r: Reader): TableFeatures[] {
 }
 
 export function encodeTableFeaturesList(w: Writer, tables: readonly TableFeatures[], field = "tables"): void {
-  tables.forEach((t, i) => {
-    const f = `${field}[${i}]`;
-    const start = w.length;
-    w.u16(0, `${f}.length`);
-    w.u8(t.tableId, `${f}.tableId`);
-    w.zeros(5);
-    w.fixedString(t.name, 32, `${f}.name`);
-    w.u64(t.metadataMatch, `${f}.metadataMatch`);
-    w.u64(t.metadataWrite, `${f}.metadataWrite`);
-    w.u32(t.config, `${f}.config`);
-    w.u32(t.maxEntries, `${f}.maxEntries`);
-    t.properties.forEach((p, j) => encodeProperty(w, p, `${f}.properties[${j}]`));
-    w.u16At(start, w.length - start, `${f}.length`);
-  });
+  for (let i = 0; i < tables.length; i++) {
+    try {
+      encodeTableFeatures(w, tables[i] as TableFeatures);
+    } catch (err) {
+      rethrowWithin(err, `${field}[${i}]`);
+    }
+  }
+}
+
+function encodeTableFeatures(w: Writer, t: TableFeatures): void {
+  const start = w.length;
+  w.u16(0, "length");
+  w.u8(t.tableId, "tableId");
+  w.zeros(5);
+  w.fixedString(t.name, 32, "name");
+  w.u64(t.metadataMatch, "metadataMatch");
+  w.u64(t.metadataWrite, "metadataWrite");
+  w.u32(t.config, "config");
+  w.u32(t.maxEntries, "maxEntries");
+  const properties = t.properties;
+  for (let j = 0; j < properties.length; j++) {
+    try {
+      encodeProperty(w, properties[j] as TableFeatureProperty);
+    } catch (err) {
+      rethrowWithin(err, `properties[${j}]`);
+    }
+  }
+  w.u16At(start, w.length - start, "length");
 }
