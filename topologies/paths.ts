@@ -1,18 +1,25 @@
 /**
  * Shortest-latency paths over a topology (Dijkstra with a binary heap on link delays), cached per
- * source: the first query from a node computes its whole tree, later ones are lookups.
- * Delays in seconds. Unreachable pairs have delay Infinity and no path.
+ * source: the first query from a node computes its whole shortest-path tree (O(E log V)), later
+ * queries from that source are lookups. Links are bidirectional and symmetric, so
+ * pathDelay(a, b) = pathDelay(b, a). Delays in seconds. Unreachable pairs have delay Infinity and
+ * no path. Equal-delay alternatives resolve to the lower predecessor index (node order), so paths
+ * are deterministic.
  *
  * @example
  *   const paths = new PathFinder(topology);
- *   paths.delay("site-1", "nfvi");   // seconds
- *   paths.path("site-1", "nfvi");    // ["site-1", "agg-0_1", "metro", "core", "nfvi"]
+ *   paths.pathDelay("site-1", "nfvi"); // seconds
+ *   paths.path("site-1", "nfvi");      // ["site-1", "agg-0_1", "metro", "core", "nfvi"]
+ *   paths.pathLinks("site-1", "nfvi"); // ["l17", "l3", "l0", "l1"]
  */
 import type { Topology } from "./types.ts";
 
 interface Tree {
   dist: Float64Array;
+  /** Predecessor node index on the shortest path (-1 at the source and when unreachable). */
   prev: Int32Array;
+  /** Index into `topology.links` of the link from `prev` (-1 likewise). */
+  prevLink: Int32Array;
 }
 
 export class PathFinder {
@@ -22,6 +29,7 @@ export class PathFinder {
   private readonly adjStart: Int32Array;
   private readonly adjTo: Int32Array;
   private readonly adjDelay: Float64Array;
+  private readonly adjLink: Int32Array;
   private readonly trees = new Map<number, Tree>();
 
   constructor(readonly topology: Topology) {
@@ -39,16 +47,24 @@ export class PathFinder {
     this.adjStart = degree.slice();
     this.adjTo = new Int32Array(2 * topology.links.length);
     this.adjDelay = new Float64Array(2 * topology.links.length);
+    this.adjLink = new Int32Array(2 * topology.links.length);
     const fill = degree.slice();
-    for (const l of topology.links) {
+    topology.links.forEach((l, li) => {
       if (!(l.delayS >= 0)) throw new Error(`topology ${topology.name}: link ${l.id} has a negative or missing delay`);
       const a = this.indexOf(l.a);
       const b = this.indexOf(l.b);
       this.adjTo[fill[a]!] = b;
+      this.adjLink[fill[a]!] = li;
       this.adjDelay[fill[a]!++] = l.delayS;
       this.adjTo[fill[b]!] = a;
+      this.adjLink[fill[b]!] = li;
       this.adjDelay[fill[b]!++] = l.delayS;
-    }
+    });
+  }
+
+  /** True when the topology has a node with this id. */
+  has(id: string): boolean {
+    return this.index.has(id);
   }
 
   private indexOf(id: string): number {
@@ -63,6 +79,7 @@ export class PathFinder {
     const n = this.ids.length;
     const dist = new Float64Array(n).fill(Infinity);
     const prev = new Int32Array(n).fill(-1);
+    const prevLink = new Int32Array(n).fill(-1);
     const heapNode: number[] = [source];
     const heapDist: number[] = [0];
     dist[source] = 0;
@@ -78,18 +95,24 @@ export class PathFinder {
         if (dv < (dist[v] as number) || (dv === dist[v] && u < (prev[v] as number))) {
           dist[v] = dv;
           prev[v] = u;
+          prevLink[v] = this.adjLink[k] as number;
           pushHeap(heapNode, heapDist, v, dv);
         }
       }
     }
-    t = { dist, prev };
+    t = { dist, prev, prevLink };
     this.trees.set(source, t);
     return t;
   }
 
-  /** One-way delay of the shortest path, seconds (Infinity if unreachable). */
-  delay(from: string, to: string): number {
+  /** One-way delay of the shortest path, seconds (Infinity if unreachable; 0 from a node to itself). */
+  pathDelay(from: string, to: string): number {
     return this.tree(this.indexOf(from)).dist[this.indexOf(to)] as number;
+  }
+
+  /** The same as `pathDelay` (the name the traffic models use). */
+  delay(from: string, to: string): number {
+    return this.pathDelay(from, to);
   }
 
   /** Node ids along the shortest path, both ends included ([] if unreachable). */
@@ -102,6 +125,20 @@ export class PathFinder {
     while (v !== -1) {
       out.push(this.ids[v] as string);
       if (v === s) break;
+      v = prev[v] as number;
+    }
+    return out.reverse();
+  }
+
+  /** Link ids along the shortest path, in order from `from` ([] if unreachable or from = to). */
+  pathLinks(from: string, to: string): string[] {
+    const s = this.indexOf(from);
+    const { dist, prev, prevLink } = this.tree(s);
+    let v = this.indexOf(to);
+    if (!Number.isFinite(dist[v] as number)) return [];
+    const out: string[] = [];
+    while (v !== s && v !== -1) {
+      out.push((this.topology.links[prevLink[v] as number] as { id: string }).id);
       v = prev[v] as number;
     }
     return out.reverse();

@@ -5,10 +5,12 @@
  * to local metres around the CBD centroid.
  *
  * Backhaul. EUA has none, so one is built: sites are grouped into square cells of
- * `aggregationCellM` metres, each cell gets an aggregation switch at its sites' centroid (fibre
- * delay from each site), cells connect to one metro node at the CBD centroid, the metro to a core
- * router (`metroToCoreS`), and the core to the central NFVI (`coreToNfviS`) and the internet
- * (`coreToInternetS`). iFogSim has its own tree (gateway → proxy → data centre, by `Parent`), used
+ * `aggregationCellM` metres (a street-cabinet / fibre-ring area), each cell gets an aggregation
+ * switch `agg-<column>-<row>` at its sites' centroid (fibre delay at 2/3 c over the great-circle
+ * distance from each site, + per-hop), every aggregation switch links to one `metro` node at the CBD
+ * centroid (fibre delay + per-hop), the metro to a `core` router (`metroToCoreS`), and the core to
+ * the central `nfvi` (`coreToNfviS`) and the `internet` (`coreToInternetS`); metro–core–NFVI/internet
+ * links are core links. Sites are edge nodes `site-<SITE_ID>` with a radio cell of `cellRangeM`. iFogSim has its own tree (gateway → proxy → data centre, by `Parent`), used
  * as is with fibre delays; its data centre is the NFVI.
  */
 import { readFileSync } from "node:fs";
@@ -75,21 +77,31 @@ export function importEuaMelbourne(options: EdgeSiteOptions = {}): Topology {
   const sites = rows.map((r) => ({ id: `site-${r["SITE_ID"]}`, lat: Number(r["LATITUDE"]), lon: Number(r["LONGITUDE"]), label: r["NAME"] ?? "" }));
   const origin = centroid(sites);
   const b = builder();
-  const cells = new Map<string, typeof sites>();
-  for (const s of sites) {
+  // Square cells of aggregationCellM metres, numbered from the south-west corner: agg-<column>-<row>.
+  const cellOf = sites.map((s) => {
     const p = projectLocal(s, origin);
-    const key = `${Math.floor(p.x / o.aggregationCellM)},${Math.floor(p.y / o.aggregationCellM)}`;
-    (cells.get(key) ?? cells.set(key, []).get(key))?.push(s);
-  }
+    return [Math.floor(p.x / o.aggregationCellM), Math.floor(p.y / o.aggregationCellM)] as const;
+  });
+  const minColumn = Math.min(...cellOf.map((c) => c[0]));
+  const minRow = Math.min(...cellOf.map((c) => c[1]));
+  const cells = new Map<string, { column: number; row: number; members: typeof sites }>();
+  sites.forEach((s, i) => {
+    const [x, y] = cellOf[i] as readonly [number, number];
+    const column = x - minColumn;
+    const row = y - minRow;
+    const key = `${column}-${row}`;
+    const cell = cells.get(key) ?? cells.set(key, { column, row, members: [] }).get(key);
+    cell?.members.push(s);
+  });
+  const orderedCells = [...cells.values()].sort((a, b) => a.row - b.row || a.column - b.column);
   b.nodes.push({ id: "metro", role: "metro", ...origin, ...projectLocal(origin, origin) });
   b.nodes.push({ id: "core", role: "core" }, { id: "nfvi", role: "nfvi", device: o.nfviDevice }, { id: "internet", role: "internet" });
   b.link("metro", "core", o.metroToCoreS + o.perHopDelayS, o.coreBandwidthBps, true);
   b.link("core", "nfvi", o.coreToNfviS + o.perHopDelayS, o.coreBandwidthBps, true);
   b.link("core", "internet", o.coreToInternetS + o.perHopDelayS, o.coreBandwidthBps, true);
-  for (const key of [...cells.keys()].sort()) {
-    const members = cells.get(key) as typeof sites;
+  for (const { column, row, members } of orderedCells) {
     const at = centroid(members);
-    const agg = `agg-${key.replace(",", "_")}`;
+    const agg = `agg-${column}-${row}`;
     b.nodes.push({ id: agg, role: "aggregation", ...at, ...projectLocal(at, origin) });
     b.link(agg, "metro", fibreDelayS(haversineM(at, origin)) + o.perHopDelayS, o.accessBandwidthBps);
     for (const s of members) {

@@ -1,6 +1,11 @@
 /**
  * The device catalog (`topologies/devices.yaml`): the paper's Table I plus NFV servers, validated
- * with a zod schema. "Not known" values stay explicit (null) and resolve to documented defaults.
+ * with a zod schema. "Not known" values stay explicit (null, with a `notKnown` note saying why) and
+ * resolve to the catalog's documented `defaults` in the capacity model (`capacity.ts`).
+ *
+ * @example
+ *   const catalog = loadDeviceCatalog();            // topologies/devices.yaml
+ *   catalog.devices["tp-link-archer-c9"]?.memoryMB; // 128 (MiB)
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -8,6 +13,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { UserError } from "../../../cli/errors.ts";
 import { formatKeyPath } from "../../../scenarios/describe-value.ts";
+import { issueMessage } from "../../../scenarios/issue-message.ts";
 import { ARCHITECTURES, type Architecture } from "./architecture.ts";
 
 export const DEVICE_CATEGORIES = ["residential-cpe", "wireless-router", "iot-gateway", "nfvi-server"] as const;
@@ -15,27 +21,40 @@ export type DeviceCategory = (typeof DEVICE_CATEGORIES)[number];
 
 const deviceSchema = z
   .object({
-    name: z.string(),
+    name: z.string().min(1).describe("product name as in the source"),
     category: z.enum(DEVICE_CATEGORIES),
-    released: z.number().int().min(1990).max(2100),
-    architecture: z.enum(ARCHITECTURES as [Architecture, ...Architecture[]]),
-    cores: z.number().int().positive().nullable(),
-    clockGHz: z.number().positive(),
-    memoryMB: z.number().positive().nullable(),
-    notKnown: z.string().optional(),
+    released: z.number().int().min(1990).max(2100).describe("release year"),
+    architecture: z.enum(ARCHITECTURES as [Architecture, ...Architecture[]]).describe("CPU architecture, a key of ARCHITECTURE_FACTORS"),
+    cores: z.number().int().positive().nullable().describe("CPU cores; null when the source does not give them"),
+    clockGHz: z.number().positive().describe("clock of one core, GHz"),
+    memoryMB: z.number().positive().nullable().describe("memory, MiB; null when the source does not know it"),
+    paper: z
+      .object({ cpu: z.string(), memory: z.string() })
+      .strict()
+      .optional()
+      .describe("the paper's Table I cells, verbatim"),
+    notKnown: z.string().min(1).optional().describe("why a null value is null and which default the model uses"),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    const nulls = (["cores", "memoryMB"] as const).filter((k) => d[k] === null);
+    if (nulls.length > 0 && d.notKnown === undefined) {
+      ctx.addIssue({ code: "custom", path: ["notKnown"], message: `expected a note explaining the null ${nulls.join(" and ")}` });
+    }
+  });
 
 const catalogSchema = z
   .object({
     defaults: z
       .object({
-        memoryMB: z.number().positive(),
-        cores: z.number().int().positive(),
-        vnfMemoryFraction: z.partialRecord(z.enum(DEVICE_CATEGORIES), z.number().gt(0).max(1)),
+        memoryMB: z.number().positive().describe("memory used when a device's is not known, MiB"),
+        cores: z.number().int().positive().describe("cores used when a device's are not known"),
+        vnfMemoryFraction: z
+          .partialRecord(z.enum(DEVICE_CATEGORIES), z.number().gt(0).max(1))
+          .describe("share of memory left to vNF containers, per category (0.5 when absent)"),
       })
       .strict(),
-    devices: z.record(z.string().regex(/^[a-z0-9-]+$/), deviceSchema),
+    devices: z.record(z.string().regex(/^[a-z0-9-]+$/, "expected a device key of lower-case letters, digits and dashes"), deviceSchema),
   })
   .strict();
 
@@ -44,7 +63,11 @@ export type DeviceCatalogData = z.output<typeof catalogSchema>;
 
 export const DEFAULT_CATALOG_PATH = fileURLToPath(new URL("../../../topologies/devices.yaml", import.meta.url));
 
-/** Loads and validates a device catalog file. Bad files give a UserError naming the key path. */
+/**
+ * Loads and validates a device catalog file. A bad file gives a UserError with one line per problem
+ * naming the file, the key path, what was expected and what was found, e.g.
+ * `bad.yaml: devices.x.category: expected one of "residential-cpe", …, found "toaster" (a string)`.
+ */
 export function loadDeviceCatalog(path = DEFAULT_CATALOG_PATH): DeviceCatalogData {
   let raw: unknown;
   try {
@@ -54,8 +77,17 @@ export function loadDeviceCatalog(path = DEFAULT_CATALOG_PATH): DeviceCatalogDat
   }
   const result = catalogSchema.safeParse(raw);
   if (!result.success) {
-    const issue = result.error.issues[0] as z.core.$ZodIssue;
-    throw new UserError(`${path}: ${formatKeyPath(issue.path)}: ${issue.message}`);
+    const lines = result.error.issues.flatMap((issue): z.core.$ZodIssue[] =>
+      issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
+    );
+    throw new UserError(
+      lines
+        .map((issue) => {
+          const keyPath = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys] : issue.path;
+          return `${path}: ${formatKeyPath(keyPath)}: ${issueMessage(issue, raw, catalogSchema)}`;
+        })
+        .join("\n"),
+    );
   }
   return result.data;
 }
