@@ -1,6 +1,9 @@
 /**
- * Calibration profiles of the container lifecycle (`sim/models/calibration/default.yaml`, or a
- * file named by the scenario key `calibration`).
+ * Calibration profiles of the container vNF lifecycle: `sim/models/calibration/default.yaml`, or a
+ * file named by the scenario key `calibration`. Each lifecycle step is a lognormal duration given
+ * by its mean (seconds on one reference core: an Intel i7 core at 3.4 GHz) and coefficient of
+ * variation; hosts divide it by their per-core speed. The reproduction work refits the profile
+ * from emulation measurements.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -8,23 +11,39 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { UserError } from "../../../cli/errors.ts";
 import { formatKeyPath } from "../../../scenarios/describe-value.ts";
+import { issueMessage } from "../../../scenarios/issue-message.ts";
 
-const duration = z.object({ mean: z.number().positive().describe("seconds on a reference core"), cv: z.number().min(0).max(5) }).strict();
+export const durationDistributionSchema = z
+  .object({
+    mean: z.number().positive().describe("mean duration, seconds on one reference core (Intel i7 core at 3.4 GHz)"),
+    cv: z.number().min(0).max(5).describe("coefficient of variation (standard deviation / mean); 0 = always the mean"),
+  })
+  .strict()
+  .describe("a lognormal duration");
+
+export type DurationDistribution = z.output<typeof durationDistributionSchema>;
 
 export const calibrationSchema = z
   .object({
-    create: duration,
-    start: duration,
-    stop: duration,
-    remove: duration,
-    imagePullBandwidthBps: z.number().positive(),
+    create: durationDistributionSchema.describe("`docker create`: the container's filesystem and cgroups"),
+    start: durationDistributionSchema.describe("`docker start` plus attaching the two veth pairs to the switch"),
+    stop: durationDistributionSchema.describe("`docker stop` of a container run with --init"),
+    remove: durationDistributionSchema.describe("`docker rm`"),
+    imagePullBandwidthBps: z.number().positive().describe("image pull bandwidth, bit/s (image bytes × 8 / this = pull seconds)"),
   })
-  .strict();
+  .strict()
+  .describe("container vNF lifecycle calibration profile");
 
+/** A validated calibration profile. */
 export type Calibration = z.output<typeof calibrationSchema>;
 
 export const DEFAULT_CALIBRATION_PATH = fileURLToPath(new URL("./default.yaml", import.meta.url));
 
+/**
+ * Loads and validates a calibration profile. A missing file, bad YAML or a bad value throws a
+ * `UserError` naming the file and the key path, e.g.
+ * `my.yaml: create.mean: expected a number > 0, found -1 (a number)`.
+ */
 export function loadCalibration(path = DEFAULT_CALIBRATION_PATH): Calibration {
   let raw: unknown;
   try {
@@ -32,10 +51,15 @@ export function loadCalibration(path = DEFAULT_CALIBRATION_PATH): Calibration {
   } catch (err) {
     throw new UserError(`${path}: cannot read the calibration profile: ${(err as Error).message.split("\n")[0]}`);
   }
+  return parseCalibration(raw, path);
+}
+
+/** Validates profile data read from `source` (a file name, for messages). */
+export function parseCalibration(raw: unknown, source: string): Calibration {
   const result = calibrationSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0] as z.core.$ZodIssue;
-    throw new UserError(`${path}: ${formatKeyPath(issue.path)}: ${issue.message}`);
+    throw new UserError(`${source}: ${formatKeyPath(issue.path)}: ${issueMessage(issue, raw, calibrationSchema)}`);
   }
   return result.data;
 }

@@ -1,4 +1,4 @@
 export { ContainerBatchModel } from "./batch-start.ts";
 export { ContainerBatchRecorder } from "./recorder.ts";
 export { instantiationSchema, batchHostSchema, type InstantiationConfig, type BatchHostConfig } from "./config.ts";
-export { lognormalByMean } from "./lognormal.ts";
+

@@ -1,44 +1,27 @@
 /**
- * Per-UE traffic flows: constant bit rate, Poisson packets, or on/off (exponential or Pareto
- * period lengths, CBR while on). Destinations: the internet (through the core) or a local node.
- * The flow level uses mean rates; `packetArrivals` generates packets in the DES for validation.
+ * Per-UE traffic flows (schemas in `config.ts`): mean rates for the flow level, a flow-level rate
+ * process (on/off switching) and a packet-level arrival process for validation.
  */
-import { z } from "zod";
 import type { Environment } from "../../engine/environment.ts";
 import type { RandomStream } from "../../engine/rng.ts";
+import type { Flow, OnOffFlow } from "./config.ts";
 
-const packetBytes = z.number().int().min(20).max(65535).default(1000).describe("bytes per packet");
-const destination = z.string().default("internet").describe('"internet" or a node id of the topology');
+export { flowSchema, type Flow } from "./config.ts";
 
-export const flowSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("cbr"), rateBps: z.number().positive().describe("bit/s"), packetBytes, destination }).strict(),
-  z.object({ kind: z.literal("poisson"), packetsPerSecond: z.number().positive(), packetBytes, destination }).strict(),
-  z
-    .object({
-      kind: z.literal("on-off"),
-      onRateBps: z.number().positive().describe("bit/s while on"),
-      meanOnS: z.number().positive(),
-      meanOffS: z.number().positive(),
-      periods: z.enum(["exponential", "pareto"]).default("exponential"),
-      paretoShape: z.number().gt(1).default(1.5),
-      packetBytes,
-      destination,
-    })
-    .strict(),
-]);
+/** Packets/s while the flow sends (for on/off: while on). */
+export function peakPacketRate(flow: Flow): number {
+  if (flow.kind === "on-off") return flow.onPacketsPerSecond ?? (flow.onRateBps as number) / (8 * flow.packetBytes);
+  return flow.packetsPerSecond ?? (flow.rateBps as number) / (8 * flow.packetBytes);
+}
 
-export type Flow = z.output<typeof flowSchema>;
+/** Fraction of time an on/off flow is on: meanOn / (meanOn + meanOff); 1 for the others. */
+export function activeFraction(flow: Flow): number {
+  return flow.kind === "on-off" ? flow.meanOnS / (flow.meanOnS + flow.meanOffS) : 1;
+}
 
 /** Long-run mean packet rate, packets/s. */
 export function meanPacketRate(flow: Flow): number {
-  switch (flow.kind) {
-    case "cbr":
-      return flow.rateBps / (8 * flow.packetBytes);
-    case "poisson":
-      return flow.packetsPerSecond;
-    case "on-off":
-      return (flow.onRateBps / (8 * flow.packetBytes)) * (flow.meanOnS / (flow.meanOnS + flow.meanOffS));
-  }
+  return peakPacketRate(flow) * activeFraction(flow);
 }
 
 /** Long-run mean bit rate, bit/s. */
@@ -46,40 +29,69 @@ export function meanBitRate(flow: Flow): number {
   return meanPacketRate(flow) * flow.packetBytes * 8;
 }
 
-/** A period length with the given mean: exponential, or Pareto with shape α (scale α−1/α · mean). */
-function period(rng: RandomStream, mean: number, flow: Extract<Flow, { kind: "on-off" }>): number {
+/**
+ * An on/off period length with the given mean, seconds: exponential, or Pareto with shape α and
+ * scale xm = mean · (α − 1) / α (so its mean is `mean`).
+ */
+export function periodLength(rng: RandomStream, mean: number, flow: OnOffFlow): number {
   if (flow.periods === "exponential") return rng.exponential(mean);
   const a = flow.paretoShape;
   return rng.pareto(a, (mean * (a - 1)) / a);
 }
 
-/** Starts a process calling `onPacket(time)` for every packet of the flow, until `until` (s). */
+/**
+ * Flow level: calls `onRate(time, bitsPerSecond)` whenever the flow's rate changes, until `until`
+ * (s). CBR and Poisson flows report their mean rate once at the start; on/off flows report the on
+ * rate and 0 at every switch (starting on). Draws from `rng` only for on/off flows.
+ */
+export function rateChanges(env: Environment, flow: Flow, rng: RandomStream, until: number, onRate: (time: number, bitsPerSecond: number) => void) {
+  return env.process(function* () {
+    if (flow.kind !== "on-off") {
+      onRate(env.now, meanBitRate(flow));
+      return;
+    }
+    const onBps = peakPacketRate(flow) * flow.packetBytes * 8;
+    for (;;) {
+      onRate(env.now, onBps);
+      yield env.timeout(Math.min(periodLength(rng, flow.meanOnS, flow), Math.max(until - env.now, 0)));
+      if (env.now >= until) return;
+      onRate(env.now, 0);
+      yield env.timeout(Math.min(periodLength(rng, flow.meanOffS, flow), Math.max(until - env.now, 0)));
+      if (env.now >= until) return;
+    }
+  }, `flow rate ${flow.kind}`);
+}
+
+/**
+ * Packet level: calls `onPacket(time)` for every packet of the flow sent before `until` (s).
+ * CBR: every 1/rate s; Poisson: exponential gaps of mean 1/rate; on/off: CBR packets within each
+ * on period (the first one gap after it starts), none while off.
+ */
 export function packetArrivals(env: Environment, flow: Flow, rng: RandomStream, until: number, onPacket: (time: number) => void) {
+  const gap = 1 / peakPacketRate(flow);
   return env.process(function* () {
     if (flow.kind === "poisson") {
       for (;;) {
-        yield env.timeout(rng.exponential(1 / flow.packetsPerSecond));
+        yield env.timeout(rng.exponential(gap));
         if (env.now >= until) return;
         onPacket(env.now);
       }
     }
     if (flow.kind === "cbr") {
-      const gap = (8 * flow.packetBytes) / flow.rateBps;
       for (;;) {
         yield env.timeout(gap);
         if (env.now >= until) return;
         onPacket(env.now);
       }
     }
-    const gap = (8 * flow.packetBytes) / flow.onRateBps;
     for (;;) {
-      const onEnds = env.now + period(rng, flow.meanOnS, flow);
+      const onEnds = env.now + periodLength(rng, flow.meanOnS, flow);
       while (env.now + gap <= onEnds) {
         yield env.timeout(gap);
         if (env.now >= until) return;
         onPacket(env.now);
       }
-      yield env.timeout(onEnds - env.now + period(rng, flow.meanOffS, flow));
+      yield env.timeout(onEnds - env.now + periodLength(rng, flow.meanOffS, flow));
       if (env.now >= until) return;
     }
   }, `flow ${flow.kind}`);

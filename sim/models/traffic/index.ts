@@ -1,4 +1,5 @@
+export { flowSchema, trafficSchema, queueModelSchema, latencySchema, type Flow, type OnOffFlow, type LatencyConfig } from "./config.ts";
 export { queueDelay, type QueueModel, type QueueDelay } from "./queueing.ts";
-export { flowSchema, meanPacketRate, meanBitRate, packetArrivals, type Flow } from "./flows.ts";
+export { meanPacketRate, meanBitRate, peakPacketRate, activeFraction, periodLength, rateChanges, packetArrivals } from "./flows.ts";
 export { flowLatency, type ChainStage, type FlowLatency } from "./latency.ts";
-export { CoreUtilisation } from "./core-utilisation.ts";
+export { CoreUtilisation, chainRoute, type CoreLoadRecord } from "./core-utilisation.ts";

@@ -1,21 +1,41 @@
 /**
- * Container vNF lifecycle on one host (the Agent's VNFM/VIM part, simulated): image pull (size /
- * bandwidth, skipped when the host's image cache has it), create, start, and later stop and
- * remove. Durations are lognormal (calibration profile) divided by the host's per-core speed;
- * at most `cores` lifecycle operations run at once. Memory is a hard limit: a start whose idle
- * memory does not fit fails at once with a reason. CPU load = Σ packet rate × CPU per packet.
+ * Container vNF lifecycle on one host (the GNF Agent's VNFM/VIM part, simulated).
+ *
+ * start = [image pull] → create → start; stop = stop → remove.
+ * - Image pull: image bytes × 8 / pull bandwidth (bit/s) seconds, once per host and type: later
+ *   starts hit the host's image cache, and starts that arrive while a pull is in flight wait for
+ *   it instead of pulling again (one `vnfPulled`).
+ * - create, start, stop, remove: lognormal durations (mean, cv) of the calibration profile, given
+ *   in seconds on one reference core, divided by the host's per-core speed (an ARM v7 router at
+ *   0.16 reference cores per core takes 1 / 0.16 ≈ 6.2 × as long as the i7).
+ * - Concurrency: at most `parallel` lifecycle operations at once (default: one per core); the
+ *   others queue in request order.
+ * - Memory is a hard limit: a start reserves its idle memory when requested; if it does not fit it
+ *   fails at once with `vnfFailed` ("out of memory: needs X bytes, Y free on H"), the others run.
+ *   A stopped vNF frees its memory when its stop completes.
+ * - CPU load (reference cores) = Σ over running vNFs of packet rate × CPU per packet; above the
+ *   host's capacity the host is `overloaded` (utilisation clamps at 1, demand is kept).
+ *
+ * Trace sources: vnfPulled, vnfCreated, vnfStarted, vnfStopped, vnfRemoved, vnfFailed, memoryUsed,
+ * cpuLoad. Times in seconds, memory in bytes.
+ *
+ * @example
+ *   const host = new VnfHost(env, capacities.get("nfvi-i7")!, loadCalibration(), rng.stream("vnf/i7"));
+ *   env.process(function* () { const ok = yield host.start("fw-1", VNF_CATALOG.firewall); });
  */
 import type { Environment } from "../../engine/environment.ts";
+import type { Event } from "../../engine/event.ts";
 import { Resource } from "../../engine/resources/resource.ts";
 import type { RandomStream } from "../../engine/rng.ts";
 import { TraceSource } from "../../engine/trace.ts";
-import type { Calibration } from "../calibration/profile.ts";
-import { lognormalByMean } from "../container-batch/lognormal.ts";
+import type { Calibration, DurationDistribution } from "../calibration/profile.ts";
+import { lognormalByMean } from "../calibration/lognormal.ts";
 import type { DeviceCapacity } from "../devices/capacity.ts";
 import { DeviceLoad } from "../devices/utilisation.ts";
-import type { VnfType } from "./catalog.ts";
+import type { VnfType } from "./types.ts";
 
 export interface VnfRecord {
+  /** Simulated time, seconds. */
   time: number;
   host: string;
   vnf: string;
@@ -26,9 +46,42 @@ export interface VnfFailure extends VnfRecord {
   reason: string;
 }
 
+export interface MemoryRecord {
+  time: number;
+  host: string;
+  /** Memory held by vNF containers (running or starting), bytes. */
+  usedBytes: number;
+  /** Memory left for vNFs, bytes. */
+  freeBytes: number;
+}
+
+export interface CpuLoadRecord {
+  time: number;
+  host: string;
+  /** CPU the vNFs ask for, reference cores (may exceed the capacity). */
+  demandCores: number;
+  /** min(demand / capacity, 1). */
+  utilisation: number;
+  /** demand ≥ capacity: packets queue without bound. */
+  overloaded: boolean;
+}
+
+export interface VnfHostOptions {
+  /** This host's image pull bandwidth, bit/s (default: the calibration profile's). */
+  imagePullBandwidthBps?: number;
+  /** Image (vNF type) names already in the host's cache. */
+  cachedImages?: Iterable<string>;
+}
+
+type Phase = "starting" | "running" | "stopping";
+
 interface Instance {
   type: VnfType;
+  phase: Phase;
+  /** Packets/s the vNF handles. */
   packetRate: number;
+  /** The start process (succeeds when the vNF is running). */
+  started: Event<boolean>;
 }
 
 export class VnfHost {
@@ -36,12 +89,17 @@ export class VnfHost {
   readonly vnfCreated = new TraceSource<VnfRecord>("vnfCreated");
   readonly vnfStarted = new TraceSource<VnfRecord>("vnfStarted");
   readonly vnfStopped = new TraceSource<VnfRecord>("vnfStopped");
+  readonly vnfRemoved = new TraceSource<VnfRecord>("vnfRemoved");
   readonly vnfFailed = new TraceSource<VnfFailure>("vnfFailed");
-  readonly memoryUsed = new TraceSource<{ time: number; host: string; usedBytes: number }>("memoryUsed");
+  readonly memoryUsed = new TraceSource<MemoryRecord>("memoryUsed");
+  readonly cpuLoad = new TraceSource<CpuLoadRecord>("cpuLoad");
+  /** Load over time (current and time-averaged CPU and memory utilisation). */
   readonly load: DeviceLoad;
-  private readonly images = new Set<string>();
+  private readonly images: Set<string>;
+  private readonly pulls = new Map<string, Event<unknown>>();
   private readonly instances = new Map<string, Instance>();
   private readonly slots: Resource;
+  private readonly pullBandwidthBps: number;
 
   constructor(
     private readonly env: Environment,
@@ -50,100 +108,163 @@ export class VnfHost {
     private readonly rng: RandomStream,
     /** Lifecycle operations run at once (default: one per core). */
     parallel = capacity.cores,
+    options: VnfHostOptions = {},
   ) {
+    if (!(capacity.perCoreSpeed > 0)) throw new RangeError(`host ${capacity.id}: per-core speed must be > 0, got ${capacity.perCoreSpeed}`);
     this.load = new DeviceLoad(capacity, env.now);
     this.slots = new Resource(env, parallel);
+    this.images = new Set(options.cachedImages ?? []);
+    this.pullBandwidthBps = options.imagePullBandwidthBps ?? calibration.imagePullBandwidthBps;
   }
 
   get id(): string {
     return this.capacity.id;
   }
 
-  /** Running vNFs on this host. */
+  /** vNFs on this host that are starting, running or stopping. */
   get running(): number {
     return this.instances.size;
   }
 
-  private duration(d: { mean: number; cv: number }): number {
+  /** True when vNF `vnf` is on this host (starting, running or stopping). */
+  has(vnf: string): boolean {
+    return this.instances.has(vnf);
+  }
+
+  /** True when the image of vNF type `typeName` is in the host's cache. */
+  hasImage(typeName: string): boolean {
+    return this.images.has(typeName);
+  }
+
+  /** Memory left for vNFs, bytes. */
+  get freeMemoryBytes(): number {
+    return this.capacity.vnfMemoryBytes - this.load.memoryUsedBytes;
+  }
+
+  /** Seconds one lifecycle step takes on this host (a draw from the calibrated distribution). */
+  private duration(d: DurationDistribution): number {
     return lognormalByMean(this.rng, d.mean, d.cv) / this.capacity.perCoreSpeed;
   }
 
-  /** Starts vNF `vnf` of `type`; the process returns true when it is ready, false if it failed. */
+  /**
+   * Starts vNF `vnf` of `type`. The returned process ends with true when the vNF runs, false when
+   * it failed (a `vnfFailed` record says why).
+   */
   start(vnf: string, type: VnfType) {
     return this.env.process(this.startProcess(vnf, type), `start ${vnf}`);
   }
 
+  private record(vnf: string, type: VnfType): VnfRecord {
+    return { time: this.env.now, host: this.id, vnf, type: type.name };
+  }
+
   private *startProcess(vnf: string, type: VnfType) {
     const env = this.env;
-    const rec = (): VnfRecord => ({ time: env.now, host: this.id, vnf, type: type.name });
     if (this.instances.has(vnf)) {
-      this.vnfFailed.emit({ ...rec(), reason: `${vnf} is already running on ${this.id}` });
+      this.vnfFailed.emit({ ...this.record(vnf, type), reason: `${vnf} is already on ${this.id}` });
       return false;
     }
     if (!this.load.tryAllocate(env.now, type.idleMemoryBytes)) {
-      const free = this.capacity.vnfMemoryBytes - this.load.memoryUsedBytes;
-      this.vnfFailed.emit({ ...rec(), reason: `out of memory: needs ${type.idleMemoryBytes} bytes, ${free} free on ${this.id}` });
+      this.vnfFailed.emit({ ...this.record(vnf, type), reason: `out of memory: needs ${type.idleMemoryBytes} bytes, ${this.freeMemoryBytes} free on ${this.id}` });
       return false;
     }
-    this.instances.set(vnf, { type, packetRate: 0 });
-    this.memoryUsed.emit({ time: env.now, host: this.id, usedBytes: this.load.memoryUsedBytes });
+    this.instances.set(vnf, { type, phase: "starting", packetRate: 0, started: env.activeProcess as Event<boolean> });
+    this.emitMemory();
     const slot = this.slots.request();
     yield slot;
     try {
-      if (!this.images.has(type.name)) {
-        yield env.timeout((type.imageBytes * 8) / this.calibration.imagePullBandwidthBps);
-        this.images.add(type.name);
-        this.vnfPulled.emit(rec());
-      }
+      yield* this.pull(vnf, type);
       yield env.timeout(this.duration(this.calibration.create));
-      this.vnfCreated.emit(rec());
+      this.vnfCreated.emit(this.record(vnf, type));
       yield env.timeout(this.duration(this.calibration.start));
-      this.vnfStarted.emit(rec());
     } finally {
       this.slots.release(slot);
     }
+    (this.instances.get(vnf) as Instance).phase = "running";
+    this.vnfStarted.emit(this.record(vnf, type));
     return true;
   }
 
-  /** Stops and removes vNF `vnf`; the process returns when its memory is free. */
+  /** Pulls the image unless cached; waits for a pull of the same image already in flight. */
+  private *pull(vnf: string, type: VnfType) {
+    if (this.images.has(type.name)) return;
+    const inFlight = this.pulls.get(type.name);
+    if (inFlight) {
+      yield inFlight;
+      return;
+    }
+    const done = this.env.timeout((type.imageBytes * 8) / this.pullBandwidthBps);
+    this.pulls.set(type.name, done);
+    yield done;
+    this.pulls.delete(type.name);
+    this.images.add(type.name);
+    this.vnfPulled.emit(this.record(vnf, type));
+  }
+
+  /**
+   * Stops and removes vNF `vnf` (waiting for its start first if it is still starting). Memory is
+   * freed when the stop completes. The process ends with false if no such vNF is on the host.
+   */
   stop(vnf: string) {
     return this.env.process(this.stopProcess(vnf), `stop ${vnf}`);
   }
 
   private *stopProcess(vnf: string) {
     const instance = this.instances.get(vnf);
-    if (!instance) return false;
+    if (!instance || instance.phase === "stopping") {
+      this.vnfFailed.emit({ time: this.env.now, host: this.id, vnf, type: instance?.type.name ?? "unknown", reason: instance ? `${vnf} is already stopping on ${this.id}` : `no vNF ${vnf} on ${this.id}` });
+      return false;
+    }
+    if (instance.phase === "starting") yield instance.started;
+    instance.phase = "stopping";
     const slot = this.slots.request();
     yield slot;
     try {
-      yield this.env.timeout(this.duration(this.calibration.stop) + this.duration(this.calibration.remove));
+      yield this.env.timeout(this.duration(this.calibration.stop));
+      instance.packetRate = 0;
+      this.load.tryAllocate(this.env.now, -instance.type.idleMemoryBytes);
+      this.updateCpu();
+      this.emitMemory();
+      this.vnfStopped.emit(this.record(vnf, instance.type));
+      yield this.env.timeout(this.duration(this.calibration.remove));
     } finally {
       this.slots.release(slot);
     }
     this.instances.delete(vnf);
-    this.load.tryAllocate(this.env.now, -instance.type.idleMemoryBytes);
-    this.updateCpu();
-    this.memoryUsed.emit({ time: this.env.now, host: this.id, usedBytes: this.load.memoryUsedBytes });
-    this.vnfStopped.emit({ time: this.env.now, host: this.id, vnf, type: instance.type.name });
+    this.vnfRemoved.emit(this.record(vnf, instance.type));
     return true;
   }
 
-  /** Sets the packet rate (packets/s) a vNF processes; CPU load follows. */
+  /** Sets the packet rate (packets/s, ≥ 0) vNF `vnf` handles; the host's CPU load follows. */
   setPacketRate(vnf: string, packetsPerSecond: number): void {
     const instance = this.instances.get(vnf);
     if (!instance) throw new Error(`no vNF ${vnf} on ${this.id}`);
+    if (!(packetsPerSecond >= 0 && Number.isFinite(packetsPerSecond))) throw new RangeError(`packet rate of ${vnf} must be a finite number >= 0, got ${packetsPerSecond}`);
     instance.packetRate = packetsPerSecond;
     this.updateCpu();
   }
 
-  /** CPU demand of the running vNFs, reference cores (may exceed capacity: overload). */
+  /** CPU demand of the vNFs, reference cores (may exceed the capacity: overload). */
   cpuDemand(): number {
     let demand = 0;
     for (const i of this.instances.values()) demand += i.packetRate * i.type.cpuPerPacketS;
     return demand;
   }
 
+  /** True when the vNFs ask for at least the host's CPU capacity. */
+  get overloaded(): boolean {
+    return this.cpuDemand() >= this.capacity.cpuCapacity;
+  }
+
   private updateCpu(): void {
-    this.load.setCpuLoad(this.env.now, this.cpuDemand());
+    const demand = this.cpuDemand();
+    this.load.setCpuLoad(this.env.now, demand);
+    if (this.cpuLoad.active) {
+      this.cpuLoad.emit({ time: this.env.now, host: this.id, demandCores: demand, utilisation: this.load.cpuUtilisation, overloaded: demand >= this.capacity.cpuCapacity });
+    }
+  }
+
+  private emitMemory(): void {
+    this.memoryUsed.emit({ time: this.env.now, host: this.id, usedBytes: this.load.memoryUsedBytes, freeBytes: this.freeMemoryBytes });
   }
 }

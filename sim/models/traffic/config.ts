@@ -1,0 +1,80 @@
+/**
+ * Scenario keys `traffic` (the flows every UE sends) and `latency` (the queueing model).
+ *
+ * A flow has a kind, a packet size (bytes) and a rate given EITHER in bit/s OR in packets/s:
+ * - `cbr`: constant bit rate, packets evenly spaced;
+ * - `poisson`: packets with exponential inter-arrival times (the rate is the mean);
+ * - `on-off`: CBR while on, silent while off; period lengths exponential or Pareto (heavy-tailed,
+ *   shape α > 1) with the given means.
+ * `destination` is `"internet"` (beyond the core network) or a node id of the topology (local).
+ *
+ * @example
+ *   traffic:
+ *     - { kind: cbr, rateBps: 2000000, packetBytes: 1200 }
+ *     - { kind: poisson, packetsPerSecond: 50, packetBytes: 100, destination: gw-1 }
+ *     - { kind: on-off, onRateBps: 8e6, meanOnS: 2 s, meanOffS: 8 s, periods: pareto, paretoShape: 1.5 }
+ *   latency: { queueModel: md1 }
+ */
+import { z } from "zod";
+import { seconds } from "../../../scenarios/schema/units.ts";
+
+const packetBytes = z.number().int().min(20).max(65535).default(1000).describe("bytes per packet (IP packet, 20–65535)");
+const destination = z.string().min(1).default("internet").describe('"internet" (through the core network) or a node id of the topology (local traffic)');
+const rateBps = z.number().positive().optional().describe("rate, bit/s (give this or packetsPerSecond)");
+const packetsPerSecond = z.number().positive().optional().describe("rate, packets/s (give this or rateBps)");
+
+/** Exactly one of two rate keys. */
+function oneRate<T extends Record<string, unknown>>(a: keyof T & string, b: keyof T & string) {
+  return (flow: T, ctx: z.core.$RefinementCtx<T>) => {
+    const count = (flow[a] === undefined ? 0 : 1) + (flow[b] === undefined ? 0 : 1);
+    if (count !== 1) {
+      const why = count === 0 ? "neither is given" : `${a} is given too`;
+      ctx.addIssue({ code: "custom", path: [count === 0 ? a : b], message: `expected exactly one of ${a} (bit/s) or ${b} (packets/s) (${why})` });
+    }
+  };
+}
+
+const cbrFlowSchema = z
+  .object({ kind: z.literal("cbr").describe("constant bit rate"), rateBps, packetsPerSecond, packetBytes, destination })
+  .strict()
+  .superRefine(oneRate("rateBps", "packetsPerSecond"));
+
+const poissonFlowSchema = z
+  .object({ kind: z.literal("poisson").describe("Poisson packet arrivals"), packetsPerSecond, rateBps, packetBytes, destination })
+  .strict()
+  .superRefine(oneRate("rateBps", "packetsPerSecond"));
+
+const onOffFlowSchema = z
+  .object({
+    kind: z.literal("on-off").describe("CBR while on, silent while off"),
+    onRateBps: z.number().positive().optional().describe("rate while on, bit/s (give this or onPacketsPerSecond)"),
+    onPacketsPerSecond: z.number().positive().optional().describe("rate while on, packets/s (give this or onRateBps)"),
+    meanOnS: seconds().describe("mean length of an on period, seconds"),
+    meanOffS: seconds().describe("mean length of an off period, seconds"),
+    periods: z.enum(["exponential", "pareto"]).default("exponential").describe("distribution of period lengths"),
+    paretoShape: z.number().gt(1).default(1.5).describe("Pareto shape α (> 1 for a finite mean; < 2: infinite variance)"),
+    packetBytes,
+    destination,
+  })
+  .strict()
+  .superRefine(oneRate("onRateBps", "onPacketsPerSecond"));
+
+export const flowSchema = z.discriminatedUnion("kind", [cbrFlowSchema, poissonFlowSchema, onOffFlowSchema]).describe("a flow a UE sends");
+
+/** A validated flow (defaults filled in, exactly one rate key set). */
+export type Flow = z.output<typeof flowSchema>;
+export type OnOffFlow = Extract<Flow, { kind: "on-off" }>;
+
+export const trafficSchema = z.array(flowSchema).default([]).describe("flows every UE sends");
+
+/** Queueing model of loaded devices: M/M/1 (exponential service) or M/D/1 (constant service). */
+export const queueModelSchema = z.enum(["mm1", "md1"]).describe("mm1: W = 1/(μ−λ); md1: W = 1/μ + ρ/(2μ(1−ρ))");
+
+export const latencySchema = z
+  .object({
+    queueModel: queueModelSchema.default("mm1"),
+  })
+  .strict()
+  .describe("how flow latency is computed: propagation + per-hop + vNF processing + queueing");
+
+export type LatencyConfig = z.output<typeof latencySchema>;
