@@ -85,7 +85,7 @@ describe("valid scenarios", () => {
       replications: 1,
       outputs: { directory: "results", sampleInterval: 10 },
       ues: { count: 10, mobility: { model: "random-waypoint", minSpeed: 0.5, maxSpeed: 1.5, pause: 30 }, step: 1 },
-      radio: { txPowerDbm: 20, sensitivityDbm: -85, referenceDistanceM: 1, referenceLossDb: 40, exponent: 3, shadowingDb: 0, hysteresisDb: 3, timeToTriggerS: 2 },
+      radio: { txPowerDbm: 20, sensitivityDbm: -85, referenceDistanceM: 1, referenceLossDb: 40, exponent: 3, shadowingDb: 0, shadowingDecorrelationM: 50, hysteresisDb: 3, timeToTriggerS: 2 },
       traffic: [],
       vnfs: {},
     });

@@ -1,25 +1,77 @@
 /**
  * The GNF Agents' view of the radio world (paper §IV): each edge device's Agent reports
- * HostAPD-like client events — connect/disconnect with signal strength — and every `reportInterval`
- * seconds a device report with its Wi-Fi stats (associated clients, mean RSSI). Client events are
- * delivered through the DES (one event each, at the time they happen), as the Manager would
- * receive them over the network.
+ * HostAPD-like client events — connect/disconnect/roam with signal strength and per-station
+ * packet counters — and every `reportInterval` seconds (10 s by default) a device report with
+ * the Linux kernel statistics (CPU, memory) and Wi-Fi stats (associated clients, mean RSSI).
+ * Client events are delivered through the DES (one event each, at the time they happen), as the
+ * Manager would receive them over the network. The records are shaped like the Manager's events
+ * (`orchestrator/events.ts`) plus the time they happened, so a backend can forward them as is.
+ *
+ * @example
+ *   const agents = new Agents(env, radio, 10, () => 50);
+ *   agents.clientEvents.subscribe((e) => manager.handle(e, e.time));
+ *   agents.start();
  */
 import type { Environment } from "../../engine/environment.ts";
 import { TraceSource } from "../../engine/trace.ts";
 import type { RadioAccess } from "../radio/association.ts";
 
-/**
- * What an Agent tells the Manager about clients. `packets` counts the packets the UE sent through
- * the device it leaves, since it associated there (HostAPD's per-station counters).
- */
-export type ClientEvent =
-  | { type: "ue-connected"; time: number; ue: string; device: string; rssiDbm: number }
-  | { type: "ue-disconnected"; time: number; ue: string; device: string; rssiDbm: number; packets: number }
-  | { type: "ue-handover"; time: number; ue: string; from: string; to: string; rssiDbm: number; packets: number };
+/** A UE associated with `device` (HostAPD "AP-STA-CONNECTED"). */
+export interface UeConnectedReport {
+  type: "ue-connected";
+  /** Simulated time, s. */
+  time: number;
+  ue: string;
+  device: string;
+  /** RSSI at association, dBm. */
+  rssiDbm: number;
+}
 
-export interface DeviceReport {
+/** A UE left `device` with no other cell to go to (HostAPD "AP-STA-DISCONNECTED"). */
+export interface UeDisconnectedReport {
+  type: "ue-disconnected";
+  time: number;
+  ue: string;
+  device: string;
+  /** Last RSSI at `device`, dBm (NaN when the UE is already out of the cell's range). */
+  rssiDbm: number;
+  /** Packets the UE sent through `device` since it associated there. */
+  packets: number;
+}
+
+/** A UE roamed from `from` to `to` (a disconnect at `from` and a connect at `to` at once). */
+export interface UeHandoverReport {
+  type: "ue-handover";
+  time: number;
+  ue: string;
+  from: string;
+  to: string;
+  /** RSSI at `to`, dBm. */
+  rssiDbm: number;
+  /** Packets the UE sent through `from` since it associated there. */
+  packets: number;
+}
+
+/** What an Agent tells the Manager about Wi-Fi clients. */
+export type ClientEvent = UeConnectedReport | UeDisconnectedReport | UeHandoverReport;
+
+/** Kernel statistics of one device at one instant (what `/proc/stat` and `/proc/meminfo` give). */
+export interface DeviceLoadSample {
+  /** CPU utilisation of the whole device, 0..1. */
+  cpuUtilisation: number;
+  /** Memory in use, bytes. */
+  memoryUsedBytes: number;
+  /** Memory of the device, bytes (0 = unknown). */
+  memoryBytes: number;
+}
+
+/** Where the Agents read CPU and memory of a device (e.g. the vNF host model); `now` in s. */
+export type DeviceLoadSource = (device: string, now: number) => DeviceLoadSample;
+
+/** A periodic report from a device's Agent. */
+export interface DeviceReport extends DeviceLoadSample {
   type: "device-report";
+  /** Simulated time, s. */
   time: number;
   device: string;
   /** Associated Wi-Fi clients. */
@@ -27,6 +79,8 @@ export interface DeviceReport {
   /** Mean RSSI of the clients, dBm (NaN without clients). */
   meanRssiDbm: number;
 }
+
+const UNKNOWN_LOAD: DeviceLoadSample = { cpuUtilisation: 0, memoryUsedBytes: 0, memoryBytes: 0 };
 
 export class Agents {
   readonly clientEvents = new TraceSource<ClientEvent>("agentClientEvent");
@@ -42,7 +96,10 @@ export class Agents {
     /** Packets per second a UE sends (for the per-station packet counters). */
     private readonly packetRate: (ue: number) => number = () => 0,
     private readonly ueName: (ue: number) => string = (ue) => `ue-${ue}`,
+    /** CPU and memory of each device for the device reports (default: zeros, unknown memory). */
+    private readonly deviceLoad: DeviceLoadSource = () => UNKNOWN_LOAD,
   ) {
+    if (!(reportInterval > 0)) throw new RangeError(`agent report interval must be > 0 s, got ${reportInterval}`);
     this.since = new Float64Array(radio.serving.length);
     const packets = (ue: number, now: number): number => Math.round(this.packetRate(ue) * (now - (this.since[ue] as number)));
     radio.ueConnected.subscribe((r) => {
@@ -79,6 +136,8 @@ export class Agents {
   }
 
   private report(): void {
+    if (!this.deviceReports.active) return;
+    this.radio.refreshServingRssi();
     const cells = this.radio.cells;
     const clients = new Int32Array(cells.length);
     const rssiSum = new Float64Array(cells.length);
@@ -88,10 +147,20 @@ export class Agents {
       clients[c] = (clients[c] as number) + 1;
       rssiSum[c] = (rssiSum[c] as number) + (this.radio.servingRssi[ue] as number);
     }
-    if (!this.deviceReports.active) return;
+    const now = this.env.now;
     cells.forEach((cell, c) => {
       const n = clients[c] as number;
-      this.deviceReports.emit({ type: "device-report", time: this.env.now, device: cell.id, clients: n, meanRssiDbm: n > 0 ? (rssiSum[c] as number) / n : Number.NaN });
+      const load = this.deviceLoad(cell.id, now);
+      this.deviceReports.emit({
+        type: "device-report",
+        time: now,
+        device: cell.id,
+        cpuUtilisation: load.cpuUtilisation,
+        memoryUsedBytes: load.memoryUsedBytes,
+        memoryBytes: load.memoryBytes,
+        clients: n,
+        meanRssiDbm: n > 0 ? (rssiSum[c] as number) / n : Number.NaN,
+      });
     });
   }
 }

@@ -1,19 +1,27 @@
 /**
  * Gauss–Markov mobility (Liang & Haas 1999): speed and direction are AR(1) processes updated every
  * `dt`: s' = α s + (1−α) s̄ + √(1−α²) σ_s N(0,1), the same for the direction d with mean d̄ and σ_d.
- * α ∈ [0, 1] tunes memory (0 = random, 1 = straight line). Speeds are clipped at 0; borders reflect.
- * The stationary mean of s is s̄ (before clipping), its variance σ_s².
+ * α ∈ [0, 1] tunes memory (0 = random, 1 = straight line). Speeds are clipped at 0 when moving
+ * (the state keeps the unclipped value, so its stationary mean is s̄ and its variance σ_s²; lag-1
+ * autocorrelation α). Borders reflect the direction; unlike Liang & Haas there is no steering of
+ * the mean direction away from edges, so with a strong mean direction UEs linger along the
+ * border it points to. UEs start at uniform positions with speed s̄ and a uniform direction.
  */
 import type { RandomStream, RngStreams } from "../../engine/rng.ts";
 import { reflect } from "./random-walk.ts";
+import { checkArea } from "./area.ts";
 import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 
 export interface GaussMarkovParams {
+  /** Memory, 0..1. */
   alpha: number;
+  /** Mean speed, m/s. */
   meanSpeed: number;
+  /** Stationary standard deviation of the speed, m/s. */
   speedStd: number;
   /** Mean direction, radians. */
   meanDirection: number;
+  /** Stationary standard deviation of the direction, radians. */
   directionStd: number;
 }
 
@@ -34,6 +42,9 @@ export class GaussMarkov implements MobilityModel {
     rng: RngStreams,
     firstUe = 0,
   ) {
+    checkArea(area, "gauss-markov");
+    if (!(params.alpha >= 0 && params.alpha <= 1)) throw new RangeError("Gauss-Markov needs 0 <= alpha <= 1");
+    if (!(params.meanSpeed >= 0 && params.speedStd >= 0 && params.directionStd >= 0)) throw new RangeError("Gauss-Markov needs meanSpeed, speedStd, directionStd >= 0");
     this.x = new Float64Array(count);
     this.y = new Float64Array(count);
     this.speed = new Float64Array(count).fill(params.meanSpeed);

@@ -5,12 +5,17 @@
  * back at the area's edge). Invariant: every UE is always on a street.
  */
 import type { RandomStream, RngStreams } from "../../engine/rng.ts";
+import { checkArea } from "./area.ts";
 import { ueStreams, type Area, type MobilityModel } from "./types.ts";
 
 export interface ManhattanParams {
+  /** Distance between parallel streets, m. */
   blockSize: number;
+  /** m/s. */
   minSpeed: number;
+  /** m/s. */
   maxSpeed: number;
+  /** Probability of a left turn (and of a right turn) at an intersection, 0..0.5. */
   turnProbability: number;
 }
 
@@ -34,6 +39,9 @@ export class ManhattanGrid implements MobilityModel {
     rng: RngStreams,
     firstUe = 0,
   ) {
+    checkArea(area, "manhattan");
+    if (!(params.minSpeed >= 0 && params.maxSpeed >= params.minSpeed)) throw new RangeError("Manhattan grid needs 0 <= minSpeed <= maxSpeed");
+    if (!(params.turnProbability >= 0 && params.turnProbability <= 0.5)) throw new RangeError("Manhattan grid needs 0 <= turnProbability <= 0.5");
     this.cols = Math.floor(area.width / params.blockSize);
     this.rows = Math.floor(area.height / params.blockSize);
     if (this.cols < 1 || this.rows < 1) throw new RangeError("the area must be at least one block wide and high");

@@ -1,14 +1,25 @@
 /**
- * Random walk (fixed-time legs): every `legTime` seconds a UE picks a uniform direction and a speed
- * uniform in [minSpeed, maxSpeed]; it reflects off the area's borders.
+ * Random walk: each leg a UE picks a uniform direction and a speed uniform in [minSpeed, maxSpeed]
+ * (m/s) and walks for `legTime` seconds (`legMode: "time"`) or `legDistance` metres
+ * (`legMode: "distance"`); it reflects off the area's borders (angle of incidence = angle of
+ * reflection; distance and time along the leg are unaffected). Invariant: 0 ≤ x ≤ width,
+ * 0 ≤ y ≤ height.
  */
 import type { RandomStream, RngStreams } from "../../engine/rng.ts";
+import { checkArea } from "./area.ts";
 import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 
 export interface RandomWalkParams {
+  /** m/s (≥ 0; > 0 for distance legs). */
   minSpeed: number;
+  /** m/s (≥ minSpeed). */
   maxSpeed: number;
+  /** Legs end after a fixed time (default) or a fixed distance. */
+  legMode?: "time" | "distance";
+  /** Leg duration for time legs, s (> 0). */
   legTime: number;
+  /** Leg length for distance legs, m (> 0). */
+  legDistance?: number;
 }
 
 export class RandomWalk implements MobilityModel {
@@ -17,6 +28,7 @@ export class RandomWalk implements MobilityModel {
   readonly y: Float64Array;
   private readonly vx: Float64Array;
   private readonly vy: Float64Array;
+  /** Time left on the current leg, s. */
   private readonly legLeft: Float64Array;
   private readonly rngs: RandomStream[];
 
@@ -27,6 +39,12 @@ export class RandomWalk implements MobilityModel {
     rng: RngStreams,
     firstUe = 0,
   ) {
+    checkArea(area, "random-walk");
+    if (!(params.minSpeed >= 0 && params.maxSpeed >= params.minSpeed)) throw new RangeError("random walk needs 0 <= minSpeed <= maxSpeed");
+    if (params.legMode === "distance") {
+      if (!(params.minSpeed > 0)) throw new RangeError("random walk with distance legs needs minSpeed > 0");
+      if (!((params.legDistance ?? 0) > 0)) throw new RangeError("random walk with distance legs needs legDistance > 0");
+    } else if (!(params.legTime > 0)) throw new RangeError("random walk needs legTime > 0");
     this.x = new Float64Array(count);
     this.y = new Float64Array(count);
     this.vx = new Float64Array(count);
@@ -43,7 +61,7 @@ export class RandomWalk implements MobilityModel {
     const v = r.uniform(this.params.minSpeed, this.params.maxSpeed);
     this.vx[i] = v * Math.cos(angle);
     this.vy[i] = v * Math.sin(angle);
-    this.legLeft[i] = this.params.legTime;
+    this.legLeft[i] = this.params.legMode === "distance" ? (this.params.legDistance as number) / v : this.params.legTime;
   }
 
   step(dt: number): void {

@@ -1,5 +1,6 @@
 /** UEs that never move, at uniform random positions (or given ones). */
 import type { RngStreams } from "../../engine/rng.ts";
+import { checkArea } from "./area.ts";
 import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 
 export class StaticPositions implements MobilityModel {
@@ -13,6 +14,7 @@ export class StaticPositions implements MobilityModel {
     rng: RngStreams,
     firstUe = 0,
   ) {
+    checkArea(area, "static", true);
     this.x = new Float64Array(count);
     this.y = new Float64Array(count);
     placeUniformly(this.x, this.y, ueStreams(rng, count, firstUe), area);

@@ -22,8 +22,13 @@ export interface TraceSample {
 }
 
 export interface TraceReadOptions {
-  /** Origin of the local projection for lat/lon files (default: the mean of the samples). */
+  /**
+   * Origin of the local projection for lat/lon files (default: the mean of the samples). Pass the
+   * topology's origin so UEs and cells share one frame.
+   */
   origin?: LatLon;
+  /** Subtracted from every projected or planar position, metres (e.g. to put an area at (0, 0)). */
+  offset?: { x: number; y: number };
   /** Seconds between rows for `Latitude,Longitude` files. */
   sampleInterval?: number;
   /** `Latitude,Longitude` files: every row is a separate (static) UE. */
@@ -43,6 +48,12 @@ export function readTrace(path: string, options: TraceReadOptions = {}): TraceSa
   const first = data[0];
   if (!first) throw new UserError(`${path}: the mobility trace has no rows`);
   const geo = "lat" in first || "latitude" in first;
+  const planar = "x" in first && "y" in first;
+  if (!geo && !planar) {
+    throw new UserError(`${path}: expected a header with x,y (metres) or lat,lon / Latitude,Longitude (degrees), found "${Object.keys(rows[0] ?? {}).join(",")}"`);
+  }
+  const ox = options.offset?.x ?? 0;
+  const oy = options.offset?.y ?? 0;
   const latlon = data.map((r) => ({ lat: Number(r["lat"] ?? r["latitude"]), lon: Number(r["lon"] ?? r["longitude"]) }));
   const origin = options.origin ?? (geo ? { lat: mean(latlon.map((p) => p.lat)), lon: mean(latlon.map((p) => p.lon)) } : { lat: 0, lon: 0 });
   return data.map((r, i) => {
@@ -57,7 +68,7 @@ export function readTrace(path: string, options: TraceReadOptions = {}): TraceSa
       y = Number(r["y"]);
     }
     if (![time, x, y].every(Number.isFinite)) throw new UserError(`${where}: expected numeric time and position, found ${JSON.stringify(rows[i])}`);
-    return { time, id, x, y };
+    return { time, id, x: x - ox, y: y - oy };
   });
 }
 
@@ -70,12 +81,15 @@ export class TraceReplay implements MobilityModel {
   readonly count: number;
   readonly x: Float64Array;
   readonly y: Float64Array;
+  /** Trace id of each UE, in order of first appearance in the file. */
   readonly ids: string[];
   private readonly tracks: TraceSample[][];
   private readonly cursor: Int32Array;
+  /** Seconds since the start of the replay. */
   private now = 0;
 
   constructor(samples: readonly TraceSample[]) {
+    if (samples.length === 0) throw new RangeError("trace replay needs at least one sample");
     const byId = new Map<string, TraceSample[]>();
     for (const s of samples) (byId.get(s.id) ?? byId.set(s.id, []).get(s.id))?.push(s);
     this.ids = [...byId.keys()];

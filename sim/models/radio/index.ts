@@ -1,4 +1,5 @@
-export { pathLossDb, type PathLossParams } from "./path-loss.ts";
-export { CellGrid, type Cell } from "./cell-grid.ts";
-export { RadioAccess, type RadioParams, type AttachRecord, type HandoverRecord } from "./association.ts";
+export { pathLossDb, rssiDbm, type PathLossParams } from "./path-loss.ts";
+export { CellGrid, type Cell, type CellGridOptions } from "./cell-grid.ts";
+export { ShadowingMap } from "./shadowing.ts";
+export { RadioAccess, type RadioParams, type RadioAccessOptions, type AttachRecord, type HandoverRecord } from "./association.ts";
 export { radioSchema, type RadioConfig } from "./config.ts";
