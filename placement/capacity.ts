@@ -50,11 +50,23 @@ export function totalLatency(problem: PlacementProblem, assignment: ReadonlyMap<
   return sum;
 }
 
-/** Why no host can take `r` (for infeasibility messages). */
-export function noHostReason(r: VnfRequest): string {
-  const mb = (r.memoryDemand / 1e6).toFixed(2);
-  const bound = r.maxLatencyS === undefined ? "" : ` within ${(r.maxLatencyS * 1000).toFixed(2)} ms of ${r.accessNode}`;
-  return `no host with ${mb} MB memory and ${r.cpuDemand} reference cores free${bound}`;
+/**
+ * Why no host can take `r` (call it when none has room), e.g. "no host with 20.00 MB memory and
+ * 0.10 reference cores free within 5.00 ms of cell-12 (3 hosts in range, all full)" or "no host
+ * within 1.00 ms of cell-12 (nearest: site-4 at 1.35 ms)".
+ */
+export function noHostReason(problem: PlacementProblem, r: VnfRequest): string {
+  const inRange = problem.hosts.filter((h) => withinBound(problem, r, h.id));
+  const need = `${(r.memoryDemand / 1e6).toFixed(2)} MB memory and ${r.cpuDemand.toFixed(2)} reference cores free`;
+  if (r.maxLatencyS === undefined) return `no host with ${need} (${inRange.length} reachable ${inRange.length === 1 ? "host is" : "hosts are"} full)`;
+  const bound = `${(r.maxLatencyS * 1000).toFixed(2)} ms of ${r.accessNode}`;
+  if (inRange.length > 0) return `no host with ${need} within ${bound} (${inRange.length} ${inRange.length === 1 ? "host" : "hosts"} in range, all full)`;
+  let nearest: { id: string; latencyS: number } | undefined;
+  for (const h of problem.hosts) {
+    const latencyS = problem.latencyS(r.accessNode, h.id);
+    if (Number.isFinite(latencyS) && (nearest === undefined || latencyS < nearest.latencyS)) nearest = { id: h.id, latencyS };
+  }
+  return `no host within ${bound}${nearest ? ` (nearest: ${nearest.id} at ${(nearest.latencyS * 1000).toFixed(2)} ms)` : " (no host reachable)"}`;
 }
 
 /** True when host h satisfies r's latency bound. */

@@ -48,11 +48,37 @@ export interface Placement {
   infeasible: Infeasible[];
   /** Σ access → host latency of the placed vNFs, seconds. */
   totalLatencyS: number;
-  stats: { algorithm: string; optimal?: boolean; mipGap?: number; variables?: number };
+  stats: PlacementStats;
 }
 
-/** A placement algorithm. */
+/** Solve statistics (the optional fields are filled by `latency-ilp`). */
+export interface PlacementStats {
+  algorithm: string;
+  /** True when the assignment is proven optimal (`latency-ilp`). */
+  optimal?: boolean;
+  /** HiGHS relative MIP gap of the final solve, (primal − dual) / |primal|; 0 = proven optimal. */
+  mipGap?: number;
+  /** Optimal objective: Σ access → host latency of the placed vNFs, seconds. */
+  objectiveS?: number;
+  /** Integer columns in the final model (after grouping identical requests and pruning). */
+  variables?: number;
+  /** Columns the full model would have (every group × every feasible host). */
+  fullVariables?: number;
+  /** HiGHS solves (LP pricing rounds + MIP rounds). */
+  solves?: number;
+  /** Wall time measured with the injected clock (0 with the default zero clock), seconds. */
+  solveSeconds?: number;
+}
+
+/**
+ * A placement algorithm. `place` is synchronous and pure (same problem ⇒ same placement) so the
+ * orchestrator's state machine can call it; algorithms that need asynchronous set-up (HiGHS loads
+ * WebAssembly) do it in their factory (`createPlacer`, `createLatencyIlp`).
+ */
 export interface Placer {
   readonly name: string;
   place(problem: PlacementProblem): Placement;
 }
+
+/** Seconds from an arbitrary origin; injected so placement stays deterministic (default: always 0). */
+export type Clock = () => number;

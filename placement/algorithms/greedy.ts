@@ -23,7 +23,7 @@ function greedy(name: string, choose: Chooser): Placer {
       const infeasible: Infeasible[] = [];
       for (const r of problem.requests) {
         const host = choose(problem, r, residual);
-        if (host === undefined) infeasible.push({ vnf: r.id, reason: noHostReason(r) });
+        if (host === undefined) infeasible.push({ vnf: r.id, reason: noHostReason(problem, r) });
         else {
           residual.take(host, r);
           assignment.set(r.id, host);

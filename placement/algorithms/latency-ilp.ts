@@ -1,111 +1,186 @@
 /**
- * `latency-ilp`: the latency-optimal edge placement (after Cziva, Anagnostopoulos & Pezaros,
- * INFOCOM 2018): minimise Σ_v Σ_h latency(access_v, h) · x_vh over binary x_vh, subject to
- *   Σ_h x_vh = 1                       for every vNF v (each placed exactly once),
- *   Σ_v cpu_v · x_vh ≤ residual cpu_h   for every host h,
- *   Σ_v mem_v · x_vh ≤ residual mem_h   for every host h,
- * with x_vh only for pairs within v's latency bound and that fit the host alone — a generalised
- * assignment problem, solved to optimality (mip_rel_gap = 0) by HiGHS (the `highs` WebAssembly
- * package), passed as sparse column arrays. Costs are in microseconds and memory in MB so the
- * model is well scaled.
+ * `latency-ilp`: the latency-optimal edge placement of Cziva, Anagnostopoulos & Pezaros ("Dynamic,
+ * latency-optimal vNF placement at the network edge", IEEE INFOCOM 2018): minimise Σ_v
+ * latency(access_v, host_v) subject to every host's CPU and memory capacity and every vNF's latency
+ * bound — a generalised assignment problem — solved exactly with HiGHS (the `highs` WebAssembly
+ * package). When the capacities cannot take every vNF, the optimum places as many as possible and
+ * the rest are reported infeasible.
  *
- * HiGHS loads asynchronously; `createLatencyIlp()` resolves to a synchronous placer.
+ * Speed (HiGHS in WebAssembly spends seconds on 10⁵ binary columns):
+ * 1. identical requests share a general-integer column per host (`ilp/groups.ts`);
+ * 2. delayed column generation: start with each group's `initialCandidates` nearest hosts, add
+ *    columns with negative reduced cost until the LP relaxation is optimal for the full model, then
+ *    round the LP solution into a feasible incumbent (`ilp/repair.ts`), add every column whose
+ *    reduced cost could still beat it (Lagrangian bound + reduced cost < incumbent), solve the MIP,
+ *    and repeat the test with the MIP's incumbent until no column is left. The result is optimal
+ *    for the full model (to `toleranceUs`), not a heuristic.
+ * The model goes to HiGHS as sparse typed arrays (no LP text to format and parse).
+ *
+ * `createLatencyIlp()` loads HiGHS (asynchronous) and resolves to a synchronous placer.
  */
-import * as highsModule from "highs";
-import type { Highs } from "highs";
-import { noHostReason, Residual, totalLatency, withinBound } from "../capacity.ts";
-import type { Infeasible, Placement, PlacementProblem, Placer } from "../types.ts";
+import { noHostReason, Residual, totalLatency } from "../capacity.ts";
+import { groupRequests, type RequestGroup } from "../ilp/groups.ts";
+import { loadHighs, solveSparse, type Highs } from "../ilp/highs.ts";
+import { repairLpSolution } from "../ilp/repair.ts";
+import { buildRestrictedModel, hostRhs, lagrangianBound, reducedCost, type RestrictedModel } from "../ilp/restricted-model.ts";
+import type { Clock, Infeasible, Placement, PlacementProblem, Placer, VnfRequest } from "../types.ts";
 
-// The package's types describe its CommonJS build; its ESM build (used here) default-exports the loader.
-const loadHighs = (highsModule as unknown as { default: () => Promise<Highs> }).default;
-let highsPromise: Promise<Highs> | undefined;
-
-export async function createLatencyIlp(): Promise<Placer> {
-  const highs = await (highsPromise ??= loadHighs());
-  return { name: "latency-ilp", place: (problem) => solve(highs, problem) };
+export interface LatencyIlpOptions {
+  /** A loaded HiGHS runtime (default: the shared one, loaded on first use). */
+  highs?: Highs;
+  /** Nearest candidate hosts per request group in the first restricted model (≥ 1). */
+  initialCandidates?: number;
+  /** HiGHS time limit per solve, seconds; hitting it makes the placement non-optimal (stats.optimal false). */
+  timeLimitS?: number;
+  /** Wall clock for stats.solveSeconds, seconds (default: a zero clock, so results stay deterministic). */
+  clock?: Clock;
+  /** Optimality tolerance on the total latency, microseconds. */
+  toleranceUs?: number;
 }
 
-function solve(highs: Highs, problem: PlacementProblem): Placement {
+const zeroClock: Clock = () => 0;
+
+export async function createLatencyIlp(options: LatencyIlpOptions = {}): Promise<Placer> {
+  const highs = options.highs ?? (await loadHighs());
+  const settings = { initialCandidates: options.initialCandidates ?? 8, timeLimitS: options.timeLimitS ?? 60, clock: options.clock ?? zeroClock, toleranceUs: options.toleranceUs ?? 1e-3 };
+  if (!(settings.initialCandidates >= 1)) throw new Error(`latency-ilp: initialCandidates must be ≥ 1, got ${settings.initialCandidates}`);
+  return { name: "latency-ilp", place: (problem) => solveLatencyIlp(highs, problem, settings) };
+}
+
+/** Pricing tolerance on reduced costs, µs (dual values carry floating-point noise). */
+const PRICING_EPSILON_US = 1e-6;
+
+function solveLatencyIlp(highs: Highs, problem: PlacementProblem, o: Required<Omit<LatencyIlpOptions, "highs">>): Placement {
+  const started = o.clock();
   const residual = new Residual(problem.hosts);
+  const all = groupRequests(problem, residual);
   const infeasible: Infeasible[] = [];
-  const nV = problem.requests.length;
-  const nH = problem.hosts.length;
-  // Rows: 0..nV-1 assignment (= 1), then cpu and memory of each host.
-  const cpuRow = (h: number): number => nV + 2 * h;
-  const memRow = (h: number): number => nV + 2 * h + 1;
-  const colVnf: number[] = [];
-  const colHost: number[] = [];
-  const cost: number[] = [];
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  const placeable = new Set<number>();
-  problem.requests.forEach((r, v) => {
-    let any = false;
-    problem.hosts.forEach((host, h) => {
-      if (!withinBound(problem, r, host.id) || !residual.fits(host.id, r)) return;
-      any = true;
-      colVnf.push(v);
-      colHost.push(h);
-      cost.push(problem.latencyS(r.accessNode, host.id) * 1e6);
-      indices.push(v);
-      values.push(1);
-      if (r.cpuDemand > 0) {
-        indices.push(cpuRow(h));
-        values.push(r.cpuDemand);
-      }
-      if (r.memoryDemand > 0) {
-        indices.push(memRow(h));
-        values.push(r.memoryDemand / 1e6);
-      }
-      starts.push(indices.length);
-    });
-    if (any) placeable.add(v);
-    else infeasible.push({ vnf: r.id, reason: noHostReason(r) });
-  });
+  for (const g of all) if (g.candidates.length === 0) for (const m of g.members) infeasible.push({ vnf: (problem.requests[m] as VnfRequest).id, reason: noHostReason(problem, problem.requests[m] as VnfRequest) });
+  const groups = all.filter((g) => g.candidates.length > 0);
+  const fullVariables = groups.reduce((s, g) => s + g.candidates.length, 0);
   const assignment = new Map<string, string>();
-  const numCols = colVnf.length;
-  if (numCols === 0) return { assignment, infeasible, totalLatencyS: 0, stats: { algorithm: "latency-ilp", optimal: true, mipGap: 0, variables: 0 } };
-  const numRows = nV + 2 * nH;
-  const rowLower = new Float64Array(numRows);
-  const rowUpper = new Float64Array(numRows);
-  for (let v = 0; v < nV; v++) {
-    // A vNF no host can take has an empty row: leave it unconstrained.
-    rowLower[v] = placeable.has(v) ? 1 : 0;
-    rowUpper[v] = placeable.has(v) ? 1 : highs.infinity;
+  if (groups.length === 0) return finish(problem, assignment, infeasible, { optimal: true, mipGap: 0, variables: 0, fullVariables, solves: 0, solveSeconds: o.clock() - started });
+
+  const rhs = hostRhs(problem.hosts, residual.cpu, residual.memory);
+  const requestCount = groups.reduce((s, g) => s + g.members.length, 0);
+  const maxCostUs = Math.max(...groups.map((g) => g.costUs[g.costUs.length - 1] as number));
+  const unplacedCostUs = requestCount * maxCostUs + 1;
+  const active = groups.map((g) => new Uint8Array(g.candidates.length).fill(1, 0, Math.min(o.initialCandidates, g.candidates.length)));
+  let solves = 0;
+
+  // Phase 1: price columns into the LP relaxation until it is optimal for the full model.
+  let restricted: RestrictedModel;
+  let rowDual: Float64Array;
+  let lpValues: Float64Array;
+  for (;;) {
+    restricted = buildRestrictedModel(groups, active, rhs, unplacedCostUs);
+    const lp = solveSparse(highs, restricted.model, false, o.timeLimitS);
+    solves++;
+    if (lp.status !== "optimal") return notSolved(problem, groups, infeasible, `the LP relaxation stopped with HiGHS model status ${lp.modelStatus}`, solves, o.clock() - started);
+    rowDual = lp.rowDual;
+    lpValues = lp.colValue;
+    if (addPricedColumns(groups, active, rowDual, o.initialCandidates) === 0) break;
   }
-  problem.hosts.forEach((host, h) => {
-    rowLower[cpuRow(h)] = -highs.infinity;
-    rowUpper[cpuRow(h)] = Math.max(0, (residual.cpu.get(host.id) as number) + 1e-9);
-    rowLower[memRow(h)] = -highs.infinity;
-    rowUpper[memRow(h)] = Math.max(0, (residual.memory.get(host.id) as number) / 1e6);
+  const lowerBoundUs = lagrangianBound(groups, rhs, rowDual, restricted);
+  // An integral LP optimum over the full model is the MIP optimum (common for assignment problems).
+  if (isIntegral(lpValues)) {
+    readAssignment(problem, groups, restricted, lpValues, assignment, infeasible, residual);
+    return finish(problem, assignment, infeasible, { optimal: true, mipGap: 0, variables: restricted.model.numCols - groups.length, fullVariables, solves, solveSeconds: o.clock() - started });
+  }
+
+  // Phase 2: an incumbent from the LP (rounded down, then repaired greedily) lets us add, before the
+  // first MIP, every column that could beat it; the MIP then contains the optimum; repeat the test
+  // with the MIP's incumbent (adds nothing unless the MIP stopped early).
+  const repairedUs = repairLpSolution(groups, restricted, lpValues, rhs, active, unplacedCostUs);
+  addColumns(groups, active, (g, k) => lowerBoundUs + reducedCost(groups, rowDual, g, k) < repairedUs - o.toleranceUs);
+  restricted = buildRestrictedModel(groups, active, rhs, unplacedCostUs);
+  for (;;) {
+    const mip = solveSparse(highs, restricted.model, true, o.timeLimitS);
+    solves++;
+    if (mip.status !== "optimal") return notSolved(problem, groups, infeasible, `HiGHS stopped with model status ${mip.modelStatus} before proving optimality`, solves, o.clock() - started);
+    const incumbentUs = mip.objective;
+    const added = addColumns(groups, active, (g, k) => lowerBoundUs + reducedCost(groups, rowDual, g, k) < incumbentUs - o.toleranceUs);
+    if (added === 0) {
+      readAssignment(problem, groups, restricted, mip.colValue, assignment, infeasible, residual);
+      return finish(problem, assignment, infeasible, { optimal: true, mipGap: mip.mipGap, variables: restricted.model.numCols - groups.length, fullVariables, solves, solveSeconds: o.clock() - started });
+    }
+    restricted = buildRestrictedModel(groups, active, rhs, unplacedCostUs);
+  }
+}
+
+/** Integrality tolerance of an LP solution (HiGHS's default mip_feasibility_tolerance). */
+const INTEGRALITY_TOLERANCE = 1e-6;
+
+function isIntegral(values: Float64Array): boolean {
+  for (const v of values) if (Math.abs(v - Math.round(v)) > INTEGRALITY_TOLERANCE) return false;
+  return true;
+}
+
+/** Partial pricing: activates each group's (at most) `perGroup` most negative reduced-cost columns; returns how many. */
+function addPricedColumns(groups: readonly RequestGroup[], active: Uint8Array[], rowDual: Float64Array, perGroup: number): number {
+  let added = 0;
+  groups.forEach((g, i) => {
+    const flags = active[i] as Uint8Array;
+    const priced: { k: number; d: number }[] = [];
+    for (let k = 0; k < g.candidates.length; k++) {
+      if (flags[k]) continue;
+      const d = reducedCost(groups, rowDual, i, k);
+      if (d < -PRICING_EPSILON_US) priced.push({ k, d });
+    }
+    priced.sort((a, b) => a.d - b.d || a.k - b.k);
+    for (const { k } of priced.slice(0, perGroup)) flags[k] = 1;
+    added += Math.min(perGroup, priced.length);
   });
-  const integer = highs.constants.variableType.integer;
-  const [status, columns] = highs.withModel(
-    {
-      numCols,
-      numRows,
-      colCost: cost,
-      colLower: new Float64Array(numCols),
-      colUpper: new Float64Array(numCols).fill(1),
-      rowLower,
-      rowUpper,
-      matrix: { format: "csc", numRows, numCols, starts, indices, values },
-      integrality: new Array(numCols).fill(integer),
-    },
-    (model) => {
-      model.options.set({ output_flag: false, mip_rel_gap: 0 });
-      model.run();
-      return [model.getModelStatus(), model.getSolution().colValue] as const;
-    },
-  );
-  if (status !== highs.constants.modelStatus.optimal) {
-    const reason = `the requests cannot all be placed together within the hosts' capacities (HiGHS model status ${status})`;
-    for (const v of placeable) infeasible.push({ vnf: (problem.requests[v] as { id: string }).id, reason });
-    return { assignment, infeasible, totalLatencyS: 0, stats: { algorithm: "latency-ilp", optimal: false, variables: numCols } };
-  }
-  for (let c = 0; c < numCols; c++) {
-    if ((columns[c] as number) > 0.5) assignment.set((problem.requests[colVnf[c] as number] as { id: string }).id, (problem.hosts[colHost[c] as number] as { id: string }).id);
-  }
-  return { assignment, infeasible, totalLatencyS: totalLatency(problem, assignment), stats: { algorithm: "latency-ilp", optimal: true, mipGap: 0, variables: numCols } };
+  return added;
+}
+
+/** Activates every inactive candidate `wanted` accepts; returns how many. */
+function addColumns(groups: readonly RequestGroup[], active: Uint8Array[], wanted: (group: number, candidate: number) => boolean): number {
+  let added = 0;
+  groups.forEach((g, i) => {
+    const flags = active[i] as Uint8Array;
+    for (let k = 0; k < g.candidates.length; k++) {
+      if (!flags[k] && wanted(i, k)) {
+        flags[k] = 1;
+        added++;
+      }
+    }
+  });
+  return added;
+}
+
+/** Hands out each group's members, in request order, to its hosts nearest first; the rest are unplaced. */
+function readAssignment(problem: PlacementProblem, groups: readonly RequestGroup[], restricted: RestrictedModel, colValue: Float64Array, assignment: Map<string, string>, infeasible: Infeasible[], residual: Residual): void {
+  const hostOf = new Array<string | undefined>(problem.requests.length);
+  const next = new Array<number>(groups.length).fill(0);
+  restricted.columns.forEach((c, j) => {
+    if (c.candidate < 0) return;
+    const g = groups[c.group] as RequestGroup;
+    const host = (problem.hosts[g.candidates[c.candidate] as number] as { id: string }).id;
+    for (let n = Math.round(colValue[j] as number); n > 0; n--) hostOf[g.members[(next[c.group] as number)++] as number] = host;
+  });
+  problem.requests.forEach((r, i) => {
+    const host = hostOf[i];
+    if (host === undefined) return;
+    assignment.set(r.id, host);
+    residual.take(host, r);
+  });
+  groups.forEach((g, i) => {
+    for (let m = next[i] as number; m < g.members.length; m++) {
+      const r = problem.requests[g.members[m] as number] as VnfRequest;
+      infeasible.push({ vnf: r.id, reason: `${noHostReason(problem, r)} once the other vNFs are placed (capacity exhausted)` });
+    }
+  });
+}
+
+function notSolved(problem: PlacementProblem, groups: readonly RequestGroup[], infeasible: Infeasible[], why: string, solves: number, solveSeconds: number): Placement {
+  for (const g of groups) for (const m of g.members) infeasible.push({ vnf: (problem.requests[m] as VnfRequest).id, reason: `latency-ilp found no optimal placement: ${why}` });
+  return finish(problem, new Map(), infeasible, { optimal: false, solves, solveSeconds });
+}
+
+function finish(problem: PlacementProblem, assignment: Map<string, string>, infeasible: Infeasible[], stats: Omit<Placement["stats"], "algorithm">): Placement {
+  const totalLatencyS = totalLatency(problem, assignment);
+  const order = new Map(problem.requests.map((r, i) => [r.id, i]));
+  infeasible.sort((a, b) => (order.get(a.vnf) as number) - (order.get(b.vnf) as number));
+  return { assignment, infeasible, totalLatencyS, stats: { algorithm: "latency-ilp", ...stats, ...(stats.optimal ? { objectiveS: totalLatencyS } : {}) } };
 }

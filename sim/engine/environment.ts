@@ -9,7 +9,7 @@
  *   env.run({ until: 10 });   // env.now === 10
  */
 import { AllOf, AnyOf } from "./condition.ts";
-import { Event, PENDING, TRIGGERED, Timeout } from "./event.ts";
+import { Event, PENDING, PROCESSED, TRIGGERED, Timeout } from "./event.ts";
 import { EventQueue, PRIORITY_SHIFT } from "./event-queue.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
 
@@ -80,12 +80,28 @@ export class Environment {
    * `EmptySchedule` when there is nothing to process.
    */
   step(): void {
-    const event = this.queue.pop();
+    const queue = this.queue;
+    const event = queue.pop();
     if (event === undefined) throw new EmptySchedule();
-    this.clock = this.queue.lastPoppedTime;
+    this.clock = queue.lastPoppedTime;
     this.processedEvents++;
-    event.runCallbacks();
-    if (!event.isOk && !event.defused) throw event.error;
+    // Event.runCallbacks, inlined for the hot path: one waiter (usually a process) and no array.
+    event.state = PROCESSED;
+    const first = event.first;
+    if (first !== null) {
+      event.first = null;
+      if (typeof first === "function") first(event);
+      else first.resume(event);
+      const rest = event.rest;
+      if (rest !== null) {
+        event.rest = null;
+        for (const callback of rest) {
+          if (typeof callback === "function") callback(event);
+          else callback.resume(event);
+        }
+      }
+    }
+    if (!event.ok && !event.defused) throw event.payload;
   }
 
   /**

@@ -31,9 +31,12 @@ export interface Waiter {
 type StoredCallback = ((event: any) => void) | Waiter;
 
 export class Event<T = unknown> {
-  /** @internal */ state = PENDING;
-  /** @internal */ ok = true;
-  /** @internal */ payload: unknown = undefined;
+  /** @internal PENDING, TRIGGERED or PROCESSED. */
+  state = PENDING;
+  /** Whether the event succeeded (meaningful once triggered; see also `isOk`). */
+  ok = true;
+  /** @internal the success value or the failure cause. */
+  payload: unknown = undefined;
   /** True once a failure has been handled (thrown into a process, or marked by the user). */
   defused = false;
   /** @internal first waiter or callback, kept out of the array for the common single-waiter case. */
@@ -100,6 +103,12 @@ export class Event<T = unknown> {
     else (this.rest ??= []).push(callback);
   }
 
+  /** The callbacks and waiting processes in registration order (a copy); empty once processed. */
+  get callbacks(): readonly StoredCallback[] {
+    if (this.first === null) return [];
+    return this.rest === null ? [this.first] : [this.first, ...this.rest];
+  }
+
   /** Removes a callback (e.g. an interrupted process stops waiting). */
   removeCallback(callback: Callback<T> | Waiter): void {
     if (this.first === callback) {
@@ -136,6 +145,7 @@ export class Timeout<T = undefined> extends Event<T> {
   constructor(env: Environment, delay: number, value?: T) {
     super(env);
     if (!(delay >= 0)) throw new RangeError(`timeout delay must be a non-negative number of seconds, got ${delay}`);
+    this.state = TRIGGERED;
     this.payload = value;
     env.schedule(this as Event<unknown>, NORMAL, delay);
   }

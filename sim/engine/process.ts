@@ -66,22 +66,23 @@ export class Process<R = unknown> extends Event<R> implements Waiter {
   /** @internal Resumes the generator with `event`'s outcome until it waits again or ends. */
   resume(event: Event<unknown>): void {
     const env = this.env;
+    const generator = this.generator;
     env.activeProcess = this as Process<unknown>;
     let current = event;
     for (;;) {
       let step: IteratorResult<Event<unknown>, R>;
       try {
         if (current.ok) {
-          step = this.generator.next(current.payload);
+          step = generator.next(current.payload);
         } else {
           current.defused = true;
-          step = this.generator.throw(current.payload);
+          step = generator.throw(current.payload);
         }
       } catch (err) {
         this.end(false, err);
         break;
       }
-      if (step.done) {
+      if (step.done === true) {
         this.end(true, step.value);
         break;
       }
@@ -94,7 +95,9 @@ export class Process<R = unknown> extends Event<R> implements Waiter {
         current = next;
         continue;
       }
-      next.addCallback(this);
+      // Event.addCallback, inlined: the common case is a single waiter, stored without an array.
+      if (next.first === null) next.first = this;
+      else (next.rest ??= []).push(this);
       this.target = next;
       break;
     }

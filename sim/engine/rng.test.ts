@@ -17,14 +17,15 @@ function moments(draw: () => number, n = N): { mean: number; variance: number } 
 }
 
 /**
- * Asserts the sample mean is within 5 standard errors of the true mean (a false alarm has
- * probability < 1e-6; draws are seeded so the test is deterministic anyway) and the variance
- * within 5%.
+ * Asserts the sample mean and variance lie within 5 standard errors of the true values (a false
+ * alarm has probability < 1e-6; draws are seeded, so the test is deterministic anyway).
+ * Standard errors from the sample size N: σ/√N for the mean and σ²·√((κ − 1)/N) for the sample
+ * variance, κ = μ4/σ⁴ the distribution's kurtosis (3 for the normal).
  */
-function expectMoments(draw: () => number, mean: number, variance: number): void {
+function expectMoments(draw: () => number, mean: number, variance: number, kurtosis: number): void {
   const m = moments(draw);
   expect(Math.abs(m.mean - mean)).toBeLessThan(5 * Math.sqrt(variance / N));
-  expect(Math.abs(m.variance - variance) / variance).toBeLessThan(0.05);
+  expect(Math.abs(m.variance - variance)).toBeLessThan(5 * variance * Math.sqrt((kurtosis - 1) / N));
 }
 
 describe("RandomStream distributions (known mean and variance)", () => {
@@ -32,37 +33,42 @@ describe("RandomStream distributions (known mean and variance)", () => {
 
   it("uniform(a, b): mean (a+b)/2, variance (b−a)²/12", () => {
     const r = s("u");
-    expectMoments(() => r.uniform(2, 8), 5, 3);
+    expectMoments(() => r.uniform(2, 8), 5, 3, 9 / 5);
   });
   it("exponential(mean): variance mean²", () => {
     const r = s("e");
-    expectMoments(() => r.exponential(4), 4, 16);
+    expectMoments(() => r.exponential(4), 4, 16, 9);
   });
   it("normal(mu, sigma)", () => {
     const r = s("n");
-    expectMoments(() => r.normal(-3, 2), -3, 4);
+    expectMoments(() => r.normal(-3, 2), -3, 4, 3);
   });
   it("lognormal(mu, sigma): mean e^(mu+σ²/2), variance (e^σ²−1)e^(2mu+σ²)", () => {
     const r = s("ln");
     const mu = 0.5;
     const sigma = 0.4;
-    expectMoments(() => r.lognormal(mu, sigma), Math.exp(mu + sigma ** 2 / 2), (Math.exp(sigma ** 2) - 1) * Math.exp(2 * mu + sigma ** 2));
+    const s2 = sigma ** 2;
+    const kurtosis = Math.exp(4 * s2) + 2 * Math.exp(3 * s2) + 3 * Math.exp(2 * s2) - 3;
+    expectMoments(() => r.lognormal(mu, sigma), Math.exp(mu + s2 / 2), (Math.exp(s2) - 1) * Math.exp(2 * mu + s2), kurtosis);
   });
   it("pareto(alpha, xm): mean αxm/(α−1), variance xm²α/((α−1)²(α−2))", () => {
     const r = s("p");
     const a = 5;
     const xm = 2;
-    expectMoments(() => r.pareto(a, xm), (a * xm) / (a - 1), (xm * xm * a) / ((a - 1) ** 2 * (a - 2)));
+    // Kurtosis 3 + 6(α³+α²−6α−2)/(α(α−3)(α−4)), finite for α > 4.
+    const kurtosis = 3 + (6 * (a ** 3 + a ** 2 - 6 * a - 2)) / (a * (a - 3) * (a - 4));
+    expectMoments(() => r.pareto(a, xm), (a * xm) / (a - 1), (xm * xm * a) / ((a - 1) ** 2 * (a - 2)), kurtosis);
   });
   it("poisson(lambda): mean = variance = lambda (small and large lambda)", () => {
     const r = s("po");
-    expectMoments(() => r.poisson(3.5), 3.5, 3.5);
-    expectMoments(() => r.poisson(120), 120, 120);
+    expectMoments(() => r.poisson(3.5), 3.5, 3.5, 3 + 1 / 3.5);
+    expectMoments(() => r.poisson(120), 120, 120, 3 + 1 / 120);
     expect(r.poisson(0)).toBe(0);
   });
   it("integer(low, high) covers both ends uniformly", () => {
     const r = s("i");
-    expectMoments(() => r.integer(1, 6), 3.5, 35 / 12);
+    // Discrete uniform on 6 values: kurtosis 3 − 6(n²+1)/(5(n²−1)).
+    expectMoments(() => r.integer(1, 6), 3.5, 35 / 12, 3 - (6 * 37) / (5 * 35));
   });
   it("choice with weights picks items in proportion", () => {
     const r = s("c");
@@ -80,6 +86,20 @@ describe("RngStreams", () => {
   it("gives exact draws for a fixed seed", () => {
     const r = new RngStreams(42).stream("mobility");
     expect([r.random(), r.random(), r.random()]).toEqual([0.7461916825268418, 0.6485856554936618, 0.6070371440146118]);
+  });
+
+  it("gives exact first draws of every distribution for a fixed seed", () => {
+    const draw = (name: string, f: (r: RandomStream) => number) => f(new RngStreams(42).stream(name));
+    expect([
+      draw("x", (r) => r.uniform(2, 8)),
+      draw("x", (r) => r.integer(1, 6)),
+      draw("x", (r) => r.exponential(4)),
+      draw("x", (r) => r.normal(-3, 2)),
+      draw("x", (r) => r.lognormal(0.5, 0.4)),
+      draw("x", (r) => r.pareto(5, 2)),
+      draw("x", (r) => r.poisson(3.5)),
+      draw("x", (r) => r.poisson(120)),
+    ]).toEqual(FIRST_DRAWS);
   });
 
   it("returns the same stream object for a name", () => {
@@ -110,3 +130,10 @@ describe("RngStreams", () => {
     expect(seeds).toEqual([1, 2, 3].map((i) => replicationSeed(7, i)));
   });
 });
+
+/**
+ * First draws from stream "x" of seed 42. The continuous ones were checked against the textbook
+ * transforms of the same Alea draws (u = 0.52964…): 2 + 6u; 1 + ⌊6u⌋; −4·ln(1 − u);
+ * Box–Muller −3 + 2·√(−2 ln u)·cos(2πv); exp of the same normal; 2/(1 − u)^(1/5).
+ */
+const FIRST_DRAWS: number[] = [5.177876341622323, 4, 3.0170791893861337, -4.622769799430289, 1.1917776787284493, 2.3256536516683544, 4, 121];

@@ -11,8 +11,14 @@ export class StorePut<T> extends Event<T> {
   constructor(
     env: Environment,
     readonly item: T,
+    private readonly store: Store<T>,
   ) {
     super(env);
+  }
+
+  /** Withdraws a put that is still waiting for room (no effect once the item is stored). */
+  cancel(): void {
+    this.store.withdraw(this);
   }
 }
 
@@ -45,7 +51,7 @@ export class Store<T> {
   }
 
   put(item: T): StorePut<T> {
-    const req = new StorePut(this.env, item);
+    const req = new StorePut(this.env, item, this);
     this.putQueue.push(req);
     this.serve();
     return req;
@@ -63,10 +69,11 @@ export class Store<T> {
     return this.items.some(filter);
   }
 
-  /** @internal */
-  withdraw(req: StoreGet<T>): void {
-    const i = this.getQueue.indexOf(req);
-    if (i >= 0) this.getQueue.splice(i, 1);
+  /** @internal Removes a waiting put or get from its queue. */
+  withdraw(req: StorePut<T> | StoreGet<T>): void {
+    const queue: Event<T>[] = req instanceof StorePut ? this.putQueue : this.getQueue;
+    const i = queue.indexOf(req);
+    if (i >= 0) queue.splice(i, 1);
   }
 
   private serve(): void {
