@@ -85,17 +85,19 @@ describe("Manager: chain start", () => {
 describe("Manager: UE mobility policies", () => {
   const handover = { type: "ue-handover", ue: "ue-1", from: "edge-1", to: "edge-2", rssiDbm: -55, packets: 1200 } as const;
 
-  it("follow + make-before-break: start new → transfer → steering → stop old", () => {
+  it("follow + make-before-break: detour to the old vNFs, start new → transfer → steering → stop old", () => {
     const r = rig({ ueMobility: "follow", migration: "make-before-break" });
     activeChain(r);
     r.backend.inject(10, handover);
     r.backend.run();
     expect(r.backend.trace().slice(3)).toEqual([
+      // The new access node is steered to the old instances at once, so the chain keeps serving.
+      "10 install-steering c1 v2 via edge-2: c1.0.firewall.1@edge-1,c1.1.ids.1@edge-1",
       "10 start-vnf c1.0.firewall.2@edge-2",
       "10 start-vnf c1.1.ids.2@edge-2",
       "11 transfer-state c1.0.firewall.1@edge-1->c1.0.firewall.2@edge-2 64000B",
       "11 transfer-state c1.1.ids.1@edge-1->c1.1.ids.2@edge-2 1000000B",
-      "13 install-steering c1 v2 via edge-2: c1.0.firewall.2@edge-2,c1.1.ids.2@edge-2",
+      "13 install-steering c1 v3 via edge-2: c1.0.firewall.2@edge-2,c1.1.ids.2@edge-2",
       "13.125 stop-vnf c1.0.firewall.1@edge-1",
       "13.125 stop-vnf c1.1.ids.1@edge-1",
     ]);
@@ -111,7 +113,7 @@ describe("Manager: UE mobility policies", () => {
         newReadyTime: 11,
         stateTransferredTime: 13,
         steeringRequestedTime: 13,
-        steeringVersion: 2,
+        steeringVersion: 3,
         steeringSwitchedTime: 13.125,
         oldStoppedTime: 13.625,
         endTime: 13.625,
@@ -204,6 +206,7 @@ describe("Manager: migration failures", () => {
     r.backend.inject(10, handover);
     r.backend.run();
     expect(r.backend.trace().slice(3)).toEqual([
+      "10 install-steering c1 v2 via edge-2: c1.0.firewall.1@edge-1,c1.1.ids.1@edge-1",
       "10 start-vnf c1.0.firewall.2@edge-2",
       "10 start-vnf c1.1.ids.2@edge-2",
       "11 transfer-state c1.0.firewall.1@edge-1->c1.0.firewall.2@edge-2 64000B",
@@ -216,7 +219,8 @@ describe("Manager: migration failures", () => {
     const chain = r.manager.chain("c1");
     expect(chain?.slots).toEqual(["c1.0.firewall.1", "c1.1.ids.1"]);
     expect(chain?.status).toBe("active");
-    expect(chain?.installedVersion).toBe(1);
+    // The detour (v2: edge-2 → the old instances) stays in force.
+    expect(chain?.installedVersion).toBe(2);
     expect(r.manager.reserved("edge-2")).toEqual({ cpu: 0, memoryBytes: 0 });
     expect(r.manager.reserved("edge-1")).toEqual({ cpu: 0.75, memoryBytes: 8.5e6 });
   });

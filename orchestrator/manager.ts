@@ -371,8 +371,13 @@ export class Manager {
         }
         this.trigger?.replaced(chain.spec.id, now);
       }
-      if (moves.length > 0) this.beginMigration(chain, moves, reason, triggerTime, now);
-      else if (chain.accessNode !== this.ues.get(chain.spec.ue)?.device) this.installSteering(chain, this.currentHops(chain));
+      const device = this.ues.get(chain.spec.ue)?.device;
+      if (moves.length > 0) {
+        // Make-before-break keeps serving from the old instances: steer the UE's new access node
+        // to them at once (a detour) so its traffic is not left unsteered while the targets start.
+        if (this.config.migration === "make-before-break" && chain.accessNode !== device) this.installSteering(chain, this.currentHops(chain));
+        this.beginMigration(chain, moves, reason, triggerTime, now);
+      } else if (chain.accessNode !== this.ues.get(chain.spec.ue)?.device) this.installSteering(chain, this.currentHops(chain));
     }
   }
 

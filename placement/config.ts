@@ -28,6 +28,10 @@ export const placementConfigSchema = z
     seed: z.union([z.number(), z.string()]).optional().describe("seed of the random placer (default: the scenario seed)"),
     ilp: latencyIlpConfigSchema.prefault({}).describe("latency-ilp settings"),
     replacement: replacementConfigSchema.prefault({}).describe("dynamic re-placement policy"),
+    latencyBounds: z
+      .record(z.string(), z.number().positive())
+      .default({})
+      .describe("largest acceptable access → host one-way latency per vNF type, seconds, e.g. { ids: 0.005 }: a placement constraint, and what counts as a violation"),
   })
   .strict();
 

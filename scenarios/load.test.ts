@@ -88,6 +88,17 @@ describe("valid scenarios", () => {
       radio: { txPowerDbm: 20, sensitivityDbm: -85, referenceDistanceM: 1, referenceLossDb: 40, exponent: 3, shadowingDb: 0, shadowingDecorrelationM: 50, hysteresisDb: 3, timeToTriggerS: 2 },
       traffic: [],
       vnfs: {},
+      latency: { queueModel: "mm1" },
+      chains: [],
+      ueChains: [],
+      manager: { ueMobility: "follow", migration: "make-before-break", utilisationThreshold: 0.15, replacementPeriod: 0 },
+      placement: {
+        algorithm: "nearest-edge",
+        ilp: { initialCandidates: 8, timeLimitS: 60 },
+        replacement: { policy: "static", periodSlots: 10, toleratedViolations: 10 },
+        latencyBounds: {},
+      },
+      control: { processingS: 0.002, flowModS: 2e-5 },
     });
     expect(sha256).toBe(createHash("sha256").update("name: tiny\n").digest("hex"));
   });

@@ -28,12 +28,12 @@ export function registerRun(program: Command): void {
     .option("--out <dir>", "results folder (default: <outputs.directory>/<name>/<run-id>)")
     .option("--set <key.path=value...>", "override a scenario key, e.g. --set duration=60 (repeatable)", collect, [])
     .option("-q, --quiet", "no progress bar and no summary on stdout")
-    .action((file: string | undefined, options: RunOptions) => {
+    .action(async (file: string | undefined, options: RunOptions) => {
       const loaded = loadScenarioArg(file, options.set);
       const scenario = options.seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: parseSeed(options.seed) };
       const startedAt = new Date();
       const progress = ProgressBar.forStderr(options.quiet ?? false, `${scenario.name} `);
-      const result = runReplications(scenario, {
+      const result = await runReplications(scenario, {
         onProgress: (replication, simTime, events) =>
           progress.update((replication + simTime / scenario.duration) / scenario.replications, events),
       });

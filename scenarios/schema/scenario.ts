@@ -11,6 +11,12 @@ import { uesSchema } from "../../sim/models/mobility/config.ts";
 import { radioSchema } from "../../sim/models/radio/config.ts";
 import { flowSchema } from "../../sim/models/traffic/flows.ts";
 import { vnfOverridesSchema } from "../../sim/models/vnf/catalog.ts";
+import { latencySchema } from "../../sim/models/traffic/config.ts";
+import { chainsConfigSchema, managerConfigSchema } from "../../orchestrator/config.ts";
+import { placementConfigSchema } from "../../placement/config.ts";
+import { controlPlaneSchema } from "../../sim/backend/control-plane.ts";
+import { mitigationSchema } from "../../sim/world/mitigation.ts";
+import { ueChainsSchema } from "../../sim/world/ue-chains.ts";
 
 export const scenarioSchema = z
   .object({
@@ -21,7 +27,13 @@ export const scenarioSchema = z
     radio: radioSchema.default(radioSchema.parse({})),
     traffic: z.array(flowSchema).default([]).describe("flows every UE sends"),
     vnfs: vnfOverridesSchema.default({}).describe("overrides of the vNF type catalog, e.g. { ids: { idleMemoryBytes: 8000000 } }"),
-
+    latency: latencySchema.prefault({}),
+    chains: chainsConfigSchema,
+    ueChains: ueChainsSchema,
+    manager: managerConfigSchema.prefault({}),
+    placement: placementConfigSchema.prefault({}),
+    control: controlPlaneSchema.prefault({}),
+    mitigation: mitigationSchema.optional(),
   })
   .strict()
   .describe("a GNF Lab scenario");

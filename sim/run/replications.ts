@@ -20,13 +20,12 @@ export interface ReplicationHooks {
   onProgress?(replication: number, simTime: number, events: number): void;
 }
 
-export type ScenarioRunner = (scenario: Scenario, seed: number, hooks: RunHooks) => RunOutput;
+export type ScenarioRunner = (scenario: Scenario, seed: number, hooks: RunHooks) => Promise<RunOutput>;
 
-export function runReplications(scenario: Scenario, hooks: ReplicationHooks = {}, runner: ScenarioRunner = runScenario): ReplicationsResult {
+export async function runReplications(scenario: Scenario, hooks: ReplicationHooks = {}, runner: ScenarioRunner = runScenario): Promise<ReplicationsResult> {
   const seeds = Array.from({ length: scenario.replications }, (_, i) => replicationSeed(scenario.seed, i));
-  const runs = seeds.map((seed, i) =>
-    runner(scenario, seed, { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events) }),
-  );
+  const runs: RunOutput[] = [];
+  for (const [i, seed] of seeds.entries()) runs.push(await runner(scenario, seed, { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events) }));
   return { seeds, runs, summary: summarise(scenario.name, scenario.seed, runs), tables: mergeTables(runs) };
 }
 

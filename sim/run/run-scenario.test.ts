@@ -8,15 +8,15 @@ const EDGE_CITY = fileURLToPath(new URL("../../scenarios/edge-city.yaml", import
 describe("a mixed edge scenario (city topology, mobility, radio, agents, traffic, core load)", () => {
   const { scenario } = loadScenarioFile(EDGE_CITY, { overrides: ["duration=120"] });
 
-  it("is deterministic: the same seed gives identical metrics and tables", () => {
-    const a = runScenario(scenario, 7);
-    const b = runScenario(scenario, 7);
+  it("is deterministic: the same seed gives identical metrics and tables", async () => {
+    const a = await runScenario(scenario, 7);
+    const b = await runScenario(scenario, 7);
     expect(b).toEqual(a);
-    expect(runScenario(scenario, 8).tables).not.toEqual(a.tables);
+    expect((await runScenario(scenario, 8)).tables).not.toEqual(a.tables);
   });
 
-  it("produces exact values for its fixed seed", () => {
-    const out = runScenario(scenario, 7);
+  it("produces exact values for its fixed seed", async () => {
+    const out = await runScenario(scenario, 7);
     const m = Object.fromEntries(Object.entries(out.metrics).map(([k, v]) => [k, v.value]));
     expect(m["ues.handovers"]).toBe(157);
     expect(m["ues.connectedMean"]).toBeCloseTo(39.8695652173913, 10);

@@ -1,14 +1,20 @@
 /**
  * Runs one replication of a scenario in the simulator: builds the environment and the models the
  * scenario configures, runs them for `duration` simulated seconds, and returns metrics and tables.
+ * A scenario with a topology and chains (`chains`, `ueChains` or `mitigation`) runs the GNF
+ * Manager on the sim backend (`GnfWorld`); a topology without chains runs the plain edge world.
  * Deterministic: the same scenario and seed give identical output.
  */
 import { UserError } from "../../cli/errors.ts";
 import type { Scenario } from "../../scenarios/schema/scenario.ts";
+import { createReplacementPolicy, policyTrigger } from "../../placement/dynamic/index.ts";
+import { placerFromConfig } from "../../placement/registry.ts";
 import { Environment } from "../engine/environment.ts";
 import { RngStreams } from "../engine/rng.ts";
 import { ContainerBatchModel, ContainerBatchRecorder } from "../models/container-batch/index.ts";
 import { EdgeWorld } from "../world/edge-world.ts";
+import { GnfWorld } from "../world/gnf-world.ts";
+import { expandUeChains } from "../world/ue-chains.ts";
 import { vnfCatalog } from "../models/vnf/catalog.ts";
 import type { Metric, RunHooks, RunOutput, Table } from "./types.ts";
 
@@ -20,16 +26,48 @@ interface AttachedModel {
   tables(): Table[];
 }
 
-export function runScenario(scenario: Scenario, seed: number, hooks: RunHooks = {}): RunOutput {
+/** True when the scenario asks for the GNF Manager (chains to place and steer). */
+export function usesManager(scenario: Scenario): boolean {
+  return scenario.topology !== undefined && (scenario.chains.length > 0 || scenario.ueChains.length > 0 || scenario.mitigation !== undefined);
+}
+
+export async function runScenario(scenario: Scenario, seed: number, hooks: RunHooks = {}): Promise<RunOutput> {
   const env = new Environment();
   const rng = new RngStreams(seed);
   const models: AttachedModel[] = [];
+  const catalog = vnfCatalog(scenario.vnfs);
   if (scenario.instantiation) {
-    const model = new ContainerBatchModel(env, scenario.instantiation, rng, vnfCatalog(scenario.vnfs));
+    const model = new ContainerBatchModel(env, scenario.instantiation, rng, catalog);
     models.push(new ContainerBatchRecorder(model, scenario.instantiation));
     model.start();
   }
-  if (scenario.topology) {
+  if (scenario.topology && usesManager(scenario)) {
+    const placer = await placerFromConfig(scenario.placement, seed);
+    const policy = scenario.placement.replacement.policy;
+    const trigger = policy === "static" ? undefined : policyTrigger(createReplacementPolicy(scenario.placement.replacement));
+    const chains = [...scenario.chains, ...expandUeChains(scenario.ueChains, scenario.ues.count)];
+    const world = new GnfWorld(
+      env,
+      {
+        topology: scenario.topology,
+        ues: scenario.ues,
+        radio: scenario.radio,
+        traffic: scenario.traffic,
+        sampleInterval: scenario.outputs.sampleInterval,
+        chains,
+        manager: scenario.manager,
+        control: scenario.control,
+        catalog,
+        queueModel: scenario.latency.queueModel,
+        latencyBounds: scenario.placement.latencyBounds,
+        ...(scenario.mitigation ? { mitigation: scenario.mitigation } : {}),
+      },
+      rng,
+      placer,
+      trigger,
+    );
+    models.push(world);
+  } else if (scenario.topology) {
     models.push(
       new EdgeWorld(env, { topology: scenario.topology, ues: scenario.ues, radio: scenario.radio, traffic: scenario.traffic, sampleInterval: scenario.outputs.sampleInterval }, rng),
     );

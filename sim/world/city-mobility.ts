@@ -6,7 +6,7 @@
 import { Environment } from "../engine/environment.ts";
 import type { RngStreams } from "../engine/rng.ts";
 import type { Topology } from "../../topologies/types.ts";
-import { Agents } from "../models/agent-reports/agents.ts";
+import { Agents, type DeviceLoadSource } from "../models/agent-reports/agents.ts";
 import { createMobility, type UesConfig } from "../models/mobility/config.ts";
 import type { MobilityModel } from "../models/mobility/types.ts";
 import { RadioAccess } from "../models/radio/association.ts";
@@ -27,7 +27,7 @@ export function cellsOf(topology: Topology): Cell[] {
   return topology.nodes.filter((n) => n.role === "edge" && n.x !== undefined && n.y !== undefined && n.cellRangeM !== undefined).map((n) => ({ id: n.id, x: n.x as number, y: n.y as number, rangeM: n.cellRangeM as number }));
 }
 
-export function buildCityMobility(env: Environment, topology: Topology, ues: UesConfig, radioConfig: RadioConfig, rng: RngStreams, reportInterval = 10, packetRate: (ue: number) => number = () => 0): CityMobility {
+export function buildCityMobility(env: Environment, topology: Topology, ues: UesConfig, radioConfig: RadioConfig, rng: RngStreams, reportInterval = 10, packetRate: (ue: number) => number = () => 0, deviceLoad?: DeviceLoadSource): CityMobility {
   const raw = cellsOf(topology);
   if (raw.length === 0) throw new Error(`topology ${topology.name} has no edge nodes with positions and cell ranges`);
   const minX = Math.min(...raw.map((c) => c.x));
@@ -36,7 +36,7 @@ export function buildCityMobility(env: Environment, topology: Topology, ues: Ues
   const area = { width: Math.max(1, ...cells.map((c) => c.x)), height: Math.max(1, ...cells.map((c) => c.y)) };
   const mobility = createMobility(ues.mobility, ues.count, area, rng);
   const radio = new RadioAccess(cells, radioConfig, radioConfig.shadowingDb > 0 ? rng.stream("radio/shadowing") : undefined, mobility.count);
-  const agents = new Agents(env, radio, reportInterval, packetRate);
+  const agents = new Agents(env, radio, reportInterval, packetRate, undefined, deviceLoad);
   env.process(function* () {
     radio.update(env.now, mobility.x, mobility.y);
     for (;;) {

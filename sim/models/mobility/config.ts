@@ -16,6 +16,7 @@ import { RandomWaypoint } from "./random-waypoint.ts";
 import { StaticPositions } from "./static.ts";
 import { readTrace, TraceReplay } from "./trace-replay.ts";
 import type { Area, MobilityModel } from "./types.ts";
+import { waypointSamples } from "./waypoints.ts";
 
 const speed = (fallback: number, what: string) => z.number().min(0).max(100).default(fallback).describe(`${what}, m/s`);
 
@@ -81,6 +82,18 @@ const traceSchema = z
   .strict()
   .describe("replay recorded positions, linearly interpolated");
 
+const point = z.tuple([z.number(), z.number()]).describe("[x, y], metres");
+const waypointsSchema = z
+  .object({
+    model: z.literal("waypoints"),
+    speed: z.number().gt(0).max(100).default(1.4).describe("walking speed, m/s"),
+    points: z.array(point).min(2).describe("the polyline every UE walks, [[x, y], …] in metres (area frame: (0, 0) is the south-west corner of the cells)"),
+    stagger: z.number().min(0).default(0).describe("seconds between the starts of consecutive UEs"),
+    pause: z.number().min(0).default(0).describe("pause at each intermediate waypoint, s"),
+  })
+  .strict()
+  .describe("scripted walks along a polyline at constant speed (deterministic)");
+
 /** Everything a factory may need besides the model's own parameters. */
 export interface MobilityContext {
   /** UEs to create (traces: ignored, one UE per trace id). */
@@ -107,6 +120,7 @@ export const MOBILITY = {
   "random-walk": entry(randomWalkSchema, (p, c) => new RandomWalk(c.count, c.area, p, c.rng)),
   "gauss-markov": entry(gaussMarkovSchema, (p, c) => new GaussMarkov(c.count, c.area, p, c.rng)),
   manhattan: entry(manhattanSchema, (p, c) => new ManhattanGrid(c.count, c.area, p, c.rng)),
+  waypoints: entry(waypointsSchema, (p, c) => new TraceReplay(waypointSamples(c.count, p))),
   trace: entry(traceSchema, (p, c) => new TraceReplay(readTrace(p.file, { ...p, ...(c.origin ? { origin: c.origin } : {}), ...(c.offset ? { offset: c.offset } : {}) }))),
 } as const;
 
@@ -114,7 +128,7 @@ export type MobilityModelName = keyof typeof MOBILITY;
 /** Model names, for help texts. */
 export const MOBILITY_MODELS = Object.keys(MOBILITY) as MobilityModelName[];
 
-export const mobilitySchema = z.discriminatedUnion("model", [staticSchema, randomWaypointSchema, randomWalkSchema, gaussMarkovSchema, manhattanSchema, traceSchema]);
+export const mobilitySchema = z.discriminatedUnion("model", [staticSchema, randomWaypointSchema, randomWalkSchema, gaussMarkovSchema, manhattanSchema, waypointsSchema, traceSchema]);
 
 export const uesSchema = z
   .object({

@@ -20,6 +20,14 @@ import { seconds } from "../../../scenarios/schema/units.ts";
 
 const packetBytes = z.number().int().min(20).max(65535).default(1000).describe("bytes per packet (IP packet, 20–65535)");
 const destination = z.string().min(1).default("internet").describe('"internet" (through the core network) or a node id of the topology (local traffic)');
+const headers = z
+  .record(z.string(), z.union([z.number().int().min(0), z.string().min(1)]))
+  .default({})
+  .describe("packet header fields by OpenFlow match name, e.g. { ip_proto: 6, tcp_dst: 80 }; eth_src, eth_type and ipv4_src come from the UE")
+const startS = seconds({ allowZero: true }).default(0).describe("when the flow starts sending, seconds");
+const stopS = seconds().optional().describe("when the flow stops sending, seconds (never when absent)");
+const label = z.string().min(1).optional().describe("a name for the flow in results, matched by IDS signatures (e.g. \"mirai-flood\")");
+const flowCommon = { headers, startS, stopS, label };
 const rateBps = z.number().positive().optional().describe("rate, bit/s (give this or packetsPerSecond)");
 const packetsPerSecond = z.number().positive().optional().describe("rate, packets/s (give this or rateBps)");
 
@@ -35,12 +43,12 @@ function oneRate<T extends Record<string, unknown>>(a: keyof T & string, b: keyo
 }
 
 const cbrFlowSchema = z
-  .object({ kind: z.literal("cbr").describe("constant bit rate"), rateBps, packetsPerSecond, packetBytes, destination })
+  .object({ kind: z.literal("cbr").describe("constant bit rate"), rateBps, packetsPerSecond, packetBytes, destination, ...flowCommon })
   .strict()
   .superRefine(oneRate("rateBps", "packetsPerSecond"));
 
 const poissonFlowSchema = z
-  .object({ kind: z.literal("poisson").describe("Poisson packet arrivals"), packetsPerSecond, rateBps, packetBytes, destination })
+  .object({ kind: z.literal("poisson").describe("Poisson packet arrivals"), packetsPerSecond, rateBps, packetBytes, destination, ...flowCommon })
   .strict()
   .superRefine(oneRate("rateBps", "packetsPerSecond"));
 
@@ -55,6 +63,7 @@ const onOffFlowSchema = z
     paretoShape: z.number().gt(1).default(1.5).describe("Pareto shape α (> 1 for a finite mean; < 2: infinite variance)"),
     packetBytes,
     destination,
+    ...flowCommon,
   })
   .strict()
   .superRefine(oneRate("onRateBps", "onPacketsPerSecond"));
