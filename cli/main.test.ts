@@ -30,7 +30,7 @@ describe("gnf CLI", () => {
     const r = await runCli(["check", fileURLToPath(new URL("../scenarios/default.yaml", import.meta.url))]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/: ok — scenario "default-instantiation", seed 1, /);
+    expect(r.stdout).toMatch(/: ok — scenario "default-roaming", seed 1, /);
   });
 
   it("check: exit 2 and the message without a stack trace for a bad file", async () => {

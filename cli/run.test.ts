@@ -20,22 +20,22 @@ function withoutWall(manifestText: string): unknown {
 }
 
 describe("gnf run", () => {
-  it("runs the built-in default scenario and writes manifest, summary and tidy CSVs", async () => {
+  it("runs the built-in default scenario (a small roaming run) and writes manifest, summary and tidy CSVs", async () => {
     const out = join(work, "default");
     const r = await runCli(["run", "--quiet", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const files = readRun(out);
-    expect(Object.keys(files)).toEqual(["host_memory.csv", "manifest.json", "summary.json", "vnf_lifecycle.csv"]);
+    const tables = ["ue_latency.csv", "ue_latency_summary.csv", "handovers.csv", "handover_interruptions.csv", "migrations.csv", "vnf_events.csv", "device_utilisation.csv", "core_utilisation.csv", "notifications.csv"];
+    expect(Object.keys(files)).toEqual([...tables, "manifest.json", "summary.json"].sort());
     const manifest = JSON.parse(files["manifest.json"] as string) as Record<string, unknown>;
-    expect(manifest["files"]).toEqual(["vnf_lifecycle.csv", "host_memory.csv", "summary.json", "manifest.json"]);
+    expect(manifest["files"]).toEqual([...tables, "summary.json", "manifest.json"]);
     expect(manifest["seed"]).toBe(1);
     expect((manifest["scenario"] as { file: string }).file).toBe("scenarios/default.yaml (built-in)");
     const summary = JSON.parse(files["summary.json"] as string) as { metrics: Record<string, { value: number }> };
-    expect(summary.metrics["instantiation.nfvi-i7.ready"]?.value).toBe(50);
-    expect(summary.metrics["instantiation.archer-c9.ready"]?.value).toBe(30);
-    expect(summary.metrics["instantiation.archer-c9.failed"]?.value).toBe(10);
-    expect(files["vnf_lifecycle.csv"]?.split("\n")[0]).toBe("replication,time_s,host,vnf,event,detail");
+    expect(summary.metrics["ues.handovers"]?.value).toBe(2);
+    expect(summary.metrics["migrations.completed"]?.value).toBe(2);
+    expect(files["migrations.csv"]?.split("\n")[0]).toBe("replication,id,chain,ue,reason,mode,outcome,moves,trigger_s,decision_s,ready_s,state_transferred_s,steering_switched_s,old_stopped_s,end_s,interruption_ms");
   });
 
   it("is deterministic: same scenario and seed give byte-identical files but the wall clock", async () => {
@@ -51,7 +51,7 @@ describe("gnf run", () => {
     }
     const c = join(work, "c");
     await runCli(["run", "--quiet", "--seed", "8", "--out", c]);
-    expect(readRun(c)["vnf_lifecycle.csv"]).not.toBe(filesA["vnf_lifecycle.csv"]);
+    expect(readRun(c)["migrations.csv"]).not.toBe(filesA["migrations.csv"]);
   });
 
   it("reports mean and 95% CI over replications, with a replication column in the CSVs", async () => {
@@ -63,13 +63,13 @@ describe("gnf run", () => {
       metrics: Record<string, { value: number; ci95?: [number, number]; values?: number[] }>;
     };
     expect(summary.replications).toBe(4);
-    const batch = summary.metrics["instantiation.nfvi-i7.batchSeconds"];
+    const batch = summary.metrics["migrations.meanDurationS"];
     expect(batch?.values).toHaveLength(4);
     const mean = (batch?.values ?? []).reduce((x, y) => x + y, 0) / 4;
     expect(batch?.value).toBeCloseTo(mean, 12);
     expect(batch?.ci95?.[0]).toBeLessThan(mean);
     expect(batch?.ci95?.[1]).toBeGreaterThan(mean);
-    const rows = readFileSync(join(out, "vnf_lifecycle.csv"), "utf8").trim().split("\n").slice(1);
+    const rows = readFileSync(join(out, "migrations.csv"), "utf8").trim().split("\n").slice(1);
     expect(new Set(rows.map((row) => row.split(",")[0]))).toEqual(new Set(["0", "1", "2", "3"]));
   });
 

@@ -41,8 +41,13 @@ export interface FlowState {
   route: string[];
   /** True when a vNF on the path drops the flow. */
   dropped: boolean;
-  /** One-way latency, seconds (NaN when dropped or when a vNF is overloaded). */
+  /** One-way latency to the destination, seconds (NaN when dropped or when a vNF is overloaded). */
   latencyS: number;
+  /**
+   * UE → chain latency: from the access node through the vNFs to the last one, seconds (NaN when
+   * not steered or overloaded). This is what vNF latency bounds constrain (INFOCOM 2018).
+   */
+  chainLatencyS: number;
 }
 
 export interface DataPlaneInputs {
@@ -117,6 +122,7 @@ export class DataPlane {
           route: chainRoute(access, hops.map((h) => h.host), flow.destination, dropAt),
           dropped: dropAt !== undefined,
           latencyS: Number.NaN,
+          chainLatencyS: Number.NaN,
         };
         if (chain) state.chain = chain.id;
         flows.push(state);
@@ -130,7 +136,13 @@ export class DataPlane {
         return { host, perCoreSpeed: this.inputs.perCoreSpeed.get(host) ?? 1, cpuPerPacketS: type.cpuPerPacketS, processingDelayS: type.processingDelayS, packetRate: vnfPacketRate.get(id) ?? 0 };
       });
       const l = flowLatency(paths, state.access, state.destination, stages, this.inputs.queueModel);
-      if (!l.overloaded) state.latencyS = l.latencyS;
+      if (l.overloaded) continue;
+      state.latencyS = l.latencyS;
+      const last = stages[stages.length - 1];
+      if (last) {
+        const toChain = flowLatency(paths, state.access, last.host, stages, this.inputs.queueModel);
+        if (!toChain.overloaded) state.chainLatencyS = toChain.latencyS;
+      }
     }
     return { flows, vnfPacketRate };
   }

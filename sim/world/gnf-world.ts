@@ -91,10 +91,11 @@ export class GnfWorld {
   private readonly latencyAll = new Tally("latency");
   private readonly latencyByUe = new Map<string, Tally>();
   private readonly interruptions = new Tally("interruption");
+  private readonly chainLatency = new Tally("chainLatency");
   private readonly flowSamples = { steered: 0, unserved: 0, violations: 0, boundSamples: 0 };
   private readonly counters = { handovers: 0, vnfsStarted: 0, vnfsFailed: 0, notifications: 0, placementCalls: 0 };
   private readonly recorders = {
-    latency: new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "chain", "steered", "latency_ms"]),
+    latency: new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "chain", "steered", "latency_ms", "chain_latency_ms"]),
     handovers: new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm"]),
     interruptions: new TableRecorder("handover_interruptions", ["time_s", "ue", "chain", "from", "to", "handovers", "interruption_ms", "resolved"]),
     vnfEvents: new TableRecorder("vnf_events", ["time_s", "vnf", "host", "event", "reason"]),
@@ -312,13 +313,14 @@ export class GnfWorld {
       if (!Number.isFinite(f.latencyS)) continue;
       this.latencyAll.observe(f.latencyS);
       (this.latencyByUe.get(f.ue) ?? this.latencyByUe.set(f.ue, new Tally(f.ue)).get(f.ue))?.observe(f.latencyS);
-      this.recorders.latency.add([now, f.ue, f.flow, f.access, f.chain ?? "", f.steered, round(f.latencyS * 1000)]);
-      if (f.chain !== undefined && f.steered) {
-        perChain.set(f.chain, Math.max(perChain.get(f.chain) ?? 0, f.latencyS));
+      this.recorders.latency.add([now, f.ue, f.flow, f.access, f.chain ?? "", f.steered, round(f.latencyS * 1000), Number.isFinite(f.chainLatencyS) ? round(f.chainLatencyS * 1000) : null]);
+      if (f.chain !== undefined && Number.isFinite(f.chainLatencyS)) {
+        this.chainLatency.observe(f.chainLatencyS);
+        perChain.set(f.chain, Math.max(perChain.get(f.chain) ?? 0, f.chainLatencyS));
         const bound = this.chainBound(f.chain);
         if (bound !== undefined) {
           this.flowSamples.boundSamples++;
-          if (f.latencyS > bound) this.flowSamples.violations++;
+          if (f.chainLatencyS > bound) this.flowSamples.violations++;
         }
       }
     }
@@ -358,15 +360,17 @@ export class GnfWorld {
     const utilisation = [...this.hosts.values()].map((h) => h.load.averages(now).cpu);
     const busiest = utilisation.length > 0 ? Math.max(...utilisation) : 0;
     const ms = (t: Tally, p?: number) => (t.count === 0 ? Number.NaN : (p === undefined ? t.mean : t.percentile(p)) * 1000);
-    return {
+    const metrics: Record<string, Metric> = {
       "ues.handovers": { value: this.counters.handovers, unit: "count", description: "handovers between cells" },
       "latency.meanMs": { value: ms(lat), unit: "ms", description: "one-way flow latency (with its chain when steered), mean over samples" },
       "latency.p95Ms": { value: ms(lat, 95), unit: "ms", description: "one-way flow latency, 95th percentile" },
-      "latency.violations": { value: this.flowSamples.violations, unit: "count", description: "steered flow samples above their chain's tightest latency bound" },
+      "latency.violations": { value: this.flowSamples.violations, unit: "count", description: "steered flow samples whose UE → chain latency exceeded the chain's tightest vNF latency bound" },
+      "latency.chainMeanMs": { value: ms(this.chainLatency), unit: "ms", description: "UE → chain latency (access node through the vNFs), mean over steered samples" },
       "chains.steeredRatio": { value: served > 0 ? this.flowSamples.steered / served : Number.NaN, unit: "ratio", description: "share of chain-selected flow samples that went through their vNFs" },
       "handover.interruptions": { value: this.interruptions.count, unit: "count", description: "handovers of UEs with a steered chain whose steering followed them" },
       "handover.interruptionMeanMs": { value: ms(this.interruptions), unit: "ms", description: "service interruption per handover: handover → chain steered at the new access node, mean" },
       "handover.interruptionP95Ms": { value: ms(this.interruptions, 95), unit: "ms", description: "service interruption per handover, 95th percentile" },
+      "chains.unplaced": { value: this.manager.chains().filter((c) => c.status === "waiting" || c.status === "failed").length, unit: "count", description: "chains requested but not running at the end (no host within the bounds had room, or their UE is away)" },
       "migrations.completed": { value: completed.length, unit: "count", description: "vNF migrations completed" },
       "migrations.failed": { value: migrations.filter((m) => m.outcome === "failed" || m.outcome === "rolled-back").length, unit: "count", description: "migrations that failed or rolled back" },
       "migrations.meanDurationS": { value: completed.length > 0 ? completed.reduce((s, m) => s + ((m.endTime ?? m.decisionTime) - m.triggerTime), 0) / completed.length : Number.NaN, unit: "s", description: "trigger → migration finished, mean" },
@@ -377,8 +381,12 @@ export class GnfWorld {
       "core.bytes": { value: round(this.core.totalBytes(now)), unit: "bytes", description: "bytes carried by core links (each link counted)" },
       "core.meanBps": { value: now > 0 ? round((this.core.totalBytes(now) * 8) / now) : 0, unit: "bit/s", description: "mean bit rate over core links" },
       "notifications.count": { value: this.counters.notifications, unit: "count", description: "notifications raised by vNFs" },
-      "mitigation.timeToBlockMeanS": { value: this.timeToBlock.count > 0 ? round(this.timeToBlock.mean) : Number.NaN, unit: "s", description: "attack start → blocking chain steered at the customer edge, mean over blocked UEs" },
     };
+    if (this.config.mitigation) {
+      metrics["mitigation.blockedUes"] = { value: this.timeToBlock.count, unit: "count", description: "UEs whose traffic a blocking chain stopped at the customer edge" };
+      metrics["mitigation.timeToBlockMeanS"] = { value: this.timeToBlock.count > 0 ? round(this.timeToBlock.mean) : Number.NaN, unit: "s", description: "attack start → blocking chain steered at the customer edge, mean over blocked UEs" };
+    }
+    return metrics;
   }
 
   tables(): Table[] {
@@ -397,7 +405,7 @@ export class GnfWorld {
       this.recorders.devices.toTable(),
       this.recorders.coreLoad.toTable(),
       this.recorders.notifications.toTable(),
-      this.recorders.mitigations.toTable(),
+      ...(this.config.mitigation ? [this.recorders.mitigations.toTable()] : []),
     ];
   }
 }

@@ -1,0 +1,111 @@
+/**
+ * The ready-made scenarios end to end in the simulator, with the values their fixed seeds give.
+ * A change in a model, the Manager or a placer that moves these numbers must be deliberate: update
+ * the expected values and say why in the commit.
+ */
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runScenario } from "../sim/run/run-scenario.ts";
+import type { RunOutput } from "../sim/run/types.ts";
+import { loadScenarioFile } from "./load.ts";
+
+async function run(name: string, overrides: string[] = []): Promise<RunOutput> {
+  const { scenario } = loadScenarioFile(fileURLToPath(new URL(`./${name}.yaml`, import.meta.url)), { overrides });
+  return runScenario(scenario, scenario.seed);
+}
+
+function values(out: RunOutput): Record<string, number> {
+  return Object.fromEntries(Object.entries(out.metrics).map(([k, v]) => [k, v.value]));
+}
+
+function rows(out: RunOutput, table: string): (string | number | boolean | null)[][] {
+  const t = out.tables.find((x) => x.name === table);
+  if (!t) throw new Error(`no table ${table}`);
+  return t.rows;
+}
+
+describe("roaming.yaml: the chain follows the UE across four cells", () => {
+  it("migrates firewall + IDS make-before-break at every handover, with a short interruption", async () => {
+    const out = await run("roaming");
+    const m = values(out);
+    expect(m["ues.handovers"]).toBe(3);
+    expect(m["migrations.completed"]).toBe(3);
+    expect(m["migrations.failed"]).toBe(0);
+    // Detour steering to the old instances within one control round trip of the handover.
+    expect(m["handover.interruptionMeanMs"]).toBeCloseTo(9.021200830743462, 9);
+    expect(m["migrations.meanDurationS"]).toBeCloseTo(3.513282767196499, 9);
+    expect(m["latency.chainMeanMs"]).toBeCloseTo(1.49099984960623, 9);
+    expect(m["vnfs.started"]).toBe(8);
+    expect(rows(out, "migrations").map((r) => [r[0], r[3], r[5], r[6]])).toEqual([
+      ["m-1", "ue-handover", "completed", "firewall:e-0-0->e-0-1 ids:e-0-0->e-0-1"],
+      ["m-2", "ue-handover", "completed", "firewall:e-0-1->e-0-2 ids:e-0-1->e-0-2"],
+      ["m-3", "ue-handover", "completed", "firewall:e-0-2->e-0-3 ids:e-0-2->e-0-3"],
+    ]);
+    // The IDS raises its alert on the web flow after each (re)start.
+    expect(rows(out, "notifications").map((r) => r[3])).toEqual(["ids-alert", "ids-alert", "ids-alert", "ids-alert"]);
+  });
+
+  it("is deterministic and break-before-make interrupts far longer", async () => {
+    expect(values(await run("roaming"))).toEqual(values(await run("roaming")));
+    const bbm = values(await run("roaming", ["manager.migration=break-before-make"]));
+    expect(bbm["migrations.completed"]).toBe(3);
+    expect(bbm["handover.interruptionMeanMs"]).toBeGreaterThan(1000);
+  });
+});
+
+describe("ddos-iot.yaml: DROP vNFs at the customer edge", () => {
+  it("detects and blocks every camera and keeps the flood off the core", async () => {
+    const mitigated = await run("ddos-iot");
+    const m = values(mitigated);
+    expect(m["mitigation.blockedUes"]).toBe(16);
+    expect(m["mitigation.timeToBlockMeanS"]).toBeCloseTo(3.31617, 6);
+    expect(m["core.bytes"]).toBe(140_096_000);
+    expect(m["notifications.count"]).toBe(16);
+    expect(rows(mitigated, "notifications").every((r) => r[3] === "attack-detected")).toBe(true);
+    const baseline = values(await run("ddos-iot", ["mitigation.enabled=false"]));
+    expect(baseline["core.bytes"]).toBe(3_885_824_000);
+    expect(baseline["mitigation.blockedUes"]).toBe(0);
+    // Edge mitigation saves 96% of the core traffic over the run.
+    expect(1 - (m["core.bytes"] as number) / (baseline["core.bytes"] as number)).toBeCloseTo(0.96395, 4);
+  });
+});
+
+describe("troubleshooting.yaml: on-demand probes at nine edge devices", () => {
+  it("starts a probe per user, collects nine RTT measurements, stops them at the end of the window", async () => {
+    const out = await run("troubleshooting");
+    const notes = rows(out, "notifications");
+    expect(notes).toHaveLength(9);
+    expect(notes.every((r) => r[3] === "measurement-done")).toBe(true);
+    // Probes requested at 10 s start within a second on the routers, then ping five times at 1 s.
+    expect(notes.every((r) => (r[0] as number) > 15 && (r[0] as number) < 17)).toBe(true);
+    expect(notes.map((r) => String(r[4]).replace(/^ping nfvi from /, "")).sort()).toEqual([
+      "e-0-0: 5 probes, rtt 6.650 ms, 3 hops",
+      "e-1-0: 5 probes, rtt 6.851 ms, 4 hops",
+      "e-1-0: 5 probes, rtt 6.851 ms, 4 hops",
+      "e-1-2: 5 probes, rtt 7.253 ms, 6 hops",
+      "e-1-2: 5 probes, rtt 7.253 ms, 6 hops",
+      "e-1-2: 5 probes, rtt 7.253 ms, 6 hops",
+      "e-2-0: 5 probes, rtt 7.052 ms, 5 hops",
+      "e-2-1: 5 probes, rtt 7.253 ms, 6 hops",
+      "e-2-1: 5 probes, rtt 7.253 ms, 6 hops",
+    ]);
+    const events = rows(out, "vnf_events").map((r) => r[3]);
+    expect(events.filter((e) => e === "started")).toHaveLength(9);
+    expect(events.filter((e) => e === "stopped")).toHaveLength(9);
+    expect(values(out)["vnfs.failed"]).toBe(0);
+  });
+});
+
+describe("placement-melbourne.yaml: algorithms side by side on the EUA sites", () => {
+  it("gives each algorithm's latency, violations and migrations for the fixed seed", async () => {
+    const nearest = values(await run("placement-melbourne"));
+    const ilp = values(await run("placement-melbourne", ["placement.algorithm=latency-ilp"]));
+    const central = values(await run("placement-melbourne", ["placement.algorithm=central-only"]));
+    expect([nearest["latency.chainMeanMs"], nearest["latency.violations"], nearest["migrations.completed"]]).toEqual([1.5998302607640988, 47, 175]);
+    expect([ilp["latency.chainMeanMs"], ilp["latency.violations"], ilp["migrations.completed"]]).toEqual([1.6098789741334025, 67, 170]);
+    expect(nearest["ues.handovers"]).toBe(157);
+    // The central NFVI is more than 2 ms from every site: no chain can be placed there.
+    expect(central["vnfs.started"]).toBe(0);
+    expect(central["chains.unplaced"]).toBe(200);
+  });
+});
