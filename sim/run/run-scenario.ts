@@ -21,7 +21,7 @@ import type { Metric, RunHooks, RunOutput, Table } from "./types.ts";
 /** Number of slices the run is cut into for progress reports. */
 const PROGRESS_SLICES = 100;
 
-interface AttachedModel {
+export interface AttachedModel {
   metrics(): Record<string, Metric>;
   tables(): Table[];
 }
@@ -31,7 +31,16 @@ export function usesManager(scenario: Scenario): boolean {
   return scenario.topology !== undefined && (scenario.chains.length > 0 || scenario.ueChains.length > 0 || scenario.mitigation !== undefined);
 }
 
-export async function runScenario(scenario: Scenario, seed: number, hooks: RunHooks = {}): Promise<RunOutput> {
+/** A scenario's simulation, built and not yet run. */
+export interface BuiltRun {
+  env: Environment;
+  models: AttachedModel[];
+  /** The GNF world when the scenario uses the Manager. */
+  world?: GnfWorld;
+}
+
+/** Builds the environment and models of one replication (nothing has run yet). */
+export async function buildRun(scenario: Scenario, seed: number): Promise<BuiltRun> {
   const env = new Environment();
   const rng = new RngStreams(seed);
   const models: AttachedModel[] = [];
@@ -67,6 +76,7 @@ export async function runScenario(scenario: Scenario, seed: number, hooks: RunHo
       trigger,
     );
     models.push(world);
+    return { env, models, world };
   } else if (scenario.topology) {
     models.push(
       new EdgeWorld(env, { topology: scenario.topology, ues: scenario.ues, radio: scenario.radio, traffic: scenario.traffic, sampleInterval: scenario.outputs.sampleInterval }, rng),
@@ -75,13 +85,24 @@ export async function runScenario(scenario: Scenario, seed: number, hooks: RunHo
   if (models.length === 0) {
     throw new UserError(`scenario "${scenario.name}" configures nothing to simulate (add a \`topology\` or an \`instantiation\` section)`);
   }
+  return { env, models };
+}
+
+/** Metrics of a built run at its current time. */
+export function runMetrics(run: BuiltRun): Record<string, Metric> {
+  const metrics: Record<string, Metric> = {
+    "sim.events": { value: run.env.eventsProcessed, unit: "count", description: "discrete events processed" },
+  };
+  for (const model of run.models) Object.assign(metrics, model.metrics());
+  return metrics;
+}
+
+export async function runScenario(scenario: Scenario, seed: number, hooks: RunHooks = {}): Promise<RunOutput> {
+  const run = await buildRun(scenario, seed);
+  const { env, models } = run;
   for (let k = 1; k <= PROGRESS_SLICES; k++) {
     env.run({ until: (scenario.duration * k) / PROGRESS_SLICES });
     hooks.onProgress?.(env.now, env.eventsProcessed);
   }
-  const metrics: Record<string, Metric> = {
-    "sim.events": { value: env.eventsProcessed, unit: "count", description: "discrete events processed" },
-  };
-  for (const model of models) Object.assign(metrics, model.metrics());
-  return { metrics, tables: models.flatMap((m) => m.tables()), events: env.eventsProcessed };
+  return { metrics: runMetrics(run), tables: models.flatMap((m) => m.tables()), events: env.eventsProcessed };
 }
