@@ -25,6 +25,8 @@ export interface VnfInstance {
   keepReservation: boolean;
   /** Why it failed, when it did. */
   failure?: string;
+  /** The operator stopped it: its chain slot is bypassed and not re-placed until restarted. */
+  operatorStopped?: boolean;
 }
 
 /**
