@@ -60,6 +60,8 @@ describe("Manager: operator stop and start of a vNF", () => {
     r.manager.handle({ type: "vnf-failed", vnfId: "c1.1.ids.1", host: "edge-1", reason: "stop timed out" }, 10.5);
     expect(r.manager.handle({ type: "device-report", device: "edge-1", cpuUtilisation: 0.5, memoryUsedBytes: 0, memoryBytes: 32e6, clients: 1 }, 11)).toEqual([]);
     expect(r.manager.migrations()).toEqual([]);
+    expect(r.manager.reserved("edge-1")).toEqual({ cpu: 0.25, memoryBytes: 2.5e6 });
+    expect(r.manager.operatorRefusal({ type: "vnf-start-requested", vnfId: "c1.1.ids.1" })).toBeUndefined();
   });
 
   it("start: restarts a stopped vNF on its host as a new instance and steers it back in", () => {
@@ -124,7 +126,7 @@ describe("Manager: operator stop and start of a vNF", () => {
     r.manager.handle({ type: "vnf-stop-requested", vnfId: "c1.1.ids.1" }, 10);
     const stopping = snapshot(r);
     expect(r.manager.operatorRefusal({ type: "vnf-stop-requested", vnfId: "c1.1.ids.1" })).toEqual({ kind: "conflict", message: "vNF c1.1.ids.1 is stopped by the operator; it must be running" });
-    expect(r.manager.operatorRefusal({ type: "vnf-start-requested", vnfId: "c1.1.ids.1" })).toEqual({ kind: "conflict", message: "vNF c1.1.ids.1 is still stopping; only a vNF stopped by the operator can be started" });
+    expect(r.manager.operatorRefusal({ type: "vnf-start-requested", vnfId: "c1.1.ids.1" })).toEqual({ kind: "conflict", message: "vNF c1.1.ids.1 is still stopping" });
     expect(r.manager.handle({ type: "vnf-start-requested", vnfId: "c1.1.ids.1" }, 10.1)).toEqual([]);
     expect(snapshot(r)).toBe(stopping);
     r.manager.handle({ type: "vnf-stopped", vnfId: "c1.1.ids.1", host: "edge-1" }, 10.5);

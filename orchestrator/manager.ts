@@ -672,7 +672,8 @@ export class Manager {
     if (chain.status !== "active") return refuse("conflict", `chain ${chain.spec.id} is ${chain.status}; operator actions need an active chain`);
     if (chain.migration) return refuse("conflict", `chain ${chain.spec.id} is busy with migration ${chain.migration.record.id}`);
     if (event.type === "vnf-start-requested") {
-      if (!inst.operatorStopped || inst.state !== "stopped") return refuse("conflict", `vNF ${inst.id} is ${inst.operatorStopped ? "still stopping" : inst.state}; only a vNF stopped by the operator can be started`);
+      if (!inst.operatorStopped) return refuse("conflict", `vNF ${inst.id} is ${inst.state}; only a vNF stopped by the operator can be started`);
+      if (inst.state === "stopping") return refuse("conflict", `vNF ${inst.id} is still stopping`);
     } else if (inst.state !== "running" || inst.operatorStopped) {
       return refuse("conflict", `vNF ${inst.id} is ${inst.operatorStopped ? "stopped by the operator" : inst.state}; it must be running`);
     }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { LiveRun } from "../live-run.ts";
 import { errorSchema, statusSchema } from "./schemas.ts";
 import { API_ROUTES, createApiServer, type ApiServer } from "./server.ts";
-import { apiRig, conforms } from "./test-helpers.ts";
+import { apiRig, conforms, expectRejected } from "./test-helpers.ts";
 
 interface OpenApiDoc {
   openapi: string;
@@ -38,6 +38,23 @@ describe("OpenAPI document", () => {
     expect(doc.paths["/vnfs/{id}/migrate"]?.post?.requestBody?.content["application/json"]?.schema.required).toEqual(["host"]);
     expect(doc.paths["/placement"]?.put?.requestBody?.content["application/json"]?.schema.properties?.algorithm).toEqual(expect.objectContaining({ enum: ["nearest-edge", "central-only", "first-fit", "best-fit", "random", "latency-ilp"] }));
     expect(Object.keys(doc.paths["/chains"]?.post?.responses ?? {}).sort()).toEqual(["201", "202", "400", "409", "422"]);
+  });
+});
+
+/** A valid body for each route that takes one (so that only the path parameter is wrong). */
+const VALID_BODY: Record<string, unknown> = { "POST /vnfs/{id}/migrate": { host: "nfvi" }, "POST /chains": { ue: "ue-2", vnfs: ["ids"] }, "PUT /placement": { algorithm: "best-fit" } };
+
+describe("path parameters", () => {
+  const withId = API_ROUTES.filter((route) => route.includes("{id}"));
+
+  it("every {id} route answers 400 for an empty id and 404 for an unknown one, changing nothing", async () => {
+    const r = apiRig();
+    expect(withId).toHaveLength(13);
+    for (const route of withId) {
+      const [method, path] = route.split(" ") as ["GET" | "POST" | "DELETE", string];
+      await expectRejected(r, method, path.replace("{id}", ""), VALID_BODY[route], 400, "params.id: Too small: expected string to have >=1 characters");
+      await expectRejected(r, method, path.replace("{id}", "zz-unknown"), VALID_BODY[route], 404, "zz-unknown");
+    }
   });
 });
 
