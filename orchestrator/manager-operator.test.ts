@@ -45,9 +45,10 @@ describe("Manager: operator stop and start of a vNF", () => {
     r.backend.inject(20, { type: "ue-handover", ue: "ue-1", from: "edge-1", to: "edge-2", rssiDbm: -55, packets: 0 });
     r.backend.run();
     expect(r.backend.trace().slice(5)).toEqual([
+      "20 install-steering c1 v3 via edge-2: c1.1.ids.1@edge-1",
       "20 start-vnf c1.1.ids.2@edge-2",
       "21 transfer-state c1.1.ids.1@edge-1->c1.1.ids.2@edge-2 1000000B",
-      "23 install-steering c1 v3 via edge-2: c1.1.ids.2@edge-2",
+      "23 install-steering c1 v4 via edge-2: c1.1.ids.2@edge-2",
       "23.125 stop-vnf c1.1.ids.1@edge-1",
     ]);
     expect(r.manager.chain("c1")?.slots).toEqual(["c1.0.firewall.1", "c1.1.ids.2"]);
