@@ -38,6 +38,7 @@ describe("OpenAPI document", () => {
     expect(doc.paths["/vnfs/{id}/migrate"]?.post?.requestBody?.content["application/json"]?.schema.required).toEqual(["host"]);
     expect(doc.paths["/placement"]?.put?.requestBody?.content["application/json"]?.schema.properties?.algorithm).toEqual(expect.objectContaining({ enum: ["nearest-edge", "central-only", "first-fit", "best-fit", "random", "latency-ilp"] }));
     expect(Object.keys(doc.paths["/chains"]?.post?.responses ?? {}).sort()).toEqual(["201", "202", "400", "409", "422"]);
+    expect(Object.keys(doc.paths["/placement"]?.put?.responses ?? {}).sort()).toEqual(["200", "400", "409", "503"]);
   });
 });
 

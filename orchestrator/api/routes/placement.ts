@@ -46,6 +46,7 @@ export function registerPlacementRoutes(app: FastifyInstance, { placement }: Api
       responses: {
         200: { description: "switched", schema: placementSchema },
         409: { description: "a newer switch was requested while this one was being prepared; this one was not applied" },
+        503: { description: "the algorithm could not be created (e.g. HiGHS failed to load); the placer is unchanged" },
       },
       handler: async ({ body }) => {
         const request = { algorithm: body.algorithm, ...(body.seed === undefined ? {} : { seed: body.seed }), ...(body.ilp === undefined ? {} : { ilp: body.ilp }) };
