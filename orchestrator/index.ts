@@ -9,7 +9,7 @@ export { NotificationStore, type StoredNotification, type NotificationFilter, ty
 export { CapacityLedger, type Reservation } from "./reservations.ts";
 export { Migration, type MigrationMove, type MigrationRecord, type MigrationStep, type MigrationInit, type MigrationReason, type MigrationOutcome, type MigrationPhase } from "./migration.ts";
 export type { VnfInstance, InstanceState, ChainState, ChainStatus, PendingReplacement, UeState, DeviceState } from "./state.ts";
-export { Manager, PERIODIC_REPLACEMENT_TIMER, type ManagerOptions, type ReplacementTrigger, type LatencySample, type OperatorRefusal } from "./manager.ts";
+export { Manager, PERIODIC_REPLACEMENT_TIMER, type ManagerOptions, type ReplacementTrigger, type LatencySample, type OperatorRefusal, type RefusedOperatorEvent } from "./manager.ts";
 export type { LiveRun, LiveDevice, LiveMetric } from "./live-run.ts";
 export { runLoop, type Backend, type EventHandler, type LoopObserver, type Loop } from "./backend.ts";
 export { FakeBackend, DEFAULT_FAKE_DELAYS, describeCommand, type FakeDelays, type FakeBackendOptions } from "./fake-backend.ts";

@@ -123,6 +123,7 @@ describe("Manager: operator stop and start of a vNF", () => {
       expect(r.manager.handle(event, 10)).toEqual([]);
     }
     expect(snapshot(r)).toBe(before);
+    expect(r.manager.operatorRefusals()).toEqual(cases.map(([event, kind, message]) => ({ time: 10, event, refusal: { kind, message } })));
 
     r.manager.handle({ type: "vnf-stop-requested", vnfId: "c1.1.ids.1" }, 10);
     const stopping = snapshot(r);

@@ -21,8 +21,9 @@
  *
  * Operator actions on single vNFs (`vnf-stop-requested`, `vnf-start-requested`,
  * `vnf-migration-requested`, see `events.ts`) are checked by `operatorRefusal` — the REST API
- * asks it before submitting, and the Manager asks it again when the event is handled, ignoring a
- * refused event without commands. An operator-stopped vNF keeps its chain slot, is left out of the
+ * asks it before submitting, and the Manager asks it again when the event is handled: a refused
+ * event causes no commands and is kept in `operatorRefusals` (the state may have changed between
+ * the API's check and the handling). An operator-stopped vNF keeps its chain slot, is left out of the
  * chain's steering and of re-placement until it is restarted.
  */
 import type { HostState, Placement, Placer, VnfRequest } from "../placement/index.ts";
@@ -50,6 +51,14 @@ const UTILISATION_EPSILON = 1e-9;
 export interface OperatorRefusal {
   kind: "not-found" | "conflict" | "unprocessable";
   message: string;
+}
+
+/** An operator event the Manager refused when it handled it. */
+export interface RefusedOperatorEvent {
+  /** When it was handled, seconds. */
+  time: number;
+  event: OperatorVnfEvent;
+  refusal: OperatorRefusal;
 }
 
 /** What an accepted operator action will do. */
@@ -100,6 +109,7 @@ export class Manager {
   private readonly chainStates = new Map<string, ChainState>();
   private readonly vnfs = new Map<string, VnfInstance>();
   private readonly migrationRecords: MigrationRecord[] = [];
+  private readonly refusedOperatorEvents: RefusedOperatorEvent[] = [];
   private readonly idCounters = new Map<string, number>();
   private migrationSequence = 0;
   private out: Command[] = [];
@@ -167,7 +177,8 @@ export class Manager {
       case "vnf-start-requested":
       case "vnf-migration-requested": {
         const plan = this.planOperator(event);
-        if (!("refusal" in plan)) this.applyOperator(plan, now);
+        if ("refusal" in plan) this.refusedOperatorEvents.push({ time: now, event, refusal: plan.refusal });
+        else this.applyOperator(plan, now);
         break;
       }
       case "timer":
@@ -228,6 +239,11 @@ export class Manager {
    */
   usePlacer(placer: Placer): void {
     this.placer = placer;
+  }
+
+  /** Operator events refused when they were handled, in order. */
+  operatorRefusals(): readonly Readonly<RefusedOperatorEvent>[] {
+    return this.refusedOperatorEvents;
   }
 
   /** Why an operator action would be refused now, or undefined when the Manager would act on it. */

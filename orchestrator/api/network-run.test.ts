@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { deviceSchema, metricsSchema, migrationSchema, statusSchema, ueSchema } from "./schemas.ts";
+import { deviceSchema, metricsSchema, migrationSchema, operatorRefusalSchema, statusSchema, ueSchema } from "./schemas.ts";
 import { apiRig, conforms, expectRejected } from "./test-helpers.ts";
 
 describe("GET /devices", () => {
@@ -43,7 +43,7 @@ describe("GET /ues", () => {
 describe("GET /status, /metrics, /migrations", () => {
   it("status: name, clock, counts", async () => {
     const r = apiRig();
-    expect(conforms(statusSchema, (await r.call("GET", "/status")).body)).toEqual({ name: "api-test", now: 5, placement: "nearest-edge", chains: { active: 1 }, vnfs: { running: 2 }, migrationsInFlight: 0, unreadNotifications: 2 });
+    expect(conforms(statusSchema, (await r.call("GET", "/status")).body)).toEqual({ name: "api-test", now: 5, placement: "nearest-edge", chains: { active: 1 }, vnfs: { running: 2 }, migrationsInFlight: 0, unreadNotifications: 2, operatorRefusals: 0 });
     r.live.advance(2.5);
     expect(conforms(statusSchema, (await r.call("GET", "/status")).body).now).toBe(7.5);
     await expectRejected(r, "GET", "/status?verbose=1", undefined, 400, 'query.verbose: unknown query parameter "verbose"');
@@ -72,5 +72,20 @@ describe("GET /status, /metrics, /migrations", () => {
     expect(conforms(migrationSchema, (await r.call("GET", "/migrations/m-2")).body).moves).toEqual([expect.objectContaining({ fromHost: "edge-2", toHost: "nfvi", bytes: 1e6 })]);
     await expectRejected(r, "GET", "/migrations/m-9", undefined, 404, "no migration m-9");
     await expectRejected(r, "GET", "/migrations?reason=boredom", undefined, 400, "query.reason: Invalid option");
+  });
+});
+
+describe("GET /operator-refusals", () => {
+  it("lists accepted actions that the state had outrun when the run handled them", async () => {
+    const r = apiRig({ deferred: true });
+    expect((await r.call("POST", "/vnfs/c1.1.ids.1/migrate", { host: "edge-2" })).status).toBe(202);
+    expect((await r.call("POST", "/vnfs/c1.0.firewall.1/stop")).status).toBe(202);
+    expect((await r.call("GET", "/operator-refusals")).body).toEqual([]);
+    r.live.advance(0);
+    expect(conforms(z.array(operatorRefusalSchema), (await r.call("GET", "/operator-refusals")).body)).toEqual([
+      { time: 5, event: { type: "vnf-stop-requested", vnfId: "c1.0.firewall.1" }, refusal: { kind: "conflict", message: "chain c1 is busy with migration m-1" } },
+    ]);
+    expect(conforms(statusSchema, (await r.call("GET", "/status")).body).operatorRefusals).toBe(1);
+    expect(r.manager.instance("c1.0.firewall.1")?.state).toBe("running");
   });
 });

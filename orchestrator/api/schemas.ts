@@ -178,8 +178,25 @@ export const statusSchema = z
     vnfs: z.record(z.string(), z.number().int()).describe("vNF instances per state"),
     migrationsInFlight: z.number().int(),
     unreadNotifications: z.number().int(),
+    operatorRefusals: z.number().int().describe("accepted operator actions the Manager refused when it handled them (GET /operator-refusals)"),
   })
   .strict();
+
+export const operatorRefusalSchema = z
+  .object({
+    time: z.number().describe("when the Manager handled it, seconds"),
+    event: z
+      .object({
+        type: z.enum(["vnf-stop-requested", "vnf-start-requested", "vnf-migration-requested"]),
+        vnfId: z.string(),
+        host: z.string().optional(),
+        mode: z.enum(MIGRATION_MODES).optional(),
+      })
+      .strict(),
+    refusal: z.object({ kind: z.enum(["not-found", "conflict", "unprocessable"]), message: z.string() }).strict(),
+  })
+  .strict()
+  .describe("an operator action accepted by the API but refused when the run handled it (the state changed in between)");
 
 /** The answer to an accepted operator action on a vNF (202: it proceeds asynchronously). */
 export const vnfActionSchema = z

@@ -72,6 +72,7 @@ export const API_ROUTES = [
   "GET /metrics",
   "GET /migrations",
   "GET /migrations/{id}",
+  "GET /operator-refusals",
   "GET /status",
 ] as const;
 

@@ -118,5 +118,6 @@ export function statusView(live: LiveRun): StatusView {
     vnfs: countBy(m.instances(), (i) => i.state),
     migrationsInFlight: m.migrations().filter((r) => r.outcome === "in-flight").length,
     unreadNotifications: m.notifications.unreadCount(),
+    operatorRefusals: m.operatorRefusals().length,
   };
 }

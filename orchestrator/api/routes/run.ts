@@ -1,9 +1,9 @@
-/** `/status`, `/metrics`, `/migrations`: the run as a whole. */
+/** `/status`, `/metrics`, `/migrations`, `/operator-refusals`: the run as a whole. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ApiContext } from "../context.ts";
 import { defineRoute, found, idParams, registerRoute } from "../route.ts";
-import { MIGRATION_OUTCOMES, MIGRATION_REASONS, metricsSchema, migrationSchema, statusSchema } from "../schemas.ts";
+import { MIGRATION_OUTCOMES, MIGRATION_REASONS, metricsSchema, migrationSchema, operatorRefusalSchema, statusSchema } from "../schemas.ts";
 import { migrationView, statusView } from "../views.ts";
 
 const migrationQuery = z
@@ -70,6 +70,19 @@ export function registerRunRoutes(app: FastifyInstance, { live }: ApiContext): v
       params: idParams,
       responses: { 200: { description: "the migration's timeline", schema: migrationSchema } },
       handler: ({ params }) => ({ status: 200, body: migrationView(found(manager.migrations().find((m) => m.id === params.id), `migration ${params.id}`)) }),
+    }),
+  );
+
+  registerRoute(
+    app,
+    defineRoute({
+      method: "GET",
+      url: "/operator-refusals",
+      tag: "run",
+      summary: "Accepted operator actions the Manager refused when it handled them",
+      description: "The API checks an action before submitting it; a run that handles submitted events later may find the state changed (e.g. a migration began meanwhile).",
+      responses: { 200: { description: "in handling order", schema: z.array(operatorRefusalSchema) } },
+      handler: () => ({ status: 200, body: JSON.parse(JSON.stringify(manager.operatorRefusals())) as unknown }),
     }),
   );
 }
