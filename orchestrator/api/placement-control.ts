@@ -20,10 +20,14 @@ export class PlacementControl {
   private seed: number | string | undefined;
   private sequence = 0;
 
-  /** `defaultSeed` seeds the random placer when a request sets none (the scenario seed). */
+  /**
+   * `defaultSeed` seeds the random placer and `defaultIlp` configures latency-ilp when a request
+   * sets none (the scenario's seed and `placement.ilp`).
+   */
   constructor(
     private readonly manager: Manager,
     private readonly defaultSeed: number | string | undefined,
+    private readonly defaultIlp?: LatencyIlpOptions,
   ) {}
 
   algorithm(): string {
@@ -38,7 +42,7 @@ export class PlacementControl {
   async switchTo(request: PlacementRequest): Promise<SwitchOutcome> {
     const mine = ++this.sequence;
     const seed = request.seed ?? this.defaultSeed;
-    const placer = await createPlacer(request.algorithm, seed, request.ilp);
+    const placer = await createPlacer(request.algorithm, seed, request.ilp ?? this.defaultIlp);
     if (mine !== this.sequence) return { applied: false, reason: "superseded" };
     this.manager.usePlacer(placer);
     this.seed = request.seed;

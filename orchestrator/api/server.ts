@@ -13,6 +13,7 @@
  */
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import type { LatencyIlpOptions } from "../../placement/index.ts";
 import type { LiveRun } from "../live-run.ts";
 import type { ApiContext } from "./context.ts";
 import { ApiError, reasonPhrase } from "./errors.ts";
@@ -35,6 +36,8 @@ export interface ApiServerOptions {
   logger?: boolean;
   /** Seed of the random placer after `PUT /placement` without a seed (the scenario seed). */
   placementSeed?: number | string;
+  /** latency-ilp settings after `PUT /placement` without `ilp` (the scenario's `placement.ilp`). */
+  placementIlp?: LatencyIlpOptions;
   /** `info.version` of the OpenAPI document. */
   version?: string;
 }
@@ -98,7 +101,7 @@ export function createApiServer(live: LiveRun, options: ApiServerOptions = {}): 
       tags: ["network", "chains", "vnfs", "notifications", "placement", "run"].map((name) => ({ name })),
     },
   });
-  const context: ApiContext = { live, placement: new PlacementControl(live.manager, options.placementSeed) };
+  const context: ApiContext = { live, placement: new PlacementControl(live.manager, options.placementSeed, options.placementIlp) };
   void app.register(async (api) => {
     registerNetworkRoutes(api, context);
     registerChainRoutes(api, context);
