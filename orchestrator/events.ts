@@ -6,6 +6,7 @@
  * Every union member has a `type` discriminator.
  */
 import type { ChainSpec } from "./chains.ts";
+import type { MigrationMode } from "./config.ts";
 
 /** A UE associated with an edge device (HostAPD "AP-STA-CONNECTED"). */
 export interface UeConnected {
@@ -125,6 +126,41 @@ export interface ChainRemoved {
   chain: string;
 }
 
+/**
+ * The operator stops one running vNF of an active chain. The chain stays active: its steering is
+ * re-installed without the vNF (its traffic bypasses it) and the container is stopped. The slot
+ * stays stopped through later re-placements until `vnf-start-requested`. Ignored (no commands)
+ * when `Manager.operatorRefusal` refuses it at handling time.
+ */
+export interface VnfStopRequested {
+  type: "vnf-stop-requested";
+  vnfId: string;
+}
+
+/**
+ * The operator restarts a vNF it stopped: a new instance (new id, no state) of the same type on
+ * `host` (default: the host it ran on), re-steered into the chain once it runs. Recorded as a migration with
+ * reason "operator-restart" (a state-lost move, like a crash recovery); if the new instance fails,
+ * the slot stays stopped and the chain keeps running without it.
+ */
+export interface VnfStartRequested {
+  type: "vnf-start-requested";
+  /** The stopped instance (the chain slot it held is restarted). */
+  vnfId: string;
+  host?: string;
+}
+
+/**
+ * The operator migrates a running vNF to `host` with the migration procedure (`mode`, default the
+ * Manager's `migration` policy); recorded with reason "operator". Later triggers may re-place it.
+ */
+export interface VnfMigrationRequested {
+  type: "vnf-migration-requested";
+  vnfId: string;
+  host: string;
+  mode?: MigrationMode;
+}
+
 /** A timer set with `set-timer` fired. */
 export interface TimerFired {
   type: "timer";
@@ -154,7 +190,13 @@ export type ManagerEvent =
   | VnfNotification
   | ChainRequested
   | ChainRemoved
+  | VnfStopRequested
+  | VnfStartRequested
+  | VnfMigrationRequested
   | TimerFired
   | LatencyObservation;
 
 export type ManagerEventType = ManagerEvent["type"];
+
+/** Operator actions on one vNF (REST `POST /vnfs/{id}/stop|start|migrate`). */
+export type OperatorVnfEvent = VnfStopRequested | VnfStartRequested | VnfMigrationRequested;

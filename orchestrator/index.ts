@@ -1,4 +1,4 @@
-export type { ManagerEvent, ManagerEventType, UeConnected, UeDisconnected, UeHandover, DeviceReport, VnfStarted, VnfStopped, VnfFailed, StateTransferred, SteeringInstalled, SteeringRemoved, VnfNotification, NotificationKind, ChainRequested, ChainRemoved, TimerFired, LatencyObservation } from "./events.ts";
+export type { ManagerEvent, ManagerEventType, UeConnected, UeDisconnected, UeHandover, DeviceReport, VnfStarted, VnfStopped, VnfFailed, StateTransferred, SteeringInstalled, SteeringRemoved, VnfNotification, NotificationKind, ChainRequested, ChainRemoved, VnfStopRequested, VnfStartRequested, VnfMigrationRequested, OperatorVnfEvent, TimerFired, LatencyObservation } from "./events.ts";
 export type { Command, CommandType, StartVnf, StopVnf, TransferState, SteeringHop, InstallSteering, RemoveSteering, SetTimer } from "./commands.ts";
 export { SELECTOR_FIELDS, SELECTOR_FIELD_NAMES, fieldConstraint, fieldValueToBigInt, selectorConstraints, selectorMatches, selectorProblems, withPrerequisites, ETH_TYPE_IPV4, ETH_TYPE_IPV6, ETH_TYPE_ARP, ETH_TYPE_MPLS, ETH_TYPE_MPLS_MULTICAST, IP_PROTO_TCP, IP_PROTO_UDP, type TrafficSelector, type SelectorField, type SelectorValue, type MaskedValue, type PacketHeaders, type FieldConstraint, type SelectorFieldKind } from "./selector.ts";
 export { macToBigInt, ipv4ToBigInt, ipv6ToBigInt, prefixMask } from "./addresses.ts";
@@ -9,7 +9,8 @@ export { NotificationStore, type StoredNotification, type NotificationFilter, ty
 export { CapacityLedger, type Reservation } from "./reservations.ts";
 export { Migration, type MigrationMove, type MigrationRecord, type MigrationStep, type MigrationInit, type MigrationReason, type MigrationOutcome, type MigrationPhase } from "./migration.ts";
 export type { VnfInstance, InstanceState, ChainState, ChainStatus, PendingReplacement, UeState, DeviceState } from "./state.ts";
-export { Manager, PERIODIC_REPLACEMENT_TIMER, type ManagerOptions, type ReplacementTrigger, type LatencySample } from "./manager.ts";
+export { Manager, PERIODIC_REPLACEMENT_TIMER, type ManagerOptions, type ReplacementTrigger, type LatencySample, type OperatorRefusal, type RefusedOperatorEvent } from "./manager.ts";
 export type { LiveRun, LiveDevice, LiveMetric } from "./live-run.ts";
 export { runLoop, type Backend, type EventHandler, type LoopObserver, type Loop } from "./backend.ts";
 export { FakeBackend, DEFAULT_FAKE_DELAYS, describeCommand, type FakeDelays, type FakeBackendOptions } from "./fake-backend.ts";
+export { createApiServer, API_ROUTES, DEFAULT_API_HOST, FakeLiveRun, ApiError, PlacementControl, chainRequestSchema, placementRequestSchema, type ApiServer, type ApiServerOptions, type FakeLiveRunOptions, type ApiErrorBody, type ApiIssue, type PlacementRequest, type SwitchOutcome } from "./api/index.ts";

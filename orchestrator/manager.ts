@@ -18,12 +18,19 @@
  * stopped or failed; a migration target is reserved at the decision. Admission counts
  * reservations plus each host's unexplained reported load; the ledger never over-reserves.
  * A chain busy (starting or migrating) defers triggers and runs them when idle.
+ *
+ * Operator actions on single vNFs (`vnf-stop-requested`, `vnf-start-requested`,
+ * `vnf-migration-requested`, see `events.ts`) are checked by `operatorRefusal` — the REST API
+ * asks it before submitting, and the Manager asks it again when the event is handled: a refused
+ * event causes no commands and is kept in `operatorRefusals` (the state may have changed between
+ * the API's check and the handling). An operator-stopped vNF keeps its chain slot, is left out of the
+ * chain's steering and of re-placement until it is restarted.
  */
 import type { HostState, Placement, Placer, VnfRequest } from "../placement/index.ts";
 import type { ChainSpec } from "./chains.ts";
 import type { Command, SteeringHop } from "./commands.ts";
-import { defaultManagerConfig, type ManagerConfig } from "./config.ts";
-import type { DeviceReport, ManagerEvent } from "./events.ts";
+import { defaultManagerConfig, type ManagerConfig, type MigrationMode } from "./config.ts";
+import type { DeviceReport, ManagerEvent, OperatorVnfEvent } from "./events.ts";
 import { Migration, type MigrationMove, type MigrationReason, type MigrationRecord, type MigrationStep } from "./migration.ts";
 import { NotificationStore } from "./notifications.ts";
 import { CapacityLedger } from "./reservations.ts";
@@ -35,6 +42,30 @@ export const PERIODIC_REPLACEMENT_TIMER = "gnf/periodic-replacement";
 
 /** Tolerance of the utilisation-change comparison (0.35 − 0.20 is 0.1499999… in binary). */
 const UTILISATION_EPSILON = 1e-9;
+
+/**
+ * Why the Manager refuses an operator action: `not-found` (no such vNF), `conflict` (its chain or
+ * the vNF is busy or in the wrong state; retry later), `unprocessable` (the request itself cannot
+ * be met: unknown host, no capacity).
+ */
+export interface OperatorRefusal {
+  kind: "not-found" | "conflict" | "unprocessable";
+  message: string;
+}
+
+/** An operator event the Manager refused when it handled it. */
+export interface RefusedOperatorEvent {
+  /** When it was handled, seconds. */
+  time: number;
+  event: OperatorVnfEvent;
+  refusal: OperatorRefusal;
+}
+
+/** What an accepted operator action will do. */
+type OperatorPlan =
+  | { kind: "stop"; chain: ChainState; inst: VnfInstance }
+  | { kind: "start"; chain: ChainState; inst: VnfInstance; host: string }
+  | { kind: "migrate"; chain: ChainState; inst: VnfInstance; host: string; mode: MigrationMode };
 
 /** One latency sample of a chain, for a dynamic re-placement policy. */
 export interface LatencySample {
@@ -71,13 +102,14 @@ export class Manager {
   private readonly ledger: CapacityLedger;
   private readonly catalog: VnfDemandCatalog;
   private readonly latencyS: LatencyFn;
-  private readonly placer: Placer;
+  private placer: Placer;
   private readonly trigger: ReplacementTrigger | undefined;
   private readonly ues = new Map<string, UeState>();
   private readonly devices = new Map<string, DeviceState>();
   private readonly chainStates = new Map<string, ChainState>();
   private readonly vnfs = new Map<string, VnfInstance>();
   private readonly migrationRecords: MigrationRecord[] = [];
+  private readonly refusedOperatorEvents: RefusedOperatorEvent[] = [];
   private readonly idCounters = new Map<string, number>();
   private migrationSequence = 0;
   private out: Command[] = [];
@@ -141,6 +173,14 @@ export class Manager {
       case "notification":
         this.notifications.raise(event, now);
         break;
+      case "vnf-stop-requested":
+      case "vnf-start-requested":
+      case "vnf-migration-requested": {
+        const plan = this.planOperator(event);
+        if ("refusal" in plan) this.refusedOperatorEvents.push({ time: now, event, refusal: plan.refusal });
+        else this.applyOperator(plan, now);
+        break;
+      }
       case "timer":
         this.onTimer(event.name, now);
         break;
@@ -176,6 +216,40 @@ export class Manager {
 
   ue(id: string): Readonly<UeState> | undefined {
     return this.ues.get(id);
+  }
+
+  /** Every UE that has connected so far, in first-connection order. */
+  ueList(): Readonly<UeState>[] {
+    return [...this.ues.values()];
+  }
+
+  /** The vNF type names of the catalog, sorted. */
+  vnfTypes(): string[] {
+    return Object.keys(this.catalog).sort();
+  }
+
+  /** Name of the placement algorithm in use. */
+  placerName(): string {
+    return this.placer.name;
+  }
+
+  /**
+   * Switches the placement algorithm for every later decision (in-flight migrations are not
+   * redone). Call it between events, never from inside `handle`.
+   */
+  usePlacer(placer: Placer): void {
+    this.placer = placer;
+  }
+
+  /** Operator events refused when they were handled, in order. */
+  operatorRefusals(): readonly Readonly<RefusedOperatorEvent>[] {
+    return this.refusedOperatorEvents;
+  }
+
+  /** Why an operator action would be refused now, or undefined when the Manager would act on it. */
+  operatorRefusal(event: OperatorVnfEvent): OperatorRefusal | undefined {
+    const plan = this.planOperator(event);
+    return "refusal" in plan ? plan.refusal : undefined;
   }
 
   device(id: string): Readonly<DeviceState> | undefined {
@@ -352,7 +426,7 @@ export class Manager {
         const accessNode = this.ues.get(chain.spec.ue)?.device as string;
         for (const id of chain.slots) {
           const inst = this.vnfs.get(id) as VnfInstance;
-          requests.push(this.request(id, inst.type, chain.spec.ue, accessNode, inst.host));
+          if (!inst.operatorStopped) requests.push(this.request(id, inst.type, chain.spec.ue, accessNode, inst.host));
         }
       }
       placement = this.place(requests, new Set(requests.map((r) => r.id)));
@@ -364,7 +438,7 @@ export class Manager {
           const inst = this.vnfs.get(id) as VnfInstance;
           const target = placement.assignment.get(id);
           const demand = this.demand(inst.type);
-          if (target === undefined || target === inst.host || !this.ledger.fits(target, demand.cpu, demand.memoryBytes)) continue;
+          if (inst.operatorStopped || target === undefined || target === inst.host || !this.ledger.fits(target, demand.cpu, demand.memoryBytes)) continue;
           const toVnfId = this.newVnfId(chain.spec.id, inst.slot, inst.type);
           this.ledger.reserve(toVnfId, target, demand.cpu, demand.memoryBytes);
           moves.push({ slot: inst.slot, vnfType: inst.type, fromVnfId: id, fromHost: inst.host, toVnfId, toHost: target, bytes: demand.stateBytes, stateLost: false });
@@ -381,8 +455,8 @@ export class Manager {
     }
   }
 
-  private beginMigration(chain: ChainState, moves: MigrationMove[], reason: MigrationReason, triggerTime: number, now: number): void {
-    const m = new Migration({ id: `m-${++this.migrationSequence}`, chain: chain.spec.id, ue: chain.spec.ue, reason, mode: this.config.migration, triggerTime, decisionTime: now, moves });
+  private beginMigration(chain: ChainState, moves: MigrationMove[], reason: MigrationReason, triggerTime: number, now: number, mode: MigrationMode = this.config.migration): void {
+    const m = new Migration({ id: `m-${++this.migrationSequence}`, chain: chain.spec.id, ue: chain.spec.ue, reason, mode, triggerTime, decisionTime: now, moves });
     chain.migration = m;
     this.migrationRecords.push(m.record);
     this.applySteps(chain, m, m.begin(), now);
@@ -414,9 +488,9 @@ export class Manager {
           this.out.push({ type: "transfer-state", fromVnfId: step.move.fromVnfId, toVnfId: step.move.toVnfId, fromHost: step.move.fromHost, toHost: step.move.toHost, bytes: step.move.bytes });
           break;
         case "switch-steering": {
-          const hops = this.currentHops(chain);
+          const hops = this.slotHops(chain);
           for (const move of m.moves) hops[move.slot] = { vnfId: move.toVnfId, host: move.toHost };
-          m.steeringRequested(this.installSteering(chain, hops), now);
+          m.steeringRequested(this.installSteering(chain, hops.filter((h): h is SteeringHop => h !== undefined)), now);
           break;
         }
         case "stop-old": {
@@ -453,6 +527,11 @@ export class Manager {
     delete chain.migration;
     const r = m.record;
     this.releaseHeld(m);
+    if (r.outcome === "failed" && r.reason === "operator-restart") {
+      // The restarted instance did not come up: the slot stays stopped, the chain keeps serving.
+      this.afterIdle(chain, now);
+      return;
+    }
     if (r.outcome === "failed") {
       this.shutDown(chain, "failed", r.failure ?? "migration failed", now);
       return;
@@ -475,7 +554,7 @@ export class Manager {
 
   /** The chain just became idle: recover crashed vNFs, then run a deferred trigger. */
   private afterIdle(chain: ChainState, now: number): void {
-    const crashed = chain.slots.map((id) => this.vnfs.get(id)).find((inst) => inst?.state === "failed");
+    const crashed = chain.slots.map((id) => this.vnfs.get(id)).find((inst) => inst?.state === "failed" && !inst.operatorStopped);
     if (crashed) {
       this.recover(chain, crashed, now);
       return;
@@ -561,8 +640,16 @@ export class Manager {
 
   // ---- steering ----
 
+  /** The hop of each slot, undefined for an operator-stopped slot (bypassed). */
+  private slotHops(chain: ChainState): (SteeringHop | undefined)[] {
+    return chain.slots.map((id) => {
+      const inst = this.vnfs.get(id) as VnfInstance;
+      return inst.operatorStopped ? undefined : { vnfId: id, host: inst.host };
+    });
+  }
+
   private currentHops(chain: ChainState): SteeringHop[] {
-    return chain.slots.map((id) => ({ vnfId: id, host: (this.vnfs.get(id) as VnfInstance).host }));
+    return this.slotHops(chain).filter((h): h is SteeringHop => h !== undefined);
   }
 
   /** Requests the next steering version of a chain; returns the version. */
@@ -587,6 +674,68 @@ export class Manager {
     if (!chain) return;
     chain.steeringRemovalPending = false;
     this.maybeRemoved(chain);
+  }
+
+  // ---- operator actions ----
+
+  /** Checks an operator action against the current state; the plan says what to do. */
+  private planOperator(event: OperatorVnfEvent): OperatorPlan | { refusal: OperatorRefusal } {
+    const refuse = (kind: OperatorRefusal["kind"], message: string) => ({ refusal: { kind, message } });
+    const inst = this.vnfs.get(event.vnfId);
+    if (!inst) return refuse("not-found", `no vNF ${event.vnfId}`);
+    const chain = this.chainStates.get(inst.chain) as ChainState;
+    if (!chain.slots.includes(inst.id)) return refuse("conflict", `vNF ${inst.id} is no longer part of chain ${chain.spec.id} (state ${inst.state})`);
+    if (chain.status !== "active") return refuse("conflict", `chain ${chain.spec.id} is ${chain.status}; operator actions need an active chain`);
+    if (chain.migration) return refuse("conflict", `chain ${chain.spec.id} is busy with migration ${chain.migration.record.id}`);
+    if (event.type === "vnf-start-requested") {
+      if (!inst.operatorStopped) return refuse("conflict", `vNF ${inst.id} is ${inst.state}; only a vNF stopped by the operator can be started`);
+      if (inst.state === "stopping") return refuse("conflict", `vNF ${inst.id} is still stopping`);
+    } else if (inst.state !== "running" || inst.operatorStopped) {
+      return refuse("conflict", `vNF ${inst.id} is ${inst.operatorStopped ? "stopped by the operator" : inst.state}; it must be running`);
+    }
+    if (event.type === "vnf-stop-requested") return { kind: "stop", chain, inst };
+    const hostId = event.host ?? inst.host;
+    const host = this.ledger.host(hostId);
+    if (!host) return refuse("unprocessable", `unknown host "${hostId}"; expected one of ${this.ledger.hostList().map((h) => h.id).join(", ")}`);
+    if (event.type === "vnf-migration-requested" && host.id === inst.host) return refuse("unprocessable", `vNF ${inst.id} already runs on ${host.id}`);
+    const d = this.demand(inst.type);
+    if (!this.ledger.fits(host.id, d.cpu, d.memoryBytes)) {
+      const used = this.ledger.reserved(host.id);
+      const bg = this.ledger.backgroundOf(host.id);
+      return refuse(
+        "unprocessable",
+        `host ${host.id} lacks capacity for ${inst.type} (needs ${d.cpu} cores and ${d.memoryBytes} bytes; free ${round(host.cpuCapacity - used.cpu - bg.cpu)} cores and ${Math.max(0, host.memoryBytes - used.memoryBytes - bg.memoryBytes)} bytes)`,
+      );
+    }
+    if (event.type === "vnf-start-requested") return { kind: "start", chain, inst, host: host.id };
+    return { kind: "migrate", chain, inst, host: host.id, mode: event.mode ?? this.config.migration };
+  }
+
+  private applyOperator(plan: OperatorPlan, now: number): void {
+    const { chain, inst } = plan;
+    switch (plan.kind) {
+      case "stop":
+        inst.operatorStopped = true;
+        this.installSteering(chain, this.currentHops(chain));
+        this.stopInstance(inst);
+        break;
+      case "start": {
+        const d = this.demand(inst.type);
+        const toVnfId = this.newVnfId(chain.spec.id, inst.slot, inst.type);
+        this.ledger.reserve(toVnfId, plan.host, d.cpu, d.memoryBytes);
+        const move: MigrationMove = { slot: inst.slot, vnfType: inst.type, fromVnfId: inst.id, fromHost: inst.host, toVnfId, toHost: plan.host, bytes: 0, stateLost: true };
+        this.beginMigration(chain, [move], "operator-restart", now, now);
+        break;
+      }
+      case "migrate": {
+        const d = this.demand(inst.type);
+        const toVnfId = this.newVnfId(chain.spec.id, inst.slot, inst.type);
+        this.ledger.reserve(toVnfId, plan.host, d.cpu, d.memoryBytes);
+        const move: MigrationMove = { slot: inst.slot, vnfType: inst.type, fromVnfId: inst.id, fromHost: inst.host, toVnfId, toHost: plan.host, bytes: d.stateBytes, stateLost: false };
+        this.beginMigration(chain, [move], "operator", now, now, plan.mode);
+        break;
+      }
+    }
   }
 
   // ---- placement helpers ----
@@ -626,6 +775,11 @@ export class Manager {
     const inst = this.vnfs.get(vnfId);
     return inst ? this.chainStates.get(inst.chain) : undefined;
   }
+}
+
+/** Rounds to 1e-9 for messages (0.3 − 0.1 prints as 0.2). */
+function round(x: number): number {
+  return Math.round(Math.max(0, x) * 1e9) / 1e9;
 }
 
 function mergePending(a: PendingReplacement | undefined, b: PendingReplacement): PendingReplacement {

@@ -25,6 +25,8 @@ export interface VnfInstance {
   keepReservation: boolean;
   /** Why it failed, when it did. */
   failure?: string;
+  /** The operator stopped it: its chain slot is bypassed and not re-placed until restarted. */
+  operatorStopped?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface PendingReplacement {
 export interface ChainState {
   spec: ChainSpec;
   status: ChainStatus;
-  /** Current instance id per slot (empty when not placed). */
+  /** Current instance id per slot (empty when not placed); an operator-stopped slot keeps its stopped instance. */
   slots: string[];
   /** Newest steering version requested (0 = none yet). */
   steeringVersion: number;
