@@ -3,3 +3,4 @@ export { registerRun } from "./run.ts";
 export { registerCheck } from "./check.ts";
 export { registerBench } from "./bench.ts";
 export { registerOpenflow } from "./openflow.ts";
+export { registerServe } from "./serve.ts";
