@@ -33,6 +33,14 @@ export interface Answer {
   warnings: string[];
 }
 
+/** A line without an id: "ready" (pid, mininet version), "stopped" (reason, teardown result), "error" (message). */
+export interface DriverEvent {
+  event: string;
+  message?: string;
+  reason?: string;
+  result?: { errors?: string[] };
+}
+
 interface Line {
   id?: number | null;
   ok?: boolean;
@@ -49,7 +57,7 @@ export class DriverChannel {
   private stderrTail = "";
   private exitCode: number | null | undefined;
   /** Lines with an `event` (ready, stopped, error), oldest first. */
-  readonly events: Line[] = [];
+  readonly events: DriverEvent[] = [];
   /** Resolves with the exit code (null after a signal) when the driver has exited. */
   readonly exited: Promise<number | null>;
 
@@ -122,7 +130,7 @@ export class DriverChannel {
     this.child.stdin.end();
   }
 
-  private waitForEvent(event: string, timeoutMs: number): Promise<Line> {
+  private waitForEvent(event: string, timeoutMs: number): Promise<DriverEvent> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         clearInterval(poll);
@@ -151,7 +159,7 @@ export class DriverChannel {
       return;
     }
     if (line.event !== undefined) {
-      this.events.push(line);
+      this.events.push(line as DriverEvent);
       return;
     }
     const p = typeof line.id === "number" ? this.pending.get(line.id) : undefined;

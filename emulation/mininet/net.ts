@@ -24,6 +24,7 @@ import type { Teardown } from "../lab/teardown.ts";
 import { DelayRelay } from "../relay/delay-relay.ts";
 import { DriverChannel } from "./channel.ts";
 import { MininetDriverExited } from "./errors.ts";
+import { emptyCreated, removeWithoutDriver } from "./fallback.ts";
 
 export interface MnHostOptions {
   /** Address of the host's first interface with prefix length, e.g. "10.0.0.1/24". */
@@ -116,6 +117,8 @@ export class MininetNet {
   private started = false;
   private stopping: Promise<void> | undefined;
   private readonly delayed = new Map<string, DelayedLink>();
+  /** Everything the driver reported creating: removed by the client if the driver dies first. */
+  private readonly created = emptyCreated();
 
   private constructor(
     private readonly channel: DriverChannel,
@@ -145,7 +148,21 @@ export class MininetNet {
   }
 
   private async call<T>(command: string, args: Record<string, unknown> = {}, timeoutMs = this.timeoutMs): Promise<T> {
-    return (await this.channel.request(command, args, timeoutMs)).result as T;
+    const result = (await this.channel.request(command, args, timeoutMs)).result as T;
+    this.track(command, args, result as Record<string, unknown>);
+    return result;
+  }
+
+  /** Records names and PIDs from the driver's answers (for `removeWithoutDriver`). */
+  private track(command: string, args: Record<string, unknown>, result: Record<string, unknown>): void {
+    if (typeof result["pid"] === "number") {
+      // Node shells run `bash … mininet:<name>`; spawned processes their own argv.
+      if (command === "addHost" || command === "addSwitch") this.created.pids.set(result["pid"], `mininet:${args["name"] as string}`);
+      if (command === "spawn") this.created.pids.set(result["pid"], (args["argv"] as string[])[0] as string);
+    }
+    if (command === "addSwitch") this.created.switches.add(args["name"] as string);
+    if (command === "addLink" || command === "moveLink") for (const key of ["intf1", "intf2"]) this.created.intfs.add(result[key] as string);
+    if (command === "kill") this.created.pids.delete(args["pid"] as number);
   }
 
   private nodeName(suffix: string): string {
@@ -271,18 +288,28 @@ export class MininetNet {
       await link.running?.stop().catch((err: Error) => failures.push(err.message));
       link.running = undefined;
     }
+    let stoppedCleanly = false;
     if (this.channel.alive) {
-      await this.channel.request("stop", {}, 60_000).catch((err: Error) => {
-        if (!(err instanceof MininetDriverExited)) failures.push(err.message);
-      });
+      await this.channel.request("stop", {}, 60_000).then(
+        () => (stoppedCleanly = true),
+        (err: Error) => {
+          if (!(err instanceof MininetDriverExited)) failures.push(err.message);
+        },
+      );
       this.channel.endInput();
     }
     if (!(await exitsWithin(this.channel, 10_000))) {
       this.channel.signal("SIGTERM");
       if (!(await exitsWithin(this.channel, 20_000))) {
         this.channel.signal("SIGKILL");
-        failures.push(`the Mininet driver (pid ${this.channel.pid}) did not exit and was killed: its objects may be left`);
+        await this.channel.exited;
+        failures.push(`the Mininet driver (pid ${this.channel.pid}) did not exit on SIGTERM and was killed`);
       }
+    }
+    const stopped = this.channel.events.find((e) => e.event === "stopped");
+    if (!stoppedCleanly && !(stopped && Array.isArray(stopped.result?.errors) && stopped.result.errors.length === 0)) {
+      // The driver died before its teardown (crash, SIGKILL): remove what it reported creating.
+      failures.push(...(await removeWithoutDriver(this.created)));
     }
     if (failures.length > 0) throw new Error(`stopping the Mininet network: ${failures.join("; ")}`);
   }
