@@ -1,0 +1,336 @@
+/*
+ * delay-relay: joins two network interfaces with a fixed one-way delay (the kernel here has no
+ * netem). Every frame received on one interface is sent out of the other one `delay` later.
+ *
+ *   delay-relay -a <ifA> -b <ifB> -d <delay in microseconds> [-q <queue limit in frames>]
+ *
+ * - Two AF_PACKET sockets, one bound to each interface, promiscuous; frames the kernel reports as
+ *   PACKET_OUTGOING (our own sends, or anything sent by the host itself) are ignored.
+ * - One FIFO per direction of (release time, frame). The delay is fixed, so release times are
+ *   monotonic per direction and a FIFO is the heap. Queue full: the frame is dropped and counted.
+ * - The loop sleeps in ppoll() until a socket is readable (or writable again after EAGAIN) or the
+ *   earliest release time comes: no busy polling. Times are CLOCK_MONOTONIC, nanoseconds.
+ * - Rate limits are not done here: put tbf/htb on the interfaces (AF_PACKET sends go through the
+ *   qdisc; a frame the qdisc drops is counted as txDropped).
+ * - Prints one JSON line `{"event":"ready",...}` when both sockets are bound, exits 0 on SIGTERM or
+ *   SIGINT printing `{"event":"exit",...}` with per-direction counters. Errors: one JSON line
+ *   `{"event":"error","message":...}` on stdout and the message on stderr, exit 1 (bad usage 2).
+ * - Dies with its parent (PR_SET_PDEATHSIG), so a crashed lab leaves no relay running.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <linux/if_packet.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef PACKET_IGNORE_OUTGOING
+#define PACKET_IGNORE_OUTGOING 23
+#endif
+
+/* Frames read per socket per wake-up, so one busy direction cannot starve the other. */
+#define RX_BATCH 64
+
+struct counters {
+  uint64_t rx;          /* frames received and queued */
+  uint64_t tx;          /* frames sent */
+  uint64_t queueDrops;  /* dropped: queue full */
+  uint64_t txDropped;   /* dropped by the outgoing interface (qdisc full: ENOBUFS) */
+  uint64_t txErrors;    /* other send errors */
+  uint64_t oversize;    /* dropped: longer than a queue slot */
+  uint64_t maxQueued;   /* high-water mark of the queue, frames */
+};
+
+struct queue {
+  unsigned char *slots; /* capacity × slotSize bytes */
+  uint64_t *release;    /* release time of each slot, ns */
+  uint32_t *len;        /* frame length of each slot, bytes */
+  size_t head, count, capacity, slotSize;
+};
+
+/* One direction: frames arriving on `in` leave through `out`. */
+struct direction {
+  int in, out;
+  struct queue q;
+  struct counters c;
+  int blocked; /* last send hit EAGAIN: wait for POLLOUT on `out` */
+};
+
+static volatile sig_atomic_t stopRequested = 0;
+
+static void onSignal(int sig) {
+  (void)sig;
+  stopRequested = 1;
+}
+
+static void fail(const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "delay-relay: %s\n", msg);
+  /* The message is plain text without quotes or backslashes (interface names are checked). */
+  printf("{\"event\":\"error\",\"message\":\"%s\"}\n", msg);
+  fflush(stdout);
+  exit(1);
+}
+
+static uint64_t nowNs(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static int interfaceMtu(const char *ifname) {
+  int fd = socket(AF_INET, SOCK_DGRAM, 0);
+  if (fd < 0) fail("socket(AF_INET): %s", strerror(errno));
+  struct ifreq ifr;
+  memset(&ifr, 0, sizeof ifr);
+  strncpy(ifr.ifr_name, ifname, IFNAMSIZ - 1);
+  if (ioctl(fd, SIOCGIFMTU, &ifr) < 0) fail("cannot read the MTU of %s: %s", ifname, strerror(errno));
+  close(fd);
+  return ifr.ifr_mtu;
+}
+
+/* A non-blocking, promiscuous AF_PACKET socket receiving every protocol on `ifname` only. */
+static int openPacketSocket(const char *ifname) {
+  unsigned idx = if_nametoindex(ifname);
+  if (idx == 0) fail("no interface %s in this network namespace: %s", ifname, strerror(errno));
+  int fd = socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, htons(ETH_P_ALL));
+  if (fd < 0) fail("socket(AF_PACKET) for %s: %s (needs CAP_NET_RAW)", ifname, strerror(errno));
+  struct sockaddr_ll sll;
+  memset(&sll, 0, sizeof sll);
+  sll.sll_family = AF_PACKET;
+  sll.sll_protocol = htons(ETH_P_ALL);
+  sll.sll_ifindex = (int)idx;
+  if (bind(fd, (struct sockaddr *)&sll, sizeof sll) < 0) fail("bind to %s: %s", ifname, strerror(errno));
+  struct packet_mreq mr;
+  memset(&mr, 0, sizeof mr);
+  mr.mr_ifindex = (int)idx;
+  mr.mr_type = PACKET_MR_PROMISC;
+  if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof mr) < 0) fail("promiscuous mode on %s: %s", ifname, strerror(errno));
+  int one = 1;
+  /* Best effort (Linux >= 4.20); outgoing frames are also filtered by sll_pkttype below. */
+  (void)setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one);
+  int buf = 4 * 1024 * 1024;
+  (void)setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &buf, sizeof buf);
+  (void)setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &buf, sizeof buf);
+  return fd;
+}
+
+static void queueInit(struct queue *q, size_t capacity, size_t slotSize) {
+  q->slots = malloc(capacity * slotSize);
+  q->release = malloc(capacity * sizeof *q->release);
+  q->len = malloc(capacity * sizeof *q->len);
+  if (!q->slots || !q->release || !q->len) fail("cannot allocate a queue of %zu frames", capacity);
+  q->head = q->count = 0;
+  q->capacity = capacity;
+  q->slotSize = slotSize;
+}
+
+/* Reads up to RX_BATCH frames from d->in into d's queue, each released at arrival + delayNs. */
+static void receive(struct direction *d, uint64_t delayNs) {
+  for (int i = 0; i < RX_BATCH; i++) {
+    struct queue *q = &d->q;
+    size_t tail = (q->head + q->count) % q->capacity;
+    static unsigned char scratch[65536];
+    int full = q->count == q->capacity;
+    unsigned char *dst = full ? scratch : q->slots + tail * q->slotSize;
+    size_t room = full ? sizeof scratch : q->slotSize;
+    struct sockaddr_ll from;
+    socklen_t fromLen = sizeof from;
+    ssize_t n = recvfrom(d->in, dst, room, MSG_TRUNC, (struct sockaddr *)&from, &fromLen);
+    if (n < 0) {
+      if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
+      fail("recvfrom: %s", strerror(errno));
+    }
+    if (from.sll_pkttype == PACKET_OUTGOING) continue;
+    if (full) {
+      d->c.queueDrops++;
+      continue;
+    }
+    if ((size_t)n > room) {
+      d->c.oversize++;
+      continue;
+    }
+    q->release[tail] = nowNs() + delayNs;
+    q->len[tail] = (uint32_t)n;
+    q->count++;
+    d->c.rx++;
+    if (q->count > d->c.maxQueued) d->c.maxQueued = q->count;
+  }
+}
+
+/* Sends every frame whose release time has come; stops at EAGAIN (retried on POLLOUT). */
+static void release(struct direction *d, uint64_t now) {
+  struct queue *q = &d->q;
+  d->blocked = 0;
+  while (q->count > 0 && q->release[q->head] <= now) {
+    ssize_t n = send(d->out, q->slots + q->head * q->slotSize, q->len[q->head], MSG_DONTWAIT);
+    if (n < 0) {
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        d->blocked = 1;
+        return;
+      }
+      if (errno == EINTR) continue;
+      if (errno == ENOBUFS) d->c.txDropped++;
+      else d->c.txErrors++;
+    } else {
+      d->c.tx++;
+    }
+    q->head = (q->head + 1) % q->capacity;
+    q->count--;
+  }
+}
+
+static void printCounters(const char *name, const struct direction *d, int last) {
+  printf("\"%s\":{\"rx\":%llu,\"tx\":%llu,\"queueDrops\":%llu,\"txDropped\":%llu,\"txErrors\":%llu,\"oversize\":%llu,\"maxQueued\":%llu,\"pending\":%zu}%s",
+         name, (unsigned long long)d->c.rx, (unsigned long long)d->c.tx, (unsigned long long)d->c.queueDrops, (unsigned long long)d->c.txDropped,
+         (unsigned long long)d->c.txErrors, (unsigned long long)d->c.oversize, (unsigned long long)d->c.maxQueued, d->q.count, last ? "" : ",");
+}
+
+static int validName(const char *s) {
+  size_t n = strlen(s);
+  if (n == 0 || n >= IFNAMSIZ) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == '"' || s[i] == '\\' || (unsigned char)s[i] < 0x21) return 0;
+  return 1;
+}
+
+static void usage(void) {
+  fprintf(stderr, "usage: delay-relay -a <ifA> -b <ifB> -d <one-way delay, microseconds> [-q <queue limit, frames>]\n");
+  exit(2);
+}
+
+int main(int argc, char **argv) {
+  const char *ifA = NULL, *ifB = NULL;
+  long long delayUs = -1, queueLimit = 0;
+  int opt;
+  while ((opt = getopt(argc, argv, "a:b:d:q:")) != -1) {
+    char *end = NULL;
+    switch (opt) {
+      case 'a': ifA = optarg; break;
+      case 'b': ifB = optarg; break;
+      case 'd':
+        delayUs = strtoll(optarg, &end, 10);
+        if (*optarg == '\0' || *end != '\0' || delayUs < 0 || delayUs > 60000000) {
+          fprintf(stderr, "delay-relay: -d must be an integer number of microseconds in [0, 60000000], got \"%s\"\n", optarg);
+          exit(2);
+        }
+        break;
+      case 'q':
+        queueLimit = strtoll(optarg, &end, 10);
+        if (*optarg == '\0' || *end != '\0' || queueLimit < 1 || queueLimit > 1000000) {
+          fprintf(stderr, "delay-relay: -q must be an integer number of frames in [1, 1000000], got \"%s\"\n", optarg);
+          exit(2);
+        }
+        break;
+      default: usage();
+    }
+  }
+  if (!ifA || !ifB || delayUs < 0 || optind != argc) usage();
+  if (!validName(ifA) || !validName(ifB)) {
+    fprintf(stderr, "delay-relay: interface names must be 1-15 printable characters without quotes\n");
+    exit(2);
+  }
+  if (strcmp(ifA, ifB) == 0) {
+    fprintf(stderr, "delay-relay: -a and -b must name two different interfaces\n");
+    exit(2);
+  }
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
+  prctl(PR_SET_TIMERSLACK, 1UL); /* wake up on time: the default 50 µs slack would add to every delay */
+  if (getppid() == 1) return 0; /* parent already gone */
+
+  /* SIGTERM/SIGINT are blocked except while sleeping in ppoll: no lost wake-up. */
+  sigset_t blocked, waitMask;
+  sigemptyset(&blocked);
+  sigaddset(&blocked, SIGTERM);
+  sigaddset(&blocked, SIGINT);
+  sigprocmask(SIG_BLOCK, &blocked, &waitMask);
+  sigdelset(&waitMask, SIGTERM);
+  sigdelset(&waitMask, SIGINT);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = onSignal;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+
+  int fdA = openPacketSocket(ifA), fdB = openPacketSocket(ifB);
+  int mtuA = interfaceMtu(ifA), mtuB = interfaceMtu(ifB);
+  int mtu = mtuA > mtuB ? mtuA : mtuB;
+  size_t slotSize = ((size_t)mtu + 14 + 4 + 63) & ~(size_t)63; /* Ethernet header + one VLAN tag */
+  uint64_t delayNs = (uint64_t)delayUs * 1000ull;
+  if (queueLimit == 0) {
+    /* Enough for 2.5 Gbit/s of full-size frames during one delay, at least 4096 frames. */
+    long long need = (long long)(2.5e9 / 8.0 / 1500.0 * (double)delayUs / 1e6) + 1;
+    queueLimit = need < 4096 ? 4096 : need;
+  }
+
+  struct direction dirs[2];
+  memset(dirs, 0, sizeof dirs);
+  dirs[0].in = fdA;
+  dirs[0].out = fdB;
+  dirs[1].in = fdB;
+  dirs[1].out = fdA;
+  queueInit(&dirs[0].q, (size_t)queueLimit, slotSize);
+  queueInit(&dirs[1].q, (size_t)queueLimit, slotSize);
+
+  printf("{\"event\":\"ready\",\"ifA\":\"%s\",\"ifB\":\"%s\",\"delayUs\":%lld,\"queueLimit\":%lld,\"slotBytes\":%zu,\"pid\":%d}\n", ifA, ifB, delayUs,
+         queueLimit, slotSize, (int)getpid());
+
+  while (!stopRequested) {
+    uint64_t now = nowNs();
+    for (int i = 0; i < 2; i++) release(&dirs[i], now);
+    /* Sleep until a socket is readable, a blocked one writable, or the next release time. */
+    uint64_t next = UINT64_MAX;
+    for (int i = 0; i < 2; i++)
+      if (dirs[i].q.count > 0 && !dirs[i].blocked && dirs[i].q.release[dirs[i].q.head] < next) next = dirs[i].q.release[dirs[i].q.head];
+    struct pollfd fds[2] = {{.fd = fdA, .events = POLLIN}, {.fd = fdB, .events = POLLIN}};
+    if (dirs[1].blocked) fds[0].events |= POLLOUT; /* direction B→A sends on fdA */
+    if (dirs[0].blocked) fds[1].events |= POLLOUT;
+    struct timespec timeout, *tp = NULL;
+    if (next != UINT64_MAX) {
+      uint64_t wait = next > now ? next - now : 0;
+      timeout.tv_sec = (time_t)(wait / 1000000000ull);
+      timeout.tv_nsec = (long)(wait % 1000000000ull);
+      tp = &timeout;
+    }
+    int ready = ppoll(fds, 2, tp, &waitMask);
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      fail("ppoll: %s", strerror(errno));
+    }
+    for (int i = 0; i < 2; i++)
+      if (fds[i].revents & (POLLERR | POLLHUP | POLLNVAL)) {
+        /* Read (and clear) the pending error; only a vanished interface ends the relay. */
+        int err = 0;
+        socklen_t len = sizeof err;
+        getsockopt(fds[i].fd, SOL_SOCKET, SO_ERROR, &err, &len);
+        const char *name = i == 0 ? ifA : ifB;
+        if ((fds[i].revents & POLLNVAL) || if_nametoindex(name) == 0) fail("interface %s went away (%s)", name, strerror(err ? err : ENODEV));
+      }
+    if (fds[0].revents & POLLIN) receive(&dirs[0], delayNs);
+    if (fds[1].revents & POLLIN) receive(&dirs[1], delayNs);
+  }
+
+  printf("{\"event\":\"exit\",");
+  printCounters("aToB", &dirs[0], 0);
+  printCounters("bToA", &dirs[1], 1);
+  printf("}\n");
+  fflush(stdout);
+  return 0;
+}
