@@ -3,3 +3,4 @@ export { buildImages, type BuildImagesOptions, type BuiltImage } from "./build.t
 export { parseLdd, sharedLibraries } from "./ldd.ts";
 export { hashLayer, TAG_LENGTH, type LayerEntry } from "./layer-plan.ts";
 export { basePlan, layerPlan, dockerfile, SCRIPTS_DIR } from "./plans.ts";
+export { vnfEnvironment, type VnfParams, type VnfSpec, type FirewallRule } from "./params.ts";
