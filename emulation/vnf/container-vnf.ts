@@ -150,9 +150,13 @@ export class ContainerVnf {
       vnf.timings = { createMs: t1 - t0, startMs: t2 - t1, attachMs: t3 - t2, readyMs: t4 - t3, totalMs: t4 - t0 };
       return vnf;
     } catch (err) {
-      const output = vnf.text.trim();
+      await vnf.drainOutput();
       await vnf.remove().catch(() => undefined);
-      throw new Error(`vNF ${vnf.name} (${image}) failed at ${phase}: ${(err as Error).message}${output ? `\n--- its output ---\n${output}` : ""}`, { cause: err });
+      const message = (err as Error).message;
+      const reported = vnf.reports.find((r) => r.gnf === "error");
+      const because = reported?.gnf === "error" && !message.includes(reported.message) ? `\nthe vNF reported an error: ${reported.message}` : "";
+      const output = vnf.text.trim();
+      throw new Error(`vNF ${vnf.name} (${image}) failed at ${phase}: ${message}${because}${output ? `\n--- its output ---\n${output}` : ""}`, { cause: err });
     }
   }
 
@@ -276,6 +280,14 @@ export class ContainerVnf {
   async remove(): Promise<void> {
     await this.own.teardown();
     this.paths = undefined;
+  }
+
+  /** If the container has exited, waits (at most 2 s) until its last output lines have arrived. */
+  private async drainOutput(): Promise<void> {
+    if (!this.follower || this.id === "") return;
+    const state = await this.docker.getContainer(this.id).inspect().then((i) => i.State, () => null);
+    if (state?.Running) return;
+    await Promise.race([this.follower.ended, new Promise((r) => setTimeout(r, 2000))]);
   }
 
   private onLine(line: string, stream: "stdout" | "stderr"): void {

@@ -89,14 +89,27 @@ export async function httpGet(host: TestbedHost, url: string, options: { timeout
   }
 }
 
-/** TCP throughput from `client` to an iperf3 server in `server` for `seconds`, bit/s (receiver side). */
-export async function iperf(bench: VnfBench, client: TestbedHost, server: TestbedHost, seconds: number): Promise<number> {
+/**
+ * TCP throughput between `client` and an iperf3 server in `server` for `seconds`, bit/s
+ * (receiver side); with `reverse`, the server sends.
+ */
+export async function iperf(bench: VnfBench, client: TestbedHost, server: TestbedHost, seconds: number, reverse = false): Promise<number> {
   const srv = LabProcess.start(bench.bed.teardown, "iperf3", ["-s", "-1", "-B", server.ip, "-p", "5201"], server.ns);
   for (let i = 0; i < 50 && !srv.stdout.includes("listening"); i++) await new Promise((r) => setTimeout(r, 50));
-  const { stdout } = await client.ns.exec("iperf3", ["-c", server.ip, "-p", "5201", "-t", String(seconds), "-J"], { timeoutMs: (seconds + 10) * 1000 });
+  const { stdout } = await client.ns.exec("iperf3", ["-c", server.ip, "-p", "5201", "-t", String(seconds), "-J", ...(reverse ? ["-R"] : [])], { timeoutMs: (seconds + 10) * 1000 });
   await srv.stop();
   const result = JSON.parse(stdout) as { end?: { sum_received?: { bits_per_second?: number } } };
   const bps = result.end?.sum_received?.bits_per_second;
   if (bps === undefined) throw new Error(`iperf3 gave no receiver throughput: ${stdout.slice(0, 500)}`);
   return bps;
+}
+
+/** Echo replies received by `count` pings from `host` (source address `from`, if given) to `to`. */
+export async function pingFrom(host: TestbedHost, to: string, count: number, from?: string): Promise<number> {
+  const args = ["-c", String(count), "-i", "0.2", "-W", "1", "-q", ...(from ? ["-I", from] : []), to];
+  const text = await host.ns.exec("ping", args, { timeoutMs: 30_000 }).then(
+    (r) => r.stdout,
+    (err: Error) => err.message,
+  );
+  return Number(/(\d+) received/.exec(text)?.[1] ?? 0);
 }
