@@ -1,11 +1,12 @@
 /**
- * What this run of the lab left on the machine: namespaces, network interfaces and OVS bridges
- * whose names carry the run prefix. Empty after a correct teardown (tests assert it).
+ * What this run of the lab left on the machine: namespaces, network interfaces, OVS bridges and
+ * Docker containers whose names carry the run prefix (containers also by their `gnf.lab.run`
+ * label). Empty after a correct teardown (tests assert it).
  */
 import { listNamespaces } from "./namespace.ts";
 import { RUN_PREFIX } from "./names.ts";
 import { listBridges } from "./ovs-bridge.ts";
-import { run } from "./run.ts";
+import { hasCommand, run } from "./run.ts";
 
 export async function leftovers(prefix = RUN_PREFIX): Promise<string[]> {
   const found: string[] = [];
@@ -16,5 +17,17 @@ export async function leftovers(prefix = RUN_PREFIX): Promise<string[]> {
     if (name?.startsWith(prefix)) found.push(`interface ${name}`);
   }
   for (const br of await listBridges().catch(() => [])) if (br.startsWith(prefix)) found.push(`OVS bridge ${br}`);
+  for (const c of await listContainers(prefix)) found.push(`container ${c}`);
   return found;
+}
+
+/** Containers (running or not) named with `prefix` or labelled gnf.lab.run=`prefix`; none when Docker is absent. */
+async function listContainers(prefix: string): Promise<string[]> {
+  if (!(await hasCommand("docker"))) return [];
+  const listing = await run("docker", ["ps", "-a", "--no-trunc", "--format", '{{.Names}}\t{{.Label "gnf.lab.run"}}'], { timeoutMs: 10_000 }).catch(() => ({ stdout: "" }));
+  return listing.stdout
+    .split("\n")
+    .map((l) => l.split("\t"))
+    .filter(([name, label]) => name !== undefined && name !== "" && (name.startsWith(prefix) || label === prefix))
+    .map(([name]) => name as string);
 }

@@ -41,6 +41,11 @@ export class OvsBridge {
     await run("ovs-vsctl", ["--timeout=10", "add-port", this.name, ifname, "--", "set", "interface", ifname, `ofport_request=${ofport}`]);
   }
 
+  /** Removes port `ifname` from the bridge (no error if it is not there). */
+  async removePort(ifname: string): Promise<void> {
+    await run("ovs-vsctl", ["--timeout=10", "--if-exists", "del-port", this.name, ifname]);
+  }
+
   /** `ovs-ofctl -O OpenFlow13 dump-flows` lines without statistics, with port numbers. */
   async dumpFlows(): Promise<string[]> {
     const { stdout } = await run("ovs-ofctl", ["-O", "OpenFlow13", "--no-stats", "--no-names", "dump-flows", this.name]);
