@@ -11,12 +11,12 @@ export class OvsBridge {
   private constructor(readonly name: string) {}
 
   static async check(): Promise<true | string> {
-    if (!(await hasCommand("ovs-vsctl"))) return "Open vSwitch is not installed: run `bash emulation/setup/install-ovs.sh` (as root)";
+    if (!(await hasCommand("ovs-vsctl"))) return "Open vSwitch is not installed: run `bash emulation/setup/install-lab.sh` (as root)";
     try {
       await run("ovs-vsctl", ["--timeout=3", "show"]);
       return true;
     } catch {
-      return "Open vSwitch is installed but not running: run `bash emulation/setup/install-ovs.sh` (as root)";
+      return "Open vSwitch is installed but not running: run `bash emulation/setup/install-lab.sh` (as root)";
     }
   }
 
