@@ -46,6 +46,7 @@ describe.runIf(status.ok || labRequired()).sequential("container vNFs on real tr
     expect(stdout).toMatch(/ttl=64 /); // bridged, not routed: no hop decremented the TTL
     expect((await h2.ns.exec("ip", ["neigh", "show", H1.ip])).stdout).toContain(H1.mac);
     expect(await leftovers()).toContain(`container ${vnf.name}`); // the leak check sees running vNFs
+    expect((await vnf.exec(["cat", "/proc/sys/net/bridge/bridge-nf-call-iptables"])).output).toBe("0\n"); // no iptables on its path
     await serveHttp(bench, h2, 80, { "/index.html": "through the wire" });
     expect(await httpGet(h1, `http://${H2.ip}/index.html`)).toBe("through the wire");
     const t = vnf.timings;
@@ -77,6 +78,17 @@ describe.runIf(status.ok || labRequired()).sequential("container vNFs on real tr
     const n = (await vnf.waitForReport(isNotification("firewall-drop"), 3000)) as VnfNotification;
     expect(n.data).toMatchObject({ rule: "tcp:5001" });
     expect(n.data?.["packets"]).toBeGreaterThan(0);
+    expect((await vnf.exec(["cat", "/proc/sys/net/bridge/bridge-nf-call-iptables"])).output).toBe("1\n"); // set in its namespace
+  }, 60_000);
+
+  it("firewall with default drop: only allowed traffic passes, and replies of allowed connections come back", async () => {
+    bench = await startVnfBench({ kind: "firewall", defaultPolicy: "drop", allow: ["tcp:80"] });
+    const { h1, h2 } = bench;
+    await serveHttp(bench, h2, 80, { "/index.html": "allowed" });
+    await serveHttp(bench, h2, 8080, { "/index.html": "not allowed" });
+    expect(await httpGet(h1, `http://${H2.ip}/index.html`)).toBe("allowed");
+    expect(await httpGet(h1, `http://${H2.ip}:8080/index.html`)).toBeNull();
+    expect(await pingFrom(h1, H2.ip, 2)).toBe(0);
   }, 60_000);
 
   it("rate-limiter: TCP throughput through the vNF is near the configured rate; the other direction is not shaped", async () => {
