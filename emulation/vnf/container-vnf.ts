@@ -52,7 +52,7 @@ export interface VnfTimings {
   createMs: number;
   /** Docker start until the API call returns (namespaces, init process running). */
   startMs: number;
-  /** Veth pairs created, moved in, offload off, host ends on the OVS bridge. */
+  /** Inspect (init PID), log follow, veth pairs into the namespace with offload off, host ends on the OVS bridge. */
   attachMs: number;
   /** After attaching, until the entrypoint printed ready (0 if it already had). */
   readyMs: number;
@@ -150,12 +150,15 @@ export class ContainerVnf {
       return vnf;
     } catch (err) {
       await vnf.drainOutput();
-      await vnf.remove().catch(() => undefined);
+      const undo = await vnf.remove().then(
+        () => "",
+        (e: Error) => `\n(undoing the start failed too: ${e.message})`,
+      );
       const message = (err as Error).message;
       const reported = vnf.reports.find((r) => r.gnf === "error");
       const because = reported?.gnf === "error" && !message.includes(reported.message) ? `\nthe vNF reported an error: ${reported.message}` : "";
       const output = vnf.text.trim();
-      throw new Error(`vNF ${vnf.name} (${image}) failed at ${phase}: ${message}${because}${output ? `\n--- its output ---\n${output}` : ""}`, { cause: err });
+      throw new Error(`vNF ${vnf.name} (${image}) failed at ${phase}: ${message}${because}${undo}${output ? `\n--- its output ---\n${output}` : ""}`, { cause: err });
     }
   }
 
