@@ -206,4 +206,19 @@ describe.runIf(status.ok || labRequired()).sequential("container vNFs on real tr
       await t.teardown();
     }
   }, 60_000);
+
+  it("a missing image fails at create, saying how to build it, and leaves nothing", async () => {
+    const t = new Teardown();
+    try {
+      const bridge = await OvsBridge.create(labName("br"), t);
+      const err = await ContainerVnf.start({ spec: { kind: "wire" }, bridge, inPort: 11, outPort: 12, image: "gnf/wire:no-such-tag" }, t).then(
+        () => new Error("the vNF started"),
+        (e: unknown) => e as Error,
+      );
+      expect(err.message).toMatch(/^vNF \S+-wire \(gnf\/wire:no-such-tag\) failed at create: image gnf\/wire:no-such-tag is not present: build it with buildImages\(\)/);
+      expect((await leftovers()).filter((l) => !l.startsWith("OVS bridge") && !l.includes(`interface ${bridge.name}`))).toEqual([]);
+    } finally {
+      await t.teardown();
+    }
+  }, 30_000);
 });
