@@ -122,12 +122,12 @@ describe.runIf(status.ok || labRequired()).sequential("container vNFs on real tr
     expect(await httpGet(h1, `http://${H2.ip}/secret/page.html`)).toBeNull();
     expect(await httpGet(h1, `http://${H2.ip}/index.html`, { headers: ["Host: Blocked.Example"] })).toBeNull();
     expect(await httpGet(h1, `http://${H2.ip}/index.html`, { headers: ["Host: allowed.example"] })).toBe("public");
-    const blocked = new Set<unknown>();
+    const blocked = new Map<unknown, unknown>();
     await vnf.waitForReport((r) => {
-      if (isNotification("http-blocked")(r)) blocked.add(r.data?.["pattern"]);
+      if (isNotification("http-blocked")(r)) blocked.set(r.data?.["rule"], r.data?.["pattern"]);
       return blocked.size === 2;
     }, 3000);
-    expect([...blocked].sort()).toEqual(["host-1", "url-1"]);
+    expect(Object.fromEntries(blocked)).toEqual({ "url-1": "/secret", "host-1": "Host: blocked.example" });
   }, 60_000);
 
   it("monitor: the reported interface counters grow with the traffic through the vNF", async () => {
