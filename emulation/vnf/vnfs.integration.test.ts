@@ -221,4 +221,21 @@ describe.runIf(status.ok || labRequired()).sequential("container vNFs on real tr
       await t.teardown();
     }
   }, 30_000);
+
+  it("a start that fails while attaching (the bridge is gone) removes the veths already made and the container", async () => {
+    const gone = new Teardown();
+    const bridge = await OvsBridge.create(labName("br"), gone);
+    await gone.teardown();
+    const t = new Teardown();
+    try {
+      const err = await ContainerVnf.start({ spec: { kind: "wire" }, bridge, inPort: 11, outPort: 12 }, t).then(
+        () => new Error("the vNF started"),
+        (e: unknown) => e as Error,
+      );
+      expect(err.message).toMatch(/failed at attach: `ovs-vsctl .* add-port .*` failed.*no bridge named/);
+      expect(await leftovers()).toEqual([]);
+    } finally {
+      await t.teardown();
+    }
+  }, 30_000);
 });
