@@ -181,6 +181,9 @@ class LabNet:
             for intf in (link.intf1, link.intf2):
                 if intf.node.name in self.switches:
                     self.attach_port(intf.node, intf)
+                elif intf is intf.node.defaultIntf():
+                    # A host added after start gets its address on its first link.
+                    self.configure_host(intf.node.name, intf.node)
         return link
 
     def link_info(self, link):
