@@ -22,7 +22,8 @@
 import { labName } from "../lab/names.ts";
 import type { Teardown } from "../lab/teardown.ts";
 import { DelayRelay } from "../relay/delay-relay.ts";
-import { DriverChannel } from "./channel.ts";
+import { hasCommand, run } from "../lab/run.ts";
+import { DriverChannel, MININET_PYTHON } from "./channel.ts";
 import { MininetDriverExited } from "./errors.ts";
 import { emptyCreated, removeWithoutDriver } from "./fallback.ts";
 
@@ -128,6 +129,17 @@ export class MininetNet {
     /** Default timeout per driver command, ms. */
     private readonly timeoutMs: number,
   ) {}
+
+  /** Verifies Mininet's tools (Mininet 2.3 importable by /usr/bin/python3, mnexec) and the relay's; returns what to install, or true. */
+  static async check(): Promise<true | string> {
+    try {
+      await run(MININET_PYTHON, ["-c", "import mininet.net, mininet.node, mininet.link"], { timeoutMs: 20_000 });
+    } catch {
+      return `${MININET_PYTHON} cannot import Mininet: apt-get install mininet`;
+    }
+    if (!(await hasCommand("mnexec"))) return "mnexec is missing: apt-get install mininet";
+    return DelayRelay.check();
+  }
 
   /** Starts the driver; the network is one step of `teardown` (stop() runs it too). */
   static async start(teardown: Teardown, options: { timeoutMs?: number } = {}): Promise<MininetNet> {
