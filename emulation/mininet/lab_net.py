@@ -15,6 +15,7 @@ those, by name and PID. Conventions:
 """
 
 import os
+import random
 import re
 import signal
 import subprocess
@@ -23,6 +24,7 @@ import time
 
 from mininet.link import TCLink
 from mininet.node import Host, OVSSwitch
+from mininet.util import macColonHex
 
 IFNAMSIZ = 15  # longest interface name, bytes
 NAME_RE = re.compile(r'^[A-Za-z0-9][A-Za-z0-9_.]*(-[A-Za-z0-9_.]+)*$')
@@ -165,26 +167,35 @@ class LabNet:
         link = self.make_link(n1, n2, port1, port2, bwMbit)
         return self.link_info(link)
 
-    def make_link(self, n1, n2, port1, port2, bw):
+    def make_link(self, n1, n2, port1, port2, bw, mac1=None, attach=True):
         p1, name1 = self.planned_port(n1, port1)
         p2, name2 = self.planned_port(n2, port2)
         params = {'txo': False}
         if bw is not None:
             params['bw'] = bw
+        if mac1 is not None:
+            # node1's interface is created with this MAC (`ip link add … address`); Mininet then
+            # needs one for node2's too: a random locally administered unicast one.
+            params['addr1'] = mac1
+            params['addr2'] = macColonHex((random.getrandbits(48) & 0xfeffffffffff) | 0x020000000000)
         link = TCLink(n1, n2, port1=p1, port2=p2, intfName1=name1, intfName2=name2, **params)
         self.links.append(link)
         if bw is not None:
             self.bandwidth[id(link)] = bw
             for intf in (link.intf1, link.intf2):
                 verify_rate_limit(intf, bw)
-        if self.started:
-            for intf in (link.intf1, link.intf2):
-                if intf.node.name in self.switches:
-                    self.attach_port(intf.node, intf)
-                elif intf is intf.node.defaultIntf():
-                    # A host added after start gets its address on its first link.
-                    self.configure_host(intf.node.name, intf.node)
+        if self.started and attach:
+            self.attach_ends(link)
         return link
+
+    def attach_ends(self, link):
+        """On a running network: switch ends join their bridge, host ends get their address."""
+        for intf in (link.intf1, link.intf2):
+            if intf.node.name in self.switches:
+                self.attach_port(intf.node, intf)
+            elif intf is intf.node.defaultIntf():
+                # A host added after start gets its address on its first link.
+                self.configure_host(intf.node.name, intf.node)
 
     def link_info(self, link):
         return {'intf1': link.intf1.name, 'intf2': link.intf2.name,
@@ -293,16 +304,19 @@ class LabNet:
         self.links.remove(link)
         link.delete()
         step('deleteMs')
-        new = self.make_link(n, dst, node_port, port, bw)
-        step('linkAndAttachMs')
+        new = self.make_link(n, dst, node_port, port, bw, mac1=mac, attach=False)
+        step('linkMs')
         new_node_intf = new.intf1
-        if mac:
-            check_ifconfig_output('%s: setting MAC %s' % (new_node_intf.name, mac),
-                                  new_node_intf.setMAC(mac))
+        if mac and new_node_intf.MAC() != mac:
+            raise DriverError('%s: created with MAC %s, not %s' % (new_node_intf.name,
+                                                               new_node_intf.MAC(), mac))
         if cidr:
             check_ifconfig_output('%s: setting IP %s' % (new_node_intf.name, cidr),
                                   new_node_intf.setIP(cidr))
         step('addressMs')
+        if self.started:
+            self.attach_port(dst, new.intf2)
+        step('attachMs')
         info = self.link_info(new)
         info['ofport'] = self.ofport(new.intf2.name) if self.started else None
         info['elapsedMs'] = (time.monotonic() - t0) * 1000

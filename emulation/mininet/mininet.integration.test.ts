@@ -191,6 +191,9 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
   }, 30_000);
 
   it("moves the host behind the delayed link: the relay follows and the delay is kept", async () => {
+    // A refused move (the port is taken) changes nothing, and the relay keeps running.
+    await expect(net.moveHost(name.h2, name.s1, name.s2, { port: 1 })).rejects.toThrow(`mininet moveLink: ${name.s2}: port 1 is already used by ${name.s2}-eth1`);
+    expect((await ping(name.h1, IP.h2, 3)).minMs).toBeGreaterThanOrEqual(10);
     const before = [...net.relays.values()][0]?.pid;
     const move = await net.moveHost(name.h2, name.s1, name.s2, { port: 3 });
     console.log(`Mininet handover of the delayed host h2 s1→s2 (relay restarted): ${move.elapsedMs.toFixed(0)} ms`);

@@ -96,7 +96,7 @@ export interface MoveResult {
   elapsedMs: number;
   /** Time the driver took for delete + add + attach, ms. */
   driverMs: number;
-  /** The driver's time per step, ms (detachMs, deleteMs, linkAndAttachMs, addressMs). */
+  /** The driver's time per step, ms (detachMs, deleteMs, linkMs, addressMs, attachMs). */
   steps: Record<string, number>;
 }
 
@@ -275,7 +275,15 @@ export class MininetNet {
     const link = [...this.delayed.values()].find((d) => d.ends.includes(host) && d.ends.includes(fromSwitch));
     const mover = link ? link.relay : host;
     await link?.running?.stop().catch(() => undefined); // its interface is about to vanish
-    const r = await this.call<{ intf1: string; intf2: string; ofport: number; elapsedMs: number; steps: Record<string, number> }>("moveLink", { node: mover, fromSwitch, toSwitch, port: options.port });
+    type Moved = { intf1: string; intf2: string; ofport: number; elapsedMs: number; steps: Record<string, number> };
+    let r: Moved;
+    try {
+      r = await this.call<Moved>("moveLink", { node: mover, fromSwitch, toSwitch, port: options.port });
+    } catch (err) {
+      // A refused move changes nothing: the delayed link gets its relay back.
+      if (link && this.started) await this.startRelay(link).catch(() => undefined);
+      throw err;
+    }
     let intf = r.intf1;
     if (link) {
       const side = link.ends[0] === fromSwitch ? 0 : 1;
