@@ -47,11 +47,11 @@ describe.runIf(importable || labRequired())("Mininet driver protocol", () => {
   it("tears down and exits at end of input and on SIGTERM, saying why", async () => {
     const eof = await DriverChannel.start();
     eof.endInput();
-    expect(await eof.exited).toBe(0);
+    expect(await eof.exited, eof.stderr).toBe(0);
     expect(eof.events.at(-1)).toEqual({ event: "stopped", reason: "end of input", result: { nodes: 0, processes: 0, errors: [] } });
     const term = await DriverChannel.start();
     term.signal("SIGTERM");
-    expect(await term.exited).toBe(0);
+    expect(await term.exited, term.stderr).toBe(0);
     expect(term.events.at(-1)).toMatchObject({ event: "stopped", reason: "signal 15" });
   }, 30_000);
 

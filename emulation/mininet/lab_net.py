@@ -64,7 +64,8 @@ def check_ifconfig_output(what, output):
 class LabNet:
     """Hosts, switches, links and processes of one driver, and how to remove them."""
 
-    def __init__(self):
+    def __init__(self, notify=lambda event: None):
+        self.notify = notify   # sends an event line to the client (thread-safe)
         self.hosts = {}        # name -> Host
         self.switches = {}     # name -> OVSSwitch
         self.controller = {}   # switch name -> 'tcp:host:port'
@@ -333,6 +334,8 @@ class LabNet:
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         with self.lock:
             self.running[proc.pid] = proc
+        # The client tracks the PID, to kill it by PID should this driver die meanwhile.
+        self.notify({'event': 'execStarted', 'pid': proc.pid, 'argv0': argv[0]})
         try:
             out, err = proc.communicate(input.encode() if input is not None else None,
                                         timeout=timeoutMs / 1000)
@@ -344,6 +347,7 @@ class LabNet:
         finally:
             with self.lock:
                 self.running.pop(proc.pid, None)
+            self.notify({'event': 'execDone', 'pid': proc.pid})
         return {'exitCode': proc.returncode, 'stdout': out.decode('utf-8', 'replace'),
                 'stderr': err.decode('utf-8', 'replace')}
 

@@ -145,6 +145,11 @@ export class MininetNet {
   static async start(teardown: Teardown, options: { timeoutMs?: number } = {}): Promise<MininetNet> {
     const channel = await DriverChannel.start();
     const net = new MininetNet(channel, teardown, options.timeoutMs ?? 30_000);
+    channel.onEvent = (e) => {
+      // Foreground commands too are killed by PID if the driver dies while they run.
+      if (e.event === "execStarted" && e.pid !== undefined && e.argv0 !== undefined) net.created.pids.set(e.pid, e.argv0);
+      if (e.event === "execDone" && e.pid !== undefined) net.created.pids.delete(e.pid);
+    };
     teardown.add(`Mininet driver (pid ${channel.pid})`, () => net.stop());
     return net;
   }
