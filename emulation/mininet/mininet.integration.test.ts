@@ -122,8 +122,9 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
     // link adds, the median that most replies see it.
     expect(delayed.minMs).toBeGreaterThanOrEqual(10);
     expect(delayed.minMs - direct.minMs).toBeLessThan(11.5);
-    expect(direct.medianMs).toBeLessThan(3);
-    expect(delayed.medianMs).toBeLessThan(14);
+    // Loose: these only catch a wrong delay (units, doubled), not scheduling noise of other tests.
+    expect(direct.medianMs).toBeLessThan(5);
+    expect(delayed.medianMs).toBeLessThan(16);
   }, 30_000);
 
   it("bw = 10 Mbit/s limits TCP to about 10 Mbit/s", async () => {
