@@ -38,6 +38,7 @@ os.dup2(2, 1)
 sys.stdout = sys.stderr
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree (we run as root)
 
 WRITE_LOCK = threading.Lock()
 
