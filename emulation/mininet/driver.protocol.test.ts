@@ -58,6 +58,7 @@ describe.runIf(importable || labRequired())("Mininet driver protocol", () => {
   it("Mininet's cleanup (pkill by name, delete every OVS bridge) refuses to run", async () => {
     const script = [
       "import sys",
+      "sys.dont_write_bytecode = True",
       `sys.path.insert(0, ${JSON.stringify(dirname(DRIVER_SCRIPT))})`,
       "from safety import make_mininet_safe, UnsafeMininetCall",
       "make_mininet_safe()",
