@@ -161,7 +161,7 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
 
   it("moves h1 from s1 to s2 (handover): it keeps its interface, MAC and IP, and pings once flows follow", async () => {
     const move = await net.moveHost(name.h1, name.s1, name.s2, { port: 2 });
-    console.log(`Mininet handover h1 s1→s2: ${move.elapsedMs.toFixed(0)} ms (driver ${move.driverMs.toFixed(0)} ms)`);
+    console.log(`Mininet handover h1 s1→s2: ${move.elapsedMs.toFixed(0)} ms (driver ${move.driverMs.toFixed(0)} ms: ${JSON.stringify(move.steps)})`);
     expect([move.intf, move.switchIntf, move.ofport]).toEqual([`${name.h1}-eth0`, `${name.s2}-eth2`, 2]);
     expect((await net.nodeInfo(name.h1)).intfs).toEqual([{ name: `${name.h1}-eth0`, port: 0, mac: MAC.h1, ip: IP.h1 }]);
     expect((await net.nodeInfo(name.s1)).intfs.map((i) => i.name)).not.toContain(`${name.s1}-eth1`);
