@@ -128,6 +128,7 @@ export async function runEmulation(scenario: Scenario, seed: number, hooks: Emul
       });
     }
     agents.start();
+    teardown.add("Agents", () => agents.stop());
     const ues = [...plan.hosts.filter((h) => h.kind === "ue").map((h) => h.id)];
     const probes = await TrafficProbes.start(net, teardown, new Map(ues.map((ue) => [ue, probeFlows(scenario.traffic, (d) => net.host(serverOf(d)).ip, 50, backend.now())])));
     const sampler = setInterval(() => recorder.sample(backend.now(), probes.readNew()), scenario.outputs.sampleInterval * 1000);

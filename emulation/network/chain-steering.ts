@@ -1,7 +1,7 @@
 /**
  * The Manager's steering commands on the emulated network: each chain version becomes per-switch
  * segments (`chainSegments`), each one a `SteeringChain` installed with the `SteeringDriver`
- * (barriers). Distinct chain ids per segment key `<chain>|<switch>|<in_port>`, stable across
+ * (barriers). Distinct chain ids per segment key `<chain>|<switch>|<visit>`, stable across
  * versions, so a newer version's segment with the same key replaces the older one in place.
  *
  * Order of an install (atomic at the access switch): the new segments from the destination back

@@ -74,7 +74,7 @@ describe("chainSegments", () => {
       ["metro", 2, [], 1],
       ["core", 1, [], 3],
     ]);
-    expect(segs[0]?.key).toBe("fw|e-0-0|3");
+    expect(segs.map((x) => x.key)).toEqual(["fw|e-0-0|0", "fw|metro|0", "fw|core|0"]);
   });
 
   it("hops on two hosts: the access, a neighbour's vNF, back through the access toward the core", () => {
@@ -98,6 +98,7 @@ describe("chainSegments", () => {
       ["nfvi", 1, ["2>3"], 1],
       ["core", 2, [], 3],
     ]);
+    expect(segs.map((s) => s.key.split("|").slice(1).join("|"))).toEqual(["e-0-0|0", "e-0-1|0", "e-0-0|1", "metro|0", "core|0", "nfvi|0", "core|1"]);
   });
 
   it("refuses a path that enters a switch twice on the same port", () => {
