@@ -109,7 +109,7 @@ describe.runIf(status.ok || labRequired())("emulation backend with the GNF Manag
     expect(seen["floodBeforeBps"]).toBeGreaterThan(5e6);
     expect(seen["floodAfterBps"]).toBeLessThan(0.2e6);
     const notifications = table("notifications")?.rows ?? [];
-    expect(notifications.some((r) => r[4] === "attack-detected" && r[3] === "ue-1")).toBe(true);
+    expect(notifications.some((r) => r[3] === "attack-detected" && r[2] === "ue-1")).toBe(true);
     expect(out.metrics["vnfs.started"]?.value).toBe(4);
     expect(await leftovers()).toEqual([]);
   }, 180_000);

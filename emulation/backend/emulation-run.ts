@@ -87,10 +87,9 @@ export async function runEmulation(scenario: Scenario, seed: number, hooks: Emul
     const driver = new SteeringDriver(net.controller, onFatal);
     teardown.add("steering driver", async () => driver.detach());
     const steering = new ChainSteering(net.paths, net.links, (n) => net.dpid(n), driver);
-    let manager: Manager | undefined;
     const serverOf = (node: string): string => `server:${node}`;
     const destinationOf = (chain: string, ue: string): string => {
-      const spec = manager?.chain(chain)?.spec;
+      const spec = manager.chain(chain)?.spec;
       const id = ueIdentity(ueIndexOf(ue) ?? 0);
       const flow = scenario.traffic.find((f) => spec === undefined || selectorMatches(spec.match, { eth_type: 0x0800, eth_src: id.mac, ipv4_src: id.ipv4, ...(f.headers as PacketHeaders) }));
       return serverOf(flow?.destination ?? destinations[0] ?? "internet");
@@ -100,7 +99,7 @@ export async function runEmulation(scenario: Scenario, seed: number, hooks: Emul
     const placer = await placerFromConfig(scenario.placement, seed);
     const policy = scenario.placement.replacement.policy;
     const trigger = policy === "static" ? undefined : policyTrigger(createReplacementPolicy(scenario.placement.replacement));
-    manager = new Manager(managerOptions({ topology, paths: net.paths, catalog, traffic: scenario.traffic, latencyBounds: scenario.placement.latencyBounds, placer, config: scenario.manager, ...(trigger ? { replacementTrigger: trigger } : {}) }));
+    const manager = new Manager(managerOptions({ topology, paths: net.paths, catalog, traffic: scenario.traffic, latencyBounds: scenario.placement.latencyBounds, placer, config: scenario.manager, ...(trigger ? { replacementTrigger: trigger } : {}) }));
     const capacities = hostCapacities(topology);
     const agents = new DeviceAgents(backend, net, timeline, capacities, scenario.outputs.sampleInterval, onFatal);
     const monoZeroNs = process.hrtime.bigint() - BigInt(Math.round(backend.now() * 1e9));
