@@ -15,7 +15,8 @@
 import { LabProcess } from "../lab/process.ts";
 import type { Namespace } from "../lab/namespace.ts";
 import type { Teardown } from "../lab/teardown.ts";
-import { buildRelay } from "./build.ts";
+import { hasCommand } from "../lab/run.ts";
+import { buildRelay, checkRelayToolchain } from "./build.ts";
 
 /** The network namespace of a running process (e.g. a Mininet host's shell), entered with nsenter. */
 export interface ProcessNetns {
@@ -31,6 +32,11 @@ export interface DelayRelayOptions {
   delayMs: number;
   /** Frames queued per direction before drops; default: 2.5 Gbit/s of 1500-byte frames for one delay, ≥ 4096. */
   queueLimit?: number;
+  /**
+   * SCHED_FIFO priority 1 … 99 for precise release times on a busy machine (default 1); null runs
+   * it as a normal process. If the kernel refuses, the relay runs normally: see `scheduling`.
+   */
+  realtimePriority?: number | null;
   /** How long to wait for the ready line, ms (default 5,000). */
   readyTimeoutMs?: number;
 }
@@ -45,6 +51,8 @@ export interface RelayCounters {
   txErrors: number;
   oversize: number;
   maxQueued: number;
+  /** Frames whose 802.1Q tag, stripped by the kernel on receive, was put back before sending. */
+  vlanRestored: number;
   /** Still queued when the relay stopped (discarded). */
   pending: number;
 }
@@ -60,6 +68,7 @@ interface ReadyLine {
   ifB: string;
   delayUs: number;
   queueLimit: number;
+  sched: string;
   pid: number;
 }
 
@@ -78,7 +87,16 @@ export class DelayRelay {
     readonly delayMs: number,
     /** Queue limit per direction the relay uses, frames. */
     readonly queueLimit: number,
+    /** How it is scheduled: "fifo:<priority>" or "other". */
+    readonly scheduling: string,
   ) {}
+
+  /** Verifies the tools this class needs (gcc to build it, nsenter for process namespaces); returns a sentence saying what to install, or true. */
+  static async check(): Promise<true | string> {
+    const gcc = await checkRelayToolchain();
+    if (gcc !== true) return gcc;
+    return (await hasCommand("nsenter")) ? true : "nsenter is missing (to run the relay in a Mininet host's namespace): apt-get install util-linux";
+  }
 
   /** Builds the relay if needed, starts it in `options.ns` and resolves when it is forwarding. */
   static async start(teardown: Teardown, options: DelayRelayOptions): Promise<DelayRelay> {
@@ -88,6 +106,8 @@ export class DelayRelay {
     const binary = await buildRelay();
     const args = ["-a", ifA, "-b", ifB, "-d", String(delayUs)];
     if (options.queueLimit !== undefined) args.push("-q", String(options.queueLimit));
+    const rt = options.realtimePriority === undefined ? 1 : options.realtimePriority;
+    if (rt !== null) args.push("-r", String(rt));
     const where = "pid" in options.ns ? `the network namespace of pid ${options.ns.pid}` : `namespace ${options.ns.name}`;
     const proc = "pid" in options.ns
       ? LabProcess.start(teardown, "nsenter", ["-t", String(options.ns.pid), "-n", "--", binary, ...args])
@@ -101,7 +121,7 @@ export class DelayRelay {
       await proc.stop(500);
       throw new DelayRelayError(`${what}: the relay reported ${JSON.stringify(ready)}, not the requested ${ifA}<->${ifB} at ${delayUs} µs`);
     }
-    return new DelayRelay(proc, ifA, ifB, ready.delayUs / 1000, ready.queueLimit);
+    return new DelayRelay(proc, ifA, ifB, ready.delayUs / 1000, ready.queueLimit, ready.sched);
   }
 
   /** PID of the relay process (the binary itself: `ip netns exec` and nsenter exec into it). */
