@@ -57,7 +57,9 @@ export class EmulationRecorder {
   private readonly latencyAll = new Tally("latency");
   private readonly latencyByUe = new Map<string, Tally>();
   private readonly interruptions = new Tally("interruption");
+  /** ms. */
   private readonly vnfReady = new Tally("vnfReady");
+  /** ms. */
   private readonly steeringMs = new Tally("steeringMs");
   private readonly cpuByDevice = new Map<string, Tally>();
   private readonly counts = { handovers: 0, vnfsStarted: 0, vnfsFailed: 0, notifications: 0, steeredRows: 0, chainRows: 0 };
@@ -219,8 +221,8 @@ export class EmulationRecorder {
       "vnfs.failed": { value: this.counts.vnfsFailed, unit: "count", description: "vNF starts or stops that failed" },
       "device.busiestCpuUtilisation": { value: r6(busiest), unit: "ratio", description: "time-averaged CPU utilisation (cgroups of its vNFs) of the busiest vNF host" },
       "notifications.count": { value: this.counts.notifications, unit: "count", description: "notifications raised by vNFs" },
-      "emulation.vnfReadyMeanMs": { value: ms(this.vnfReady) / 1000, unit: "ms", description: "docker create → vNF ready to forward, mean" },
-      "emulation.steeringInstallMeanMs": { value: ms(this.steeringMs) / 1000, unit: "ms", description: "install-steering → last segment's barrier back, mean" },
+      "emulation.vnfReadyMeanMs": { value: this.vnfReady.count > 0 ? r3(this.vnfReady.mean) : Number.NaN, unit: "ms", description: "docker create → vNF ready to forward, mean" },
+      "emulation.steeringInstallMeanMs": { value: this.steeringMs.count > 0 ? r3(this.steeringMs.mean) : Number.NaN, unit: "ms", description: "install-steering → last segment's barrier back, mean" },
       "emulation.durationS": { value: r3(now), unit: "s", description: "wall time the scenario ran" },
       "probes.sent": { value: sum("sent"), unit: "count", description: "probe packets sent by the UEs" },
       "probes.lost": { value: sum("lost"), unit: "count", description: "probe packets that never reached their server" },

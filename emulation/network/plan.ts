@@ -108,7 +108,7 @@ export function planNetwork(topology: Topology, options: PlanOptions): NetworkPl
   const maxUes = options.maxUes ?? 8;
   const roleOf = new Map(topology.nodes.map((n) => [n.id, n.role]));
   const switchNodes = topology.nodes.filter((n) => FORWARDING_ROLES.has(n.role));
-  if (switchNodes.length > maxSwitches) throw new UserError(`topology ${topology.name} has ${switchNodes.length} forwarding nodes; the emulation on this machine takes at most ${maxSwitches} switches (use a smaller topology, e.g. --set topology.cols=3)`);
+  if (switchNodes.length > maxSwitches) throw new UserError(`topology ${topology.name} has ${switchNodes.length} forwarding nodes; the emulation on this machine takes at most ${maxSwitches} switches; use a smaller topology (fewer cells, blocks or homes)`);
   if (options.ueCells.size > maxUes) throw new UserError(`the scenario has ${options.ueCells.size} UEs; the emulation on this machine takes at most ${maxUes} (use --set ues.count=${maxUes})`);
   const switches = switchNodes.map((n, i) => ({ node: n.id, dpid: options.dpidBase | BigInt(i + 1) }));
   const isSwitch = new Set(switches.map((s) => s.node));
