@@ -46,6 +46,16 @@ describe("planNetwork", () => {
     expect([alloc.take("e-0-0"), alloc.take("e-0-0"), alloc.take("e-0-1"), alloc.take("core")]).toEqual([4, 5, 3, 4]);
   });
 
+  it("shapes links slower than 1 Gbit/s with htb, at their rate; a destination switch gets a server on a 0 ms link", () => {
+    const slow = { ...topology, links: topology.links.map((l) => (l.a === "e-0-0" && l.b === "metro" ? { ...l, bandwidthBps: 50e6, delayS: 0.004 } : l)) };
+    const p = planNetwork(slow, { ueCells: new Map(), destinations: ["internet", "nfvi"], dpidBase: 0n });
+    expect(p.links.find((l) => l.a === "e-0-0" && l.b === "metro")).toMatchObject({ bwMbit: 50, delayMs: 4, skippedDelayMs: 0 });
+    expect(p.hosts.map((h) => [h.id, h.attach, h.port, h.ip, h.delayMs ?? null])).toEqual([
+      ["server:internet", "core", 3, "10.254.0.1", 10.1],
+      ["server:nfvi", "nfvi", 2, "10.254.0.2", null],
+    ]);
+  });
+
   it("refuses topologies too big for this machine, with what to do", () => {
     expect(() => planNetwork(topology, { ueCells: new Map(), destinations: [], dpidBase: 0n, maxSwitches: 5 })).toThrow("has 6 forwarding nodes; the emulation on this machine takes at most 5 switches");
     const ues = new Map(Array.from({ length: 9 }, (_, i) => [`ue-${i}`, "e-0-0"]));
