@@ -9,6 +9,7 @@
  *     hundreds of Mbit/s);
  * (b) ue-1 floods the server with UDP at 20 Mbit/s: the monitor reports attack-detected, the
  *     automation asks for a ddos-dropper chain, and once it is steered the flood no longer arrives.
+ * (c) a vNF container killed from outside is reported to the Manager as vnf-failed.
  * Afterwards nothing of the run is left. Skips with the reason when the lab is missing, unless
  * GNF_REQUIRE_EMULATION=1.
  */
@@ -16,6 +17,7 @@ import { describe, expect, it } from "vitest";
 import { loadScenarioText } from "../../scenarios/load.ts";
 import { labRequired } from "../lab/availability.ts";
 import { leftovers } from "../lab/leftovers.ts";
+import { run } from "../lab/run.ts";
 import { parseIperf3, parsePing } from "../relay/measure.ts";
 import { emulationLabStatus } from "./availability.ts";
 import { runEmulation, type LiveEmulation } from "./emulation-run.ts";
@@ -91,6 +93,12 @@ describe.runIf(status.ok || labRequired())("emulation backend with the GNF Manag
       seen["floodAfterBps"] = await rate(1500);
       await net.mininet.kill(flood);
       await net.mininet.kill(udpServer);
+      // A vNF container that dies is reported to the Manager as vnf-failed.
+      const monitor = [...backend.vnfs.values()].find((v) => v.type === "monitoring");
+      if (!monitor) throw new Error("no monitoring vNF running");
+      await run("docker", ["kill", monitor.container.name]);
+      await until("the crash to be reported", 10_000, () => !backend.vnfs.has(monitor.id));
+      seen["crashed"] = monitor.id;
     };
     const out = await runEmulation(scenario, scenario.seed, { onRunning: probe, log: (l) => console.log(`emu-chains: ${l}`) });
     console.log(`emu-chains measured: ${JSON.stringify(seen)}`);
@@ -110,7 +118,10 @@ describe.runIf(status.ok || labRequired())("emulation backend with the GNF Manag
     expect(seen["floodAfterBps"]).toBeLessThan(0.2e6);
     const notifications = table("notifications")?.rows ?? [];
     expect(notifications.some((r) => r[3] === "attack-detected" && r[2] === "ue-1")).toBe(true);
-    expect(out.metrics["vnfs.started"]?.value).toBe(4);
+    // The killed container: failed, with the reason.
+    const failed = (table("vnf_events")?.rows ?? []).filter((r) => r[3] === "failed");
+    expect(failed.map((r) => [r[1], r[4]])).toContainEqual([seen["crashed"], expect.stringMatching(/^container .* exited$/)]);
+    expect(out.metrics["vnfs.started"]?.value).toBeGreaterThanOrEqual(4);
     expect(await leftovers()).toEqual([]);
   }, 180_000);
 });

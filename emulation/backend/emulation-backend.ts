@@ -11,8 +11,8 @@
  *   set-timer        → setTimeout                                                             → timer
  *
  * The clock is wall seconds since the backend was made (`performance.now`). Events are always
- * delivered asynchronously (never inside `execute`), in the order the work finished. vNF reports
- * become `notification` events (`vnf-reports.ts`). A steering request that cannot be realised
+ * delivered asynchronously, in the order the work finished. vNF reports become `notification`
+ * events (`vnf-reports.ts`); a container that exits by itself is reported as `vnf-failed`. A steering request that cannot be realised
  * (a loop the switches cannot tell apart, a hop whose vNF is gone) is a lab failure: `onFatal`.
  * Times recorded in ms.
  */
@@ -75,6 +75,8 @@ export class EmulationBackend implements Backend {
   readonly installed = new Map<string, { version: number; accessNode: string; since: number }>();
   private readonly listeners: ((event: ManagerEvent) => void)[] = [];
   private readonly checkpoints = new Map<string, string>();
+  /** vNFs being stopped on the Manager's command (their exit is not a failure). */
+  private readonly stopping = new Set<string>();
   private readonly monitors = new Map<string, MonitorState>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly t0 = performance.now();
@@ -160,13 +162,24 @@ export class EmulationBackend implements Backend {
       if (!this.vnfs.has(vnf.id)) return;
       for (const e of reportEvents(r, vnf, performance.now(), monitor)) this.emit(e);
     });
+    void this.watchExit(vnf);
     this.vnfTimings.emit({ time: this.now(), vnf, timings: container.timings });
     this.emit({ type: "vnf-started", vnfId: c.vnfId, host: c.host });
+  }
+
+  /** A container whose output ends while it should run has died: `vnf-failed` (its resources are gone with it). */
+  private async watchExit(vnf: EmuVnf): Promise<void> {
+    for await (const report of vnf.container.stream()) void report;
+    if (this.closed || this.stopping.has(vnf.id) || !this.vnfs.has(vnf.id)) return;
+    this.vnfs.delete(vnf.id);
+    await vnf.container.remove().catch(() => undefined);
+    this.emit({ type: "vnf-failed", vnfId: vnf.id, host: vnf.host, reason: `container ${vnf.container.name} exited` });
   }
 
   private async stopVnf(vnfId: string, host: string): Promise<void> {
     const vnf = this.vnfs.get(vnfId);
     if (!vnf) return this.emit({ type: "vnf-failed", vnfId, host, reason: `no vNF ${vnfId} on ${host}` });
+    this.stopping.add(vnfId);
     try {
       this.checkpoints.set(vnfId, await exportState(vnf.container));
     } catch {
