@@ -55,7 +55,7 @@ async function until(what: string, timeoutMs: number, ok: () => boolean): Promis
 }
 
 describe.runIf(status.ok || labRequired())("emulation backend with the GNF Manager", () => {
-  it("(a) firewall + rate-limiter: blocked traffic dropped, allowed traffic rate-limited; (b) the DDoS dropper blocks a flood", async () => {
+  it("(a) firewall + rate-limiter: blocked traffic dropped, allowed traffic rate-limited; (b) the DDoS dropper blocks a flood; (c) a killed vNF is reported failed", async () => {
     if (!status.ok) throw new Error(`GNF_REQUIRE_EMULATION=1 but the emulation lab is missing: ${status.reason}`);
     const { scenario } = loadScenarioText(SCENARIO, "emu-chains.yaml");
     const seen: Record<string, unknown> = {};
