@@ -4,4 +4,5 @@ export { registerCheck } from "./check.ts";
 export { registerBench } from "./bench.ts";
 export { registerOpenflow } from "./openflow.ts";
 export { registerServe } from "./serve.ts";
+export { registerEmulate } from "./emulate.ts";
 export { registerEmulation } from "./emulation.ts";
