@@ -5,3 +5,4 @@ export { registerBench } from "./bench.ts";
 export { registerOpenflow } from "./openflow.ts";
 export { registerServe } from "./serve.ts";
 export { registerFigure } from "./figure.ts";
+export { registerCompare } from "./compare.ts";
