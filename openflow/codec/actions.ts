@@ -3,10 +3,10 @@
  * Nicira extensions) and unknown types keep their bytes so re-encoding is exact.
  */
 import { ActionType } from "../constants.ts";
-import { EncodeError, rethrowWithin } from "./errors.ts";
+import { EncodeError } from "./errors.ts";
 import { decodeOxm, encodeOxm, type Oxm } from "./oxm.ts";
 import type { Reader } from "./reader.ts";
-import { toBytes, type BytesInput, type Writer } from "./writer.ts";
+import type { BytesInput, Writer } from "./writer.ts";
 
 export type Action =
   | { type: "output"; port: number; maxLen: number }
@@ -69,8 +69,10 @@ export function decodeAction(r: Reader, index: number): Action {
   const type = r.u16("type");
   const length = r.u16("len");
   if (length < 8 || length % 8 !== 0) r.failAt(r.offset - 2, `action length ${length} is not a multiple of 8 of at least 8`, "len");
-  const b = r.sub(length - 4, "body");
-  const decoded = decodeActionBody(b, type, length) ?? { type: "unknown", actionType: type, body: b.whole() };
+  const bodyStart = r.offset;
+  const outer = r.narrow(length - 4, "body");
+  const decoded = decodeActionBody(r, type, length) ?? { type: "unknown", actionType: type, body: r.copyFrom(bodyStart) };
+  r.close(outer);
   r.leave();
   return decoded;
 }
@@ -108,19 +110,18 @@ function decodeActionBody(b: Reader, type: number, length: number): Action | und
 
 /** Decodes a list of actions filling `length` bytes. */
 export function decodeActions(r: Reader, length: number): Action[] {
-  const b = r.sub(length, "actions");
+  const outer = r.narrow(length, "actions");
   const actions: Action[] = [];
-  while (b.remaining > 0) actions.push(decodeAction(b, actions.length));
+  while (r.remaining > 0) actions.push(decodeAction(r, actions.length));
+  r.close(outer);
   return actions;
 }
 
 /** Encodes one action. */
 export function encodeAction(w: Writer, action: Action, field: string): void {
-  try {
-    encodeActionTlv(w, action);
-  } catch (err) {
-    rethrowWithin(err, field);
-  }
+  w.enter(field);
+  encodeActionTlv(w, action);
+  w.leave();
 }
 
 function encodeActionTlv(w: Writer, action: Action): void {
@@ -163,10 +164,10 @@ function encodeActionTlv(w: Writer, action: Action): void {
       break;
     case "experimenter":
       w.u32(action.experimenter, "experimenter");
-      w.bytes(toBytes(action.data, "data"), "data");
+      w.bytes(action.data, "data");
       break;
     case "unknown":
-      w.bytes(toBytes(action.body, "body"), "body");
+      w.bytes(action.body, "body");
       break;
     default:
       w.zeros(4);
@@ -174,13 +175,14 @@ function encodeActionTlv(w: Writer, action: Action): void {
   w.u16At(start + 2, w.length - start, "len");
 }
 
+/** Encodes a list of actions; errors name `field[i].member`. */
 export function encodeActions(w: Writer, actions: readonly Action[], field = "actions"): void {
-  if (!Array.isArray(actions)) throw new EncodeError(field, "expected a list of actions");
+  w.enter(field);
+  if (!Array.isArray(actions)) throw new EncodeError("", "expected a list of actions");
   for (let i = 0; i < actions.length; i++) {
-    try {
-      encodeActionTlv(w, actions[i] as Action);
-    } catch (err) {
-      rethrowWithin(err, `${field}[${i}]`);
-    }
+    w.enter("", i);
+    encodeActionTlv(w, actions[i] as Action);
+    w.leave();
   }
+  w.leave();
 }

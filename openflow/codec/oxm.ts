@@ -7,7 +7,7 @@
  * is kept as `{ oxmClass, oxmField, hasMask, body }` with the raw body bytes, so re-encoding is exact.
  */
 import { formatIpv4, formatIpv6, formatMac } from "./addresses.ts";
-import { EncodeError, rethrowWithin } from "./errors.ts";
+import { EncodeError } from "./errors.ts";
 import { OFPXMC_OPENFLOW_BASIC, OXM_BY_NAME, OXM_FIELDS, type OxmFieldSpec } from "./oxm-fields.ts";
 import type { Reader } from "./reader.ts";
 import { toBytes, toU64, type BytesInput, type Writer } from "./writer.ts";
@@ -107,11 +107,9 @@ export function decodeOxm(r: Reader, index: number): Oxm {
 
 /** Encodes one OXM TLV; errors name `field` (the OXM's path) and the member that failed. */
 export function encodeOxm(w: Writer, oxm: Oxm, field: string): void {
-  try {
-    encodeOxmTlv(w, oxm);
-  } catch (err) {
-    rethrowWithin(err, field);
-  }
+  w.enter(field);
+  encodeOxmTlv(w, oxm);
+  w.leave();
 }
 
 function encodeOxmTlv(w: Writer, oxm: Oxm): void {
@@ -142,27 +140,28 @@ export function decodeMatch(r: Reader): Match {
   if (type !== OFPMT_OXM) r.failAt(r.offset - 2, `match type ${type} is not OFPMT_OXM (1)`, "type");
   const length = r.u16("length");
   if (length < 4) r.failAt(r.offset - 2, `match length ${length} is shorter than its 4-byte header`, "length");
-  const body = r.sub(length - 4, "oxm_fields");
+  const outer = r.narrow(length - 4, "oxm_fields");
   const fields: Match = [];
-  while (body.remaining > 0) fields.push(decodeOxm(body, fields.length));
+  while (r.remaining > 0) fields.push(decodeOxm(r, fields.length));
+  r.close(outer);
   r.pad((8 - (length % 8)) % 8, "pad");
   r.leave();
   return fields;
 }
 
-/** Encodes an `ofp_match`, padded to a multiple of 8 bytes. */
+/** Encodes an `ofp_match`, padded to a multiple of 8 bytes; errors name `field[i].member`. */
 export function encodeMatch(w: Writer, match: Match, field = "match"): void {
-  if (!Array.isArray(match)) throw new EncodeError(field, "expected a list of OXM fields");
+  w.enter(field);
+  if (!Array.isArray(match)) throw new EncodeError("", "expected a list of OXM fields");
   const start = w.length;
-  w.u16(OFPMT_OXM, `${field}.type`);
-  w.u16(0, `${field}.length`);
+  w.u16(OFPMT_OXM, "type");
+  w.u16(0, "length");
   for (let i = 0; i < match.length; i++) {
-    try {
-      encodeOxmTlv(w, match[i] as Oxm);
-    } catch (err) {
-      rethrowWithin(err, `${field}[${i}]`);
-    }
+    w.enter("", i);
+    encodeOxmTlv(w, match[i] as Oxm);
+    w.leave();
   }
-  w.u16At(start + 2, w.length - start, `${field}.length`);
+  w.u16At(start + 2, w.length - start, "length");
   w.padTo(start, 8);
+  w.leave();
 }
