@@ -7,8 +7,9 @@ import { EncodeError } from "./errors.ts";
 
 const HEX_PAIRS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
-export function formatMac(b: Uint8Array): string {
-  return `${HEX_PAIRS[b[0] as number]}:${HEX_PAIRS[b[1] as number]}:${HEX_PAIRS[b[2] as number]}:${HEX_PAIRS[b[3] as number]}:${HEX_PAIRS[b[4] as number]}:${HEX_PAIRS[b[5] as number]}`;
+/** The MAC address in `b[at, at + 6)`. */
+export function formatMac(b: Uint8Array, at = 0): string {
+  return `${HEX_PAIRS[b[at] as number]}:${HEX_PAIRS[b[at + 1] as number]}:${HEX_PAIRS[b[at + 2] as number]}:${HEX_PAIRS[b[at + 3] as number]}:${HEX_PAIRS[b[at + 4] as number]}:${HEX_PAIRS[b[at + 5] as number]}`;
 }
 
 /** Value of one hex digit (char code), or -1. */
@@ -51,8 +52,9 @@ export function parseMac(text: string, field: string): Uint8Array {
   return out;
 }
 
-export function formatIpv4(b: Uint8Array): string {
-  return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;
+/** The IPv4 address in `b[at, at + 4)`. */
+export function formatIpv4(b: Uint8Array, at = 0): string {
+  return `${b[at]}.${b[at + 1]}.${b[at + 2]}.${b[at + 3]}`;
 }
 
 function badIpv4(text: unknown, field: string): never {
@@ -85,17 +87,18 @@ export function parseIpv4(text: string, field: string): Uint8Array {
   return out;
 }
 
-export function formatIpv6(b: Uint8Array): string {
+/** The IPv6 address in `b[at, at + 16)`, RFC 5952 canonical text. */
+export function formatIpv6(b: Uint8Array, at = 0): string {
   // Longest run of two or more zero groups becomes "::" (first one on ties), RFC 5952.
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8; ) {
-    if (b[2 * i] !== 0 || b[2 * i + 1] !== 0) {
+    if (b[at + 2 * i] !== 0 || b[at + 2 * i + 1] !== 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j < 8 && b[2 * j] === 0 && b[2 * j + 1] === 0) j++;
+    while (j < 8 && b[at + 2 * j] === 0 && b[at + 2 * j + 1] === 0) j++;
     if (j - i > bestLen) {
       bestStart = i;
       bestLen = j - i;
@@ -109,8 +112,8 @@ export function formatIpv6(b: Uint8Array): string {
       i += bestLen - 1;
       continue;
     }
-    if (s !== "" && !s.endsWith(":")) s += ":";
-    s += (((b[2 * i] as number) << 8) | (b[2 * i + 1] as number)).toString(16);
+    if (s !== "" && s.charCodeAt(s.length - 1) !== 58) s += ":";
+    s += (((b[at + 2 * i] as number) << 8) | (b[at + 2 * i + 1] as number)).toString(16);
   }
   return s;
 }

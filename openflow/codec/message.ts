@@ -21,9 +21,12 @@ import { Writer } from "./writer.ts";
 
 const NAMES: Record<number, string> = Object.fromEntries(Object.entries(MessageType).map(([k, v]) => [v, k.toLowerCase()]));
 
+/** Reused by `decodeMessage` (decoding is synchronous, so one reader suffices; it keeps the last input until the next decode). */
+const reader = new Reader(new Uint8Array(0));
+
 /** Decodes exactly one message occupying all of `bytes`. Throws `DecodeError`. */
 export function decodeMessage(bytes: Uint8Array): OfMessage {
-  const r = new Reader(bytes);
+  const r = reader.reset(bytes);
   const version = r.u8("header.version");
   if (version !== OFP_VERSION) r.failAt(0, `version 0x${version.toString(16).padStart(2, "0")} is not OpenFlow 1.3 (0x04)`, "header.version");
   const type = r.u8("header.type");
@@ -36,6 +39,7 @@ export function decodeMessage(bytes: Uint8Array): OfMessage {
   r.enter(name as string);
   const message = decodeBody(r, type, xid);
   if (r.remaining > 0) r.fail(`${r.remaining} unexpected byte(s) after the ${name} body`);
+  r.leave();
   return message;
 }
 
@@ -86,8 +90,12 @@ function decodeBody(r: Reader, type: number, xid: number): OfMessage {
       const flags = r.u16("flags");
       r.pad(4);
       r.enter("body");
-      if (type === MessageType.MULTIPART_REQUEST) return { type: "multipart_request", xid, flags, body: decodeMultipartRequestBody(r, mpType) };
-      return { type: "multipart_reply", xid, flags, body: decodeMultipartReplyBody(r, mpType) };
+      const message: OfMessage =
+        type === MessageType.MULTIPART_REQUEST
+          ? { type: "multipart_request", xid, flags, body: decodeMultipartRequestBody(r, mpType) }
+          : { type: "multipart_reply", xid, flags, body: decodeMultipartReplyBody(r, mpType) };
+      r.leave();
+      return message;
     }
     case MessageType.BARRIER_REQUEST:
       return { type: "barrier_request", xid };

@@ -6,7 +6,6 @@
  * strings for addresses). Anything else — experimenter or NXM classes, unknown fields, odd lengths —
  * is kept as `{ oxmClass, oxmField, hasMask, body }` with the raw body bytes, so re-encoding is exact.
  */
-import { formatIpv4, formatIpv6, formatMac } from "./addresses.ts";
 import { EncodeError } from "./errors.ts";
 import { OFPXMC_OPENFLOW_BASIC, OXM_BY_NAME, OXM_FIELDS, type OxmFieldSpec } from "./oxm-fields.ts";
 import type { Reader } from "./reader.ts";
@@ -52,11 +51,11 @@ function decodeValue(r: Reader, spec: OxmFieldSpec, name: string): OxmValue {
     case "u64":
       return r.u64(name);
     case "mac":
-      return formatMac(r.bytesView(6, name));
+      return r.mac(name);
     case "ipv4":
-      return formatIpv4(r.bytesView(4, name));
+      return r.ipv4(name);
     case "ipv6":
-      return formatIpv6(r.bytesView(16, name));
+      return r.ipv6(name);
   }
 }
 

@@ -15,6 +15,7 @@
  *   const port = r.u32("port");
  *   r.close(outer);                             // now just past the body
  */
+import { formatIpv4, formatIpv6, formatMac } from "./addresses.ts";
 import { copyBytes } from "./byte-pool.ts";
 import { DecodeError } from "./errors.ts";
 import { renderPath } from "./field-path.ts";
@@ -23,9 +24,10 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
 /** Scratch for 64-bit reads: `getBigUint64` is the cheapest way to a bigint. */
 const U64_VIEW = new DataView(new ArrayBuffer(8));
 const U64_BYTES = new Uint8Array(U64_VIEW.buffer);
+const U64_MAX = 0xffffffffffffffffn;
 
 export class Reader {
-  private readonly buf: Uint8Array;
+  private buf: Uint8Array;
   /** Next byte to read (offset within the message). Invariant: pos <= end <= buf.length. */
   private pos = 0;
   /** One past the last readable byte of the current (possibly narrowed) range. */
@@ -42,6 +44,19 @@ export class Reader {
   constructor(bytes: Uint8Array) {
     this.buf = bytes;
     this.end = bytes.length;
+  }
+
+  /** Starts over on another message (so one reader can serve every decode). */
+  reset(bytes: Uint8Array): this {
+    this.buf = bytes;
+    this.pos = 0;
+    this.end = bytes.length;
+    if (this.names.length > 0) {
+      // Left over by a decode that threw; a successful one leaves the path stack empty.
+      this.names.length = 0;
+      this.indices.length = 0;
+    }
+    return this;
   }
 
   /** Current position, relative to the start of the message. */
@@ -112,7 +127,18 @@ export class Reader {
     if (this.end - p < 8) this.short(8, field);
     this.pos = p + 8;
     const b = this.buf;
-    for (let i = 0; i < 8; i++) U64_BYTES[i] = b[p + i] as number;
+    let and = 0xff;
+    let or = 0;
+    for (let i = 0; i < 8; i++) {
+      const byte = b[p + i] as number;
+      U64_BYTES[i] = byte;
+      and &= byte;
+      or |= byte;
+    }
+    // Zero and all-ones (masks, "any" cookies) are the commonest values; bigints are primitives,
+    // so returning the literal is the same value without allocating.
+    if (or === 0) return 0n;
+    if (and === 0xff) return U64_MAX;
     return U64_VIEW.getBigUint64(0);
   }
 
@@ -125,12 +151,39 @@ export class Reader {
     return copyBytes(this.buf, p, p + n);
   }
 
-  /** The next n bytes without copying (valid while the input buffer is). */
-  bytesView(n: number, field = "bytes"): Uint8Array {
+  /** The next n bytes as a list of numbers. */
+  u8s(n: number, field: string): number[] {
     const p = this.pos;
     if (this.end - p < n) this.short(n, field);
     this.pos = p + n;
-    return this.buf.subarray(p, p + n);
+    const b = this.buf;
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) out[i] = b[p + i] as number;
+    return out;
+  }
+
+  /** A 6-byte MAC address as text (`02:00:00:00:00:01`). */
+  mac(field: string): string {
+    const p = this.pos;
+    if (this.end - p < 6) this.short(6, field);
+    this.pos = p + 6;
+    return formatMac(this.buf, p);
+  }
+
+  /** A 4-byte IPv4 address as text. */
+  ipv4(field: string): string {
+    const p = this.pos;
+    if (this.end - p < 4) this.short(4, field);
+    this.pos = p + 4;
+    return formatIpv4(this.buf, p);
+  }
+
+  /** A 16-byte IPv6 address as RFC 5952 text. */
+  ipv6(field: string): string {
+    const p = this.pos;
+    if (this.end - p < 16) this.short(16, field);
+    this.pos = p + 16;
+    return formatIpv6(this.buf, p);
   }
 
   /** Skips n padding bytes (their content is ignored). */

@@ -51,8 +51,11 @@ export class Writer {
   /** Discards the current message (bytes already handed out by `finish` stay untouched). */
   reset(): this {
     this.pos = this.base;
-    this.names.length = 0;
-    this.indices.length = 0;
+    if (this.names.length > 0) {
+      // Left over by an encode that threw; a successful one leaves the path stack empty.
+      this.names.length = 0;
+      this.indices.length = 0;
+    }
     return this;
   }
 
@@ -110,6 +113,45 @@ export class Writer {
     b[p + 2] = v >>> 8;
     b[p + 3] = v;
     this.pos = p + 4;
+  }
+
+  /**
+   * Writes `values[from..]` as u32s while they are integers in range; returns the index of the
+   * first value not written (`values.length` if all were). One capacity check for the run.
+   */
+  u32Run(values: readonly unknown[], from: number): number {
+    const n = values.length;
+    if (this.pos + 4 * (n - from) > this.buf.length) this.grow(4 * (n - from));
+    const b = this.buf;
+    let p = this.pos;
+    let i = from;
+    for (; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== "number" || v >>> 0 !== v) break;
+      b[p] = v >>> 24;
+      b[p + 1] = v >>> 16;
+      b[p + 2] = v >>> 8;
+      b[p + 3] = v;
+      p += 4;
+    }
+    this.pos = p;
+    return i;
+  }
+
+  /** As `u32Run`, for u8s. */
+  u8Run(values: readonly unknown[], from: number): number {
+    const n = values.length;
+    if (this.pos + (n - from) > this.buf.length) this.grow(n - from);
+    const b = this.buf;
+    let p = this.pos;
+    let i = from;
+    for (; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== "number" || (v & 0xff) !== v) break;
+      b[p++] = v;
+    }
+    this.pos = p;
+    return i;
   }
 
   u64(v: U64Input, field: string): void {

@@ -2,7 +2,6 @@
  * Messages with small fixed bodies: HELLO, ERROR, ECHO, EXPERIMENTER, FEATURES, GET/SET_CONFIG,
  * ROLE, GET/SET_ASYNC, TABLE_MOD, PORT_MOD, QUEUE_GET_CONFIG, PORT_STATUS.
  */
-import { formatMac } from "../addresses.ts";
 import type { Reader } from "../reader.ts";
 import type { Writer } from "../writer.ts";
 import { decodePort, decodeQueues, encodePort, encodeQueues } from "./structs.ts";
@@ -130,7 +129,7 @@ export function encodeTableMod(w: Writer, m: MessageOf<"table_mod">): void {
 export function decodePortMod(r: Reader, xid: number): MessageOf<"port_mod"> {
   const portNo = r.u32("port_no");
   r.pad(4);
-  const hwAddr = formatMac(r.bytesView(6, "hw_addr"));
+  const hwAddr = r.mac("hw_addr");
   r.pad(2);
   const config = r.u32("config");
   const mask = r.u32("mask");

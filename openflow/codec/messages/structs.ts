@@ -3,7 +3,6 @@
  * queue properties.
  */
 import { decodeActions, encodeActions } from "../actions.ts";
-import { formatMac } from "../addresses.ts";
 import type { Reader } from "../reader.ts";
 import type { Writer } from "../writer.ts";
 import type { Bucket, MeterBand, PacketQueue, Port, QueueProperty } from "./types.ts";
@@ -14,7 +13,7 @@ export function decodePort(r: Reader): Port {
   r.enter("port");
   const portNo = r.u32("port_no");
   r.pad(4);
-  const hwAddr = formatMac(r.bytesView(6, "hw_addr"));
+  const hwAddr = r.mac("hw_addr");
   r.pad(2);
   const port: Port = {
     portNo,

@@ -59,19 +59,18 @@ function decodeTypeIds(r: Reader): (number | TypeId)[] {
 }
 
 function decodeTableIds(r: Reader): number[] {
-  const bytes = r.bytesView(r.remaining, "table_ids");
-  const ids = new Array<number>(bytes.length);
-  for (let i = 0; i < bytes.length; i++) ids[i] = bytes[i] as number;
-  return ids;
+  return r.u8s(r.remaining, "table_ids");
 }
 
 /** OXM headers (u32 each), an experimenter-class one followed by its experimenter id. */
 function decodeOxmIds(r: Reader): (number | OxmId)[] {
-  const ids: (number | OxmId)[] = [];
+  const ids = new Array<number | OxmId>(r.remaining >>> 2);
+  let count = 0;
   while (r.remaining > 0) {
     const header = r.u32("oxm_ids");
-    ids.push(header >>> 16 === OXM_CLASS_EXPERIMENTER ? { header, experimenter: r.u32("oxm_ids.experimenter") } : header);
+    ids[count++] = header >>> 16 === OXM_CLASS_EXPERIMENTER ? { header, experimenter: r.u32("oxm_ids.experimenter") } : header;
   }
+  if (count < ids.length) ids.length = count; // experimenter ids took two words
   return ids;
 }
 
@@ -142,27 +141,17 @@ function encodeTypeIds(w: Writer, ids: readonly (number | TypeId)[]): void {
 }
 
 function encodeTableIds(w: Writer, tableIds: readonly number[]): void {
-  for (let i = 0; i < tableIds.length; i++) {
-    const id = tableIds[i] as number;
-    if ((id & 0xff) === id) {
-      w.u8(id, "tableIds");
-      continue;
-    }
-    w.enter("tableIds", i);
-    w.u8(id, ""); // fails: not a u8
-    w.leave();
-  }
+  const i = w.u8Run(tableIds, 0);
+  if (i === tableIds.length) return;
+  w.enter("tableIds", i);
+  w.u8(tableIds[i] as number, ""); // fails: not a u8
 }
 
 function encodeOxmIds(w: Writer, ids: readonly (number | OxmId)[]): void {
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = w.u32Run(ids, 0); i < ids.length; i = w.u32Run(ids, i + 1)) {
     const id = ids[i] as number | OxmId;
-    if (typeof id === "number" && id >>> 0 === id) {
-      w.u32(id, "oxmIds");
-      continue;
-    }
     w.enter("oxmIds", i);
-    if (typeof id !== "object" || id === null) w.u32(id, ""); // fails: not a u32 (those took the fast path)
+    if (typeof id !== "object" || id === null) w.u32(id, ""); // fails: not a u32 (those were written by the run)
     else {
       w.u32(id.header, "header");
       if (id.experimenter !== undefined) w.u32(id.experimenter, "experimenter");
