@@ -1,6 +1,7 @@
 /**
  * A big-endian byte writer that writes each message straight into a shared slab and hands the
  * finished bytes out as a view of it (no copy, no `ArrayBuffer` per message; see `byte-pool.ts`).
+ * Slab bytes not yet written are kept zero, so padding and zero fields cost no stores.
  * Values are range-checked (an out-of-range number is an `EncodeError`, never silent truncation).
  * Lengths are patched after the body is written (`u16At`), so headers are written last in effect.
  *
@@ -19,7 +20,7 @@ import { EncodeError } from "./errors.ts";
 import { renderPath } from "./field-path.ts";
 
 const UTF8 = new TextEncoder();
-/** Byte strings up to this length (bytes) are copied and zero-filled by loops, longer by builtins. */
+/** Byte strings up to this length (bytes) are copied by a loop, longer ones by `set`. */
 const LOOP_COPY = 32;
 
 export type U64Input = bigint | number | string;
@@ -31,7 +32,7 @@ export class Writer {
   private view: DataView;
   /** Start of the current message in `buf`. Invariant: base <= pos. */
   private base = 0;
-  /** Next byte to write in `buf`. */
+  /** Next byte to write in `buf`. Invariant: every byte of `buf` from `pos` on is zero. */
   private pos = 0;
   /** Field path segments (see `Reader`); `indices[i] >= 0` renders as `names[i][index]`. */
   private readonly names: string[] = [];
@@ -50,6 +51,7 @@ export class Writer {
 
   /** Discards the current message (bytes already handed out by `finish` stay untouched). */
   reset(): this {
+    if (this.pos > this.base) this.buf.fill(0, this.base, this.pos); // an unfinished message
     this.pos = this.base;
     if (this.names.length > 0) {
       // Left over by an encode that threw; a successful one leaves the path stack empty.
@@ -193,12 +195,10 @@ export class Writer {
     this.pos = p + n;
   }
 
+  /** n zero bytes (already zero in the slab: only the position moves). */
   zeros(n: number): void {
     if (this.pos + n > this.buf.length) this.grow(n);
-    const p = this.pos;
-    if (n <= LOOP_COPY) for (let i = 0; i < n; i++) this.buf[p + i] = 0;
-    else this.buf.fill(0, p, p + n);
-    this.pos = p + n;
+    this.pos += n;
   }
 
   /** Pads with zeros until the length since `start` (a `length` value) is a multiple of `multiple`. */
@@ -213,16 +213,20 @@ export class Writer {
     if (this.pos + size > this.buf.length) this.grow(size);
     const p = this.pos;
     const b = this.buf;
-    if (v.length < size && isAscii(v)) {
-      for (let i = 0; i < v.length; i++) b[p + i] = v.charCodeAt(i);
-      b.fill(0, p + v.length, p + size);
-      this.pos = p + size;
-      return;
+    const n = v.length;
+    let i = 0;
+    if (n < size) {
+      // Names are short ASCII: store the chars directly; the NUL padding is already zero.
+      for (; i < n; i++) {
+        const c = v.charCodeAt(i);
+        if (c > 0x7f) break;
+        b[p + i] = c;
+      }
     }
-    const encoded = UTF8.encode(v);
-    if (encoded.length > size) throw new EncodeError(field, `"${v}" is longer than ${size} bytes`);
-    b.set(encoded, p);
-    b.fill(0, p + encoded.length, p + size);
+    if (i < n && UTF8.encodeInto(v, b.subarray(p, p + size)).read < n) {
+      b.fill(0, p, p + size); // keep the unwritten slab zero
+      throw new EncodeError(field, `"${v}" is longer than ${size} bytes`);
+    }
     this.pos = p + size;
   }
 
@@ -251,11 +255,6 @@ function badInt(v: unknown, max: number, field: string): never {
 }
 
 const U64_MAX = 0xffffffffffffffffn;
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 
 function checkInt(v: number, max: number, field: string): void {
   if (!(Number.isInteger(v) && v >= 0 && v <= max)) {
