@@ -24,9 +24,23 @@ function badMac(text: unknown, field: string): never {
   throw new EncodeError(field, `expected a MAC address like "02:00:00:00:00:01", found ${JSON.stringify(text)}`);
 }
 
+/** Hex digit values by char code (-1: not a hex digit). */
+const HEX_VALUES = Int8Array.from({ length: 128 }, (_, c) => hexDigit(c));
+
+/** The byte written as two hex digits at `text[i]`, or -1. */
+function hexByteAt(text: string, i: number): number {
+  const hi = text.charCodeAt(i);
+  const lo = text.charCodeAt(i + 1);
+  if (hi > 127 || lo > 127) return -1;
+  const h = HEX_VALUES[hi] as number;
+  const l = HEX_VALUES[lo] as number;
+  return (h | l) < 0 ? -1 : (h << 4) | l;
+}
+
 /** Parses `02:00:00:00:00:01` (also `-` separators and one-digit groups) into `out` at `at`. */
 export function parseMacInto(text: string, field: string, out: Uint8Array, at: number): void {
   if (typeof text !== "string") badMac(text, field);
+  if (text.length === 17 && parseCanonicalMacInto(text, out, at)) return;
   let i = 0;
   for (let group = 0; group < 6; group++) {
     if (group > 0) {
@@ -44,6 +58,18 @@ export function parseMacInto(text: string, field: string, out: Uint8Array, at: n
     }
   }
   if (i !== text.length) badMac(text, field);
+}
+
+/** The common `xx:xx:xx:xx:xx:xx` form; false (with `out` partly written) for anything else. */
+function parseCanonicalMacInto(text: string, out: Uint8Array, at: number): boolean {
+  for (let group = 0; group < 6; group++) {
+    const i = 3 * group;
+    if (group > 0 && text.charCodeAt(i - 1) !== 58) return false;
+    const byte = hexByteAt(text, i);
+    if (byte < 0) return false;
+    out[at + group] = byte;
+  }
+  return true;
 }
 
 export function parseMac(text: string, field: string): Uint8Array {

@@ -36,6 +36,14 @@ describe("Writer", () => {
     }
   });
 
+  it("a bad address, parsed in place, leaves no bytes behind either", () => {
+    // The eth_dst value lands at bytes 56-61, inside the desc reply's zero padding.
+    const badMac = { ...failing, match: [{ field: "eth_dst", value: "ff:ff:ff:ff:ff:fz" }], instructions: [] } as OfMessage;
+    const bytes = golden("4-0-ofp_desc_reply.packet");
+    expect(() => encodeMessage(badMac)).toThrow("match[0].value");
+    expect(same(encodeMessage(decodeMessage(bytes)), bytes)).toBe(true);
+  });
+
   it("a too-long fixed string fails without leaving bytes behind", () => {
     const w = new Writer(64);
     expect(() => w.fixedString("ü".repeat(20), 32, "name")).toThrow('"' + "ü".repeat(20) + '" is longer than 32 bytes');

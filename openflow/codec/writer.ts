@@ -21,6 +21,8 @@ import { renderPath } from "./field-path.ts";
 
 const UTF8 = new TextEncoder();
 /** Byte strings up to this length (bytes) are copied by a loop, longer ones by `set`. */
+/** Addresses are parsed here first, so a bad one leaves nothing in the slab. */
+const ADDRESS = new Uint8Array(16);
 const LOOP_COPY = 32;
 
 export type U64Input = bigint | number | string;
@@ -165,23 +167,29 @@ export class Writer {
 
   /** A MAC address given as text (`02:00:00:00:00:01`), 6 bytes. */
   mac(text: string, field: string): void {
+    parseMacInto(text, field, ADDRESS, 0);
     if (this.pos + 6 > this.buf.length) this.grow(6);
-    parseMacInto(text, field, this.buf, this.pos);
-    this.pos += 6;
+    const p = this.pos;
+    for (let i = 0; i < 6; i++) this.buf[p + i] = ADDRESS[i] as number;
+    this.pos = p + 6;
   }
 
   /** An IPv4 address given as text, 4 bytes. */
   ipv4(text: string, field: string): void {
+    parseIpv4Into(text, field, ADDRESS, 0);
     if (this.pos + 4 > this.buf.length) this.grow(4);
-    parseIpv4Into(text, field, this.buf, this.pos);
-    this.pos += 4;
+    const p = this.pos;
+    for (let i = 0; i < 4; i++) this.buf[p + i] = ADDRESS[i] as number;
+    this.pos = p + 4;
   }
 
   /** An IPv6 address given as text, 16 bytes. */
   ipv6(text: string, field: string): void {
+    parseIpv6Into(text, field, ADDRESS, 0);
     if (this.pos + 16 > this.buf.length) this.grow(16);
-    parseIpv6Into(text, field, this.buf, this.pos);
-    this.pos += 16;
+    const p = this.pos;
+    for (let i = 0; i < 16; i++) this.buf[p + i] = ADDRESS[i] as number;
+    this.pos = p + 16;
   }
 
   /** Bytes given as `Uint8Array`, hex text or a list of byte values. */

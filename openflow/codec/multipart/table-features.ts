@@ -31,7 +31,7 @@ const PROP_NAMES: Record<number, TableFeatureProperty["type"]> = {
   0xfffe: "experimenter",
   0xffff: "experimenter_miss",
 };
-const PROP_CODES: Record<string, number> = Object.fromEntries(Object.entries(PROP_NAMES).map(([k, v]) => [v, Number(k)]));
+const PROP_CODES: ReadonlyMap<string, number> = new Map(Object.entries(PROP_NAMES).map(([k, v]) => [v, Number(k)]));
 const OXM_CLASS_EXPERIMENTER = 0xffff;
 
 /** `ofp_instruction_id` / `ofp_action_id` list: `type`, `len` (>= 4), experimenter data. */
@@ -162,7 +162,7 @@ function encodeOxmIds(w: Writer, ids: readonly (number | OxmId)[]): void {
 
 function encodeProperty(w: Writer, p: TableFeatureProperty): void {
   const start = w.length;
-  w.u16(p.type === "unknown" ? p.propType : (PROP_CODES[p.type] as number), "type");
+  w.u16(p.type === "unknown" ? p.propType : (PROP_CODES.get(p.type) as number), "type");
   w.u16(0, "length");
   switch (p.type) {
     case "instructions":
