@@ -28,21 +28,6 @@ export type Action =
   | { type: "experimenter"; experimenter: number; data: BytesInput }
   | { type: "unknown"; actionType: number; body: BytesInput };
 
-/** Actions whose body is 4 bytes of padding. */
-const PAD_ONLY: Partial<Record<number, Action["type"]>> = {
-  [ActionType.COPY_TTL_OUT]: "copy_ttl_out",
-  [ActionType.COPY_TTL_IN]: "copy_ttl_in",
-  [ActionType.DEC_MPLS_TTL]: "dec_mpls_ttl",
-  [ActionType.POP_VLAN]: "pop_vlan",
-  [ActionType.DEC_NW_TTL]: "dec_nw_ttl",
-  [ActionType.POP_PBB]: "pop_pbb",
-};
-const ETHERTYPE_ACTIONS: Partial<Record<number, "push_vlan" | "push_mpls" | "pop_mpls" | "push_pbb">> = {
-  [ActionType.PUSH_VLAN]: "push_vlan",
-  [ActionType.PUSH_MPLS]: "push_mpls",
-  [ActionType.POP_MPLS]: "pop_mpls",
-  [ActionType.PUSH_PBB]: "push_pbb",
-};
 const TYPE_CODE: Record<string, number> = {
   output: ActionType.OUTPUT,
   copy_ttl_out: ActionType.COPY_TTL_OUT,
@@ -79,13 +64,29 @@ export function decodeAction(r: Reader, index: number): Action {
 
 /** The structured action, or undefined when its length does not fit its type (kept raw). */
 function decodeActionBody(b: Reader, type: number, length: number): Action | undefined {
-  const padOnly = PAD_ONLY[type];
-  if (padOnly) return length === 8 ? ({ type: padOnly } as Action) : undefined;
-  const ethertypeAction = ETHERTYPE_ACTIONS[type];
-  if (ethertypeAction) return length === 8 ? { type: ethertypeAction, ethertype: b.u16("ethertype") } : undefined;
   switch (type) {
     case ActionType.OUTPUT:
       return length === 16 ? { type: "output", port: b.u32("port"), maxLen: b.u16("max_len") } : undefined;
+    case ActionType.COPY_TTL_OUT:
+      return length === 8 ? { type: "copy_ttl_out" } : undefined;
+    case ActionType.COPY_TTL_IN:
+      return length === 8 ? { type: "copy_ttl_in" } : undefined;
+    case ActionType.DEC_MPLS_TTL:
+      return length === 8 ? { type: "dec_mpls_ttl" } : undefined;
+    case ActionType.POP_VLAN:
+      return length === 8 ? { type: "pop_vlan" } : undefined;
+    case ActionType.DEC_NW_TTL:
+      return length === 8 ? { type: "dec_nw_ttl" } : undefined;
+    case ActionType.POP_PBB:
+      return length === 8 ? { type: "pop_pbb" } : undefined;
+    case ActionType.PUSH_VLAN:
+      return length === 8 ? { type: "push_vlan", ethertype: b.u16("ethertype") } : undefined;
+    case ActionType.PUSH_MPLS:
+      return length === 8 ? { type: "push_mpls", ethertype: b.u16("ethertype") } : undefined;
+    case ActionType.POP_MPLS:
+      return length === 8 ? { type: "pop_mpls", ethertype: b.u16("ethertype") } : undefined;
+    case ActionType.PUSH_PBB:
+      return length === 8 ? { type: "push_pbb", ethertype: b.u16("ethertype") } : undefined;
     case ActionType.SET_MPLS_TTL:
       return length === 8 ? { type: "set_mpls_ttl", mplsTtl: b.u8("mpls_ttl") } : undefined;
     case ActionType.SET_NW_TTL:

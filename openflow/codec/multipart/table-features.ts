@@ -13,25 +13,18 @@ import type { Reader } from "../reader.ts";
 import type { Writer } from "../writer.ts";
 import type { OxmId, TableFeatureProperty, TableFeatures, TypeId } from "./types.ts";
 
-const PROP_NAMES: Record<number, TableFeatureProperty["type"]> = {
-  0: "instructions",
-  1: "instructions_miss",
-  2: "next_tables",
-  3: "next_tables_miss",
-  4: "write_actions",
-  5: "write_actions_miss",
-  6: "apply_actions",
-  7: "apply_actions_miss",
-  8: "match",
-  10: "wildcards",
-  12: "write_setfield",
-  13: "write_setfield_miss",
-  14: "apply_setfield",
-  15: "apply_setfield_miss",
-  0xfffe: "experimenter",
-  0xffff: "experimenter_miss",
-};
-const PROP_CODES: ReadonlyMap<string, number> = new Map(Object.entries(PROP_NAMES).map(([k, v]) => [v, Number(k)]));
+/** Property type names by code 0..15 (a dense array: cheaper than a sparse keyed object). */
+const PROP_NAMES: readonly (TableFeatureProperty["type"] | undefined)[] = [
+  "instructions", "instructions_miss", "next_tables", "next_tables_miss", "write_actions", "write_actions_miss", "apply_actions", "apply_actions_miss",
+  "match", undefined, "wildcards", undefined, "write_setfield", "write_setfield_miss", "apply_setfield", "apply_setfield_miss",
+];
+const OFPTFPT_EXPERIMENTER = 0xfffe;
+const OFPTFPT_EXPERIMENTER_MISS = 0xffff;
+const PROP_CODES: ReadonlyMap<string, number> = new Map([
+  ...PROP_NAMES.flatMap((name, code): [string, number][] => (name === undefined ? [] : [[name, code]])),
+  ["experimenter", OFPTFPT_EXPERIMENTER],
+  ["experimenter_miss", OFPTFPT_EXPERIMENTER_MISS],
+]);
 const OXM_CLASS_EXPERIMENTER = 0xffff;
 
 /** `ofp_instruction_id` / `ofp_action_id` list: `type`, `len` (>= 4), experimenter data. */
@@ -88,7 +81,7 @@ function decodeProperty(r: Reader): TableFeatureProperty {
 
 /** The property whose body is the current range (starting at `bodyStart`). */
 function decodePropertyBody(r: Reader, propType: number, bodyStart: number): TableFeatureProperty {
-  const name = PROP_NAMES[propType];
+  const name = propType < 16 ? PROP_NAMES[propType] : propType === OFPTFPT_EXPERIMENTER ? "experimenter" : propType === OFPTFPT_EXPERIMENTER_MISS ? "experimenter_miss" : undefined;
   switch (name) {
     case "instructions":
     case "instructions_miss":
