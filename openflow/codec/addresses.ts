@@ -6,10 +6,25 @@
 import { EncodeError } from "./errors.ts";
 
 const HEX_PAIRS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16));
+const DECIMAL = Array.from({ length: 256 }, (_, i) => String(i));
 
-/** The MAC address in `b[at, at + 6)`. */
+/** Char codes of the lowercase hex digits. */
+const HEX_CODES = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+
+/** The MAC address in `b[at, at + 6)` (one flat string: concatenation would build a rope). */
 export function formatMac(b: Uint8Array, at = 0): string {
-  return `${HEX_PAIRS[b[at] as number]}:${HEX_PAIRS[b[at + 1] as number]}:${HEX_PAIRS[b[at + 2] as number]}:${HEX_PAIRS[b[at + 3] as number]}:${HEX_PAIRS[b[at + 4] as number]}:${HEX_PAIRS[b[at + 5] as number]}`;
+  const h = HEX_CODES;
+  const b0 = b[at] as number;
+  const b1 = b[at + 1] as number;
+  const b2 = b[at + 2] as number;
+  const b3 = b[at + 3] as number;
+  const b4 = b[at + 4] as number;
+  const b5 = b[at + 5] as number;
+  return String.fromCharCode(
+    h[b0 >> 4] as number, h[b0 & 15] as number, 58, h[b1 >> 4] as number, h[b1 & 15] as number, 58, h[b2 >> 4] as number, h[b2 & 15] as number, 58,
+    h[b3 >> 4] as number, h[b3 & 15] as number, 58, h[b4 >> 4] as number, h[b4 & 15] as number, 58, h[b5 >> 4] as number, h[b5 & 15] as number,
+  );
 }
 
 /** Value of one hex digit (char code), or -1. */
@@ -80,7 +95,7 @@ export function parseMac(text: string, field: string): Uint8Array {
 
 /** The IPv4 address in `b[at, at + 4)`. */
 export function formatIpv4(b: Uint8Array, at = 0): string {
-  return `${b[at]}.${b[at + 1]}.${b[at + 2]}.${b[at + 3]}`;
+  return `${DECIMAL[b[at] as number]}.${DECIMAL[b[at + 1] as number]}.${DECIMAL[b[at + 2] as number]}.${DECIMAL[b[at + 3] as number]}`;
 }
 
 function badIpv4(text: unknown, field: string): never {
@@ -139,7 +154,9 @@ export function formatIpv6(b: Uint8Array, at = 0): string {
       continue;
     }
     if (s !== "" && s.charCodeAt(s.length - 1) !== 58) s += ":";
-    s += (((b[at + 2 * i] as number) << 8) | (b[at + 2 * i + 1] as number)).toString(16);
+    const hi = b[at + 2 * i] as number;
+    const lo = b[at + 2 * i + 1] as number;
+    s += hi === 0 ? (HEX[lo] as string) : (HEX[hi] as string) + (HEX_PAIRS[lo] as string);
   }
   return s;
 }
@@ -148,10 +165,13 @@ function badIpv6(text: unknown, field: string): never {
   throw new EncodeError(field, `expected an IPv6 address like "2001:db8::1", found ${JSON.stringify(text)}`);
 }
 
+/** Scratch for the groups of the address being parsed. */
+const IPV6_GROUPS = new Uint16Array(8);
+
 /** Parses an IPv6 address (compressed or not; no embedded IPv4) into `out` at `at`. */
 export function parseIpv6Into(text: string, field: string, out: Uint8Array, at: number): void {
   if (typeof text !== "string") badIpv6(text, field);
-  const groups = new Array<number>(8);
+  const groups = IPV6_GROUPS;
   let count = 0;
   let gapAt = -1;
   let i = 0;

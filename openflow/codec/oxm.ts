@@ -84,24 +84,24 @@ function encodeValue(w: Writer, spec: OxmFieldSpec, value: OxmValue, field: stri
   }
 }
 
-/** Decodes one OXM TLV. */
+/**
+ * Decodes one OXM TLV. Its path (`oxm[index]`) is entered only when the TLV is short, i.e. when a
+ * read below is about to fail: whole TLVs need no path work.
+ */
 export function decodeOxm(r: Reader, index: number): Oxm {
-  r.enter("oxm", index);
+  if (r.remaining < 4) r.enter("oxm", index); // the header read fails
   const header = r.u32("header");
+  const length = header & 0xff;
+  if (r.remaining < length) r.enter("oxm", index); // the body read fails
   const oxmClass = header >>> 16;
   const oxmField = (header >>> 9) & 0x7f;
   const hasMask = ((header >>> 8) & 1) === 1;
-  const length = header & 0xff;
   const spec = oxmClass === OFPXMC_OPENFLOW_BASIC ? OXM_FIELDS[oxmField] : undefined;
-  let oxm: Oxm;
   if (spec && length === spec.size * (hasMask ? 2 : 1) && (spec.maskable || !hasMask)) {
     const value = decodeValue(r, spec, "value");
-    oxm = hasMask ? { field: spec.name, value, mask: decodeValue(r, spec, "mask") } : { field: spec.name, value };
-  } else {
-    oxm = { oxmClass, oxmField, hasMask, body: r.bytes(length, "body") };
+    return hasMask ? { field: spec.name, value, mask: decodeValue(r, spec, "mask") } : { field: spec.name, value };
   }
-  r.leave();
-  return oxm;
+  return { oxmClass, oxmField, hasMask, body: r.bytes(length, "body") };
 }
 
 /** Encodes one OXM TLV; errors name `field` (the OXM's path) and the member that failed. */
@@ -119,7 +119,9 @@ function encodeOxmTlv(w: Writer, oxm: Oxm): void {
     const hasMask = oxm.mask !== undefined;
     if (hasMask && !spec.maskable) throw new EncodeError("mask", `${oxm.field} cannot be masked`);
     const length = spec.size * (hasMask ? 2 : 1);
-    w.u32(((OFPXMC_OPENFLOW_BASIC << 16) | (spec.code << 9) | ((hasMask ? 1 : 0) << 8) | length) >>> 0, "header");
+    // Two u16s: a u32 >= 2^31 would be a heap number.
+    w.u16(OFPXMC_OPENFLOW_BASIC, "header");
+    w.u16((spec.code << 9) | ((hasMask ? 1 : 0) << 8) | length, "header");
     encodeValue(w, spec, oxm.value, "value");
     if (hasMask) encodeValue(w, spec, oxm.mask as OxmValue, "mask");
     return;
