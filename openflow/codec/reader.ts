@@ -162,6 +162,19 @@ export class Reader {
     return out;
   }
 
+  /** The next n big-endian u32s as a list of numbers. */
+  u32s(n: number, field: string): number[] {
+    const p = this.pos;
+    if (this.end - p < 4 * n) this.short(4 * n, field);
+    this.pos = p + 4 * n;
+    const b = this.buf;
+    const out = new Array<number>(n);
+    for (let i = 0, q = p; i < n; i++, q += 4) {
+      out[i] = (((b[q] as number) << 24) | ((b[q + 1] as number) << 16) | ((b[q + 2] as number) << 8) | (b[q + 3] as number)) >>> 0;
+    }
+    return out;
+  }
+
   /** A 6-byte MAC address as text (`02:00:00:00:00:01`). */
   mac(field: string): string {
     const p = this.pos;

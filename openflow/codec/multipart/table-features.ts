@@ -57,13 +57,25 @@ function decodeTableIds(r: Reader): number[] {
 
 /** OXM headers (u32 each), an experimenter-class one followed by its experimenter id. */
 function decodeOxmIds(r: Reader): (number | OxmId)[] {
-  const ids = new Array<number | OxmId>(r.remaining >>> 2);
-  let count = 0;
-  while (r.remaining > 0) {
-    const header = r.u32("oxm_ids");
-    ids[count++] = header >>> 16 === OXM_CLASS_EXPERIMENTER ? { header, experimenter: r.u32("oxm_ids.experimenter") } : header;
+  const words = r.u32s(r.remaining >>> 2, "oxm_ids");
+  for (let i = 0; i < words.length; i++) if ((words[i] as number) >>> 16 === OXM_CLASS_EXPERIMENTER) return withExperimenterIds(r, words, i);
+  if (r.remaining > 0) r.u32("oxm_ids"); // fails: a partial word is left
+  return words;
+}
+
+/**
+ * The id list of `words` (all the whole words of the property) whose first experimenter-class
+ * header is at `first`: each such header and the word after it become one `OxmId`.
+ */
+function withExperimenterIds(r: Reader, words: readonly number[], first: number): (number | OxmId)[] {
+  const ids: (number | OxmId)[] = words.slice(0, first);
+  for (let i = first; i < words.length; i++) {
+    const header = words[i] as number;
+    if (header >>> 16 !== OXM_CLASS_EXPERIMENTER) ids.push(header);
+    else if (i + 1 < words.length) ids.push({ header, experimenter: words[++i] as number });
+    else ids.push({ header, experimenter: r.u32("oxm_ids.experimenter") }); // the reader is just past the last word
   }
-  if (count < ids.length) ids.length = count; // experimenter ids took two words
+  if (r.remaining > 0) r.u32("oxm_ids"); // fails: a partial word is left
   return ids;
 }
 
