@@ -21,9 +21,9 @@ import { renderPath } from "./field-path.ts";
 
 const UTF8 = new TextEncoder();
 /** Byte strings up to this length (bytes) are copied by a loop, longer ones by `set`. */
+const LOOP_COPY = 32;
 /** Addresses are parsed here first, so a bad one leaves nothing in the slab. */
 const ADDRESS = new Uint8Array(16);
-const LOOP_COPY = 32;
 
 export type U64Input = bigint | number | string;
 export type BytesInput = Uint8Array | string | readonly number[];
