@@ -37,8 +37,9 @@ function decodeTypeIds(r: Reader): (number | TypeId)[] {
       r.u16("type");
       r.u16("len"); // fails: fewer than 4 bytes were left
     }
-    const type = r.u16("type");
-    const len = r.u16("len");
+    const word = r.u32("type"); // type and len in one read (4 bytes are left, checked above)
+    const type = word >>> 16;
+    const len = word & 0xffff;
     if (len === 4) {
       ids.push(type);
       continue;
