@@ -7,7 +7,7 @@
  * bytes and returns the outer limit, `close(outer)` skips what the body left unread (padding) and
  * restores the outer limit. Field paths are kept as a stack (`enter`/`leave`) and rendered only
  * when decoding fails, so errors say which nested field failed at no cost on the success path.
- * Integers are assembled from the bytes (no `DataView` per message).
+ * Integers are assembled from the bytes; a `DataView` is made only for runs of words.
  *
  * @example
  *   const r = new Reader(bytes);
@@ -39,6 +39,8 @@ export class Reader {
    */
   private readonly names: string[] = [];
   private readonly indices: number[] = [];
+  /** A view of `buf` for runs of words (`u32s`), made on first use. */
+  private view: DataView | undefined = undefined;
 
   /** @param bytes the whole message (offsets in errors are relative to `bytes[0]`) */
   constructor(bytes: Uint8Array) {
@@ -49,6 +51,7 @@ export class Reader {
   /** Starts over on another message (so one reader can serve every decode). */
   reset(bytes: Uint8Array): this {
     this.buf = bytes;
+    this.view = undefined;
     this.pos = 0;
     this.end = bytes.length;
     if (this.names.length > 0) {
@@ -167,11 +170,10 @@ export class Reader {
     const p = this.pos;
     if (this.end - p < 4 * n) this.short(4 * n, field);
     this.pos = p + 4 * n;
-    const b = this.buf;
+    // For runs a DataView is faster than assembling bytes; made once per message, on demand.
+    const view = (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
     const out = new Array<number>(n);
-    for (let i = 0, q = p; i < n; i++, q += 4) {
-      out[i] = (((b[q] as number) << 24) | ((b[q + 1] as number) << 16) | ((b[q + 2] as number) << 8) | (b[q + 3] as number)) >>> 0;
-    }
+    for (let i = 0, q = p; i < n; i++, q += 4) out[i] = view.getUint32(q);
     return out;
   }
 

@@ -101,22 +101,15 @@ export class Writer {
   u16(v: number, field: string): void {
     if ((v & 0xffff) !== v) badInt(v, 0xffff, field);
     if (this.pos + 2 > this.buf.length) this.grow(2);
-    const p = this.pos;
-    this.buf[p] = v >>> 8;
-    this.buf[p + 1] = v;
-    this.pos = p + 2;
+    this.view.setUint16(this.pos, v);
+    this.pos += 2;
   }
 
   u32(v: number, field: string): void {
     if (v >>> 0 !== v) badInt(v, 0xffffffff, field);
     if (this.pos + 4 > this.buf.length) this.grow(4);
-    const p = this.pos;
-    const b = this.buf;
-    b[p] = v >>> 24;
-    b[p + 1] = v >>> 16;
-    b[p + 2] = v >>> 8;
-    b[p + 3] = v;
-    this.pos = p + 4;
+    this.view.setUint32(this.pos, v);
+    this.pos += 4;
   }
 
   /**
@@ -126,16 +119,13 @@ export class Writer {
   u32Run(values: readonly unknown[], from: number): number {
     const n = values.length;
     if (this.pos + 4 * (n - from) > this.buf.length) this.grow(4 * (n - from));
-    const b = this.buf;
+    const view = this.view;
     let p = this.pos;
     let i = from;
     for (; i < n; i++) {
       const v = values[i];
       if (typeof v !== "number" || v >>> 0 !== v) break;
-      b[p] = v >>> 24;
-      b[p + 1] = v >>> 16;
-      b[p + 2] = v >>> 8;
-      b[p + 3] = v;
+      view.setUint32(p, v);
       p += 4;
     }
     this.pos = p;
@@ -241,9 +231,7 @@ export class Writer {
   /** Overwrites a u16 at `at` (a `length` value, e.g. where a length field was written). */
   u16At(at: number, v: number, field: string): void {
     if ((v & 0xffff) !== v) badInt(v, 0xffff, field);
-    const p = this.base + at;
-    this.buf[p] = v >>> 8;
-    this.buf[p + 1] = v;
+    this.view.setUint16(this.base + at, v);
   }
 
   /**
