@@ -13,17 +13,17 @@ const MAX_POOLED = 16 * 1024;
 /** Copies up to this length (bytes) are done by a loop, longer ones by `set`. */
 const LOOP_COPY = 32;
 
-let slab = new Uint8Array(SLAB_BYTES);
+let slab = new ArrayBuffer(SLAB_BYTES);
 let used = 0;
 
 /** A zero-filled array of `n` bytes that nothing else will write to. */
 export function allocBytes(n: number): Uint8Array {
   if (n > MAX_POOLED) return new Uint8Array(n);
   if (used + n > SLAB_BYTES) {
-    slab = new Uint8Array(SLAB_BYTES);
+    slab = new ArrayBuffer(SLAB_BYTES);
     used = 0;
   }
-  const out = new Uint8Array(slab.buffer, used, n);
+  const out = new Uint8Array(slab, used, n);
   used = (used + n + 7) & ~7; // keep regions 8-byte aligned
   return out;
 }

@@ -31,6 +31,8 @@ export type BytesInput = Uint8Array | string | readonly number[];
 export class Writer {
   /** The slab being written; bytes before `base` belong to messages already handed out. */
   private buf: Uint8Array;
+  /** `buf.buffer`, kept in a field (cheaper than the getter once per message). */
+  private buffer: ArrayBuffer;
   private view: DataView;
   /** Start of the current message in `buf`. Invariant: base <= pos. */
   private base = 0;
@@ -42,8 +44,9 @@ export class Writer {
 
   /** @param slabBytes size of each slab (bytes); a message larger than one gets a larger slab */
   constructor(slabBytes = SLAB_BYTES) {
-    this.buf = new Uint8Array(slabBytes);
-    this.view = new DataView(this.buf.buffer);
+    this.buffer = new ArrayBuffer(slabBytes);
+    this.buf = new Uint8Array(this.buffer);
+    this.view = new DataView(this.buffer);
   }
 
   /** Bytes written to the current message. */
@@ -84,10 +87,12 @@ export class Writer {
     const length = this.pos - this.base;
     let size = this.buf.length;
     while (size < length + n) size *= 2;
-    const next = new Uint8Array(size);
+    const buffer = new ArrayBuffer(size);
+    const next = new Uint8Array(buffer);
     next.set(this.buf.subarray(this.base, this.pos));
     this.buf = next;
-    this.view = new DataView(next.buffer);
+    this.buffer = buffer;
+    this.view = new DataView(buffer);
     this.base = 0;
     this.pos = length;
   }
@@ -239,7 +244,7 @@ export class Writer {
    * again; the next message starts after them.
    */
   finish(): Uint8Array {
-    const out = new Uint8Array(this.buf.buffer, this.base, this.pos - this.base);
+    const out = new Uint8Array(this.buffer, this.base, this.pos - this.base);
     this.pos = (this.pos + 7) & ~7; // keep messages 8-byte aligned
     this.base = this.pos;
     return out;
