@@ -32,7 +32,10 @@ describe("gnf run", () => {
     expect(manifest["files"]).toEqual([...tables, "summary.json", "manifest.json"]);
     expect(manifest["seed"]).toBe(1);
     expect((manifest["scenario"] as { file: string }).file).toBe("scenarios/default.yaml (built-in)");
+    // Placement solve time is wall-clock: it lives with the other wall fields, not in summary.json.
+    expect((manifest["wall"] as { placementSeconds: number }).placementSeconds).toBeGreaterThan(0);
     const summary = JSON.parse(files["summary.json"] as string) as { metrics: Record<string, { value: number }> };
+    expect(summary.metrics["placement.calls"]?.value).toBe(3);
     expect(summary.metrics["ues.handovers"]?.value).toBe(2);
     expect(summary.metrics["migrations.completed"]?.value).toBe(2);
     expect(files["migrations.csv"]?.split("\n")[0]).toBe("replication,id,chain,ue,reason,mode,outcome,moves,trigger_s,decision_s,ready_s,state_transferred_s,steering_switched_s,old_stopped_s,end_s,interruption_ms");

@@ -12,6 +12,7 @@
 import type { Backend } from "./backend.ts";
 import type { Command, StartVnf } from "./commands.ts";
 import type { ManagerEvent } from "./events.ts";
+import { EventListeners } from "./event-listeners.ts";
 
 /** Seconds from a command to its answering event. */
 export interface FakeDelays {
@@ -42,7 +43,7 @@ export class FakeBackend implements Backend {
   readonly log: { time: number; command: Command }[] = [];
   /** Every delivered event with its time, in order. */
   readonly delivered: { time: number; event: ManagerEvent }[] = [];
-  private readonly listeners: ((event: ManagerEvent) => void)[] = [];
+  private readonly listeners = new EventListeners();
   private readonly pending: Pending[] = [];
   private readonly startFailure: FakeBackendOptions["startFailure"];
   private clock = 0;
@@ -58,11 +59,7 @@ export class FakeBackend implements Backend {
   }
 
   onEvent(listener: (event: ManagerEvent) => void): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.listeners.add(listener);
   }
 
   execute(command: Command): void {
@@ -111,7 +108,7 @@ export class FakeBackend implements Backend {
       const [next] = this.pending.splice(best, 1) as [Pending];
       this.clock = next.time;
       this.delivered.push({ time: next.time, event: next.event });
-      for (const l of [...this.listeners]) l(next.event);
+      this.listeners.emit(next.event);
     }
     if (until !== Infinity && until > this.clock) this.clock = until;
   }

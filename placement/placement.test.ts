@@ -254,7 +254,7 @@ describe("registry and configuration", () => {
   });
 
   it("fills defaults and rejects unknown keys and names", () => {
-    expect(placementConfigSchema.parse({})).toEqual({ algorithm: "nearest-edge", ilp: { initialCandidates: 8, timeLimitS: 60 }, replacement: { policy: "static", periodSlots: 10, toleratedViolations: 10 } });
+    expect(placementConfigSchema.parse({})).toEqual({ algorithm: "nearest-edge", ilp: { initialCandidates: 8, timeLimitS: 60 }, replacement: { policy: "static", periodSlots: 10, toleratedViolations: 10 }, latencyBounds: {} });
     expect(() => placementConfigSchema.parse({ algoritm: "latency-ilp" })).toThrow(/algoritm/);
     expect(() => placementConfigSchema.parse({ algorithm: "optimal" })).toThrow(/nearest-edge/);
     expect(() => placementConfigSchema.parse({ replacement: { policy: "ost", toleratedViolations: 0 } })).toThrow(/toleratedViolations/);

@@ -6,3 +6,5 @@ export { registerOpenflow } from "./openflow.ts";
 export { registerServe } from "./serve.ts";
 export { registerEmulate } from "./emulate.ts";
 export { registerEmulation } from "./emulation.ts";
+export { registerFigure } from "./figure.ts";
+export { registerCompare } from "./compare.ts";

@@ -36,6 +36,7 @@ export function registerRun(program: Command): void {
       const result = await runReplications(scenario, {
         onProgress: (replication, simTime, events) =>
           progress.update((replication + simTime / scenario.duration) / scenario.replications, events),
+        wallClock: () => performance.now() / 1000,
       });
       progress.done();
       const finishedAt = new Date();
@@ -45,10 +46,18 @@ export function registerRun(program: Command): void {
         loaded: { ...loaded, scenario },
         result,
         overrides: options.set,
-        wall: { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000 },
+        wall: { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000, ...placementWall(result.runs) },
       });
       if (!options.quiet) {
-        process.stdout.write(`${formatSummaryLines(result.summary).join("\n")}\nresults: ${outDir}\n`);
+        const placement = placementWall(result.runs).placementSeconds;
+        const timing = placement === undefined ? "" : `placement: ${placement.toFixed(3)} s wall in the placer (manifest.json wall.placementSeconds)\n`;
+        process.stdout.write(`${formatSummaryLines(result.summary).join("\n")}\n${timing}results: ${outDir}\n`);
       }
     });
+}
+
+/** The placement wall time of the replications, when any was measured. */
+function placementWall(runs: readonly { placementWallSeconds?: number }[]): { placementSeconds?: number } {
+  const timed = runs.filter((r) => r.placementWallSeconds !== undefined);
+  return timed.length === 0 ? {} : { placementSeconds: timed.reduce((s, r) => s + (r.placementWallSeconds as number), 0) };
 }

@@ -3,10 +3,10 @@
  * Nicira extensions) and unknown types keep their bytes so re-encoding is exact.
  */
 import { ActionType } from "../constants.ts";
-import { EncodeError, rethrowWithin } from "./errors.ts";
+import { EncodeError } from "./errors.ts";
 import { decodeOxm, encodeOxm, type Oxm } from "./oxm.ts";
 import type { Reader } from "./reader.ts";
-import { toBytes, type BytesInput, type Writer } from "./writer.ts";
+import type { BytesInput, Writer } from "./writer.ts";
 
 export type Action =
   | { type: "output"; port: number; maxLen: number }
@@ -28,21 +28,6 @@ export type Action =
   | { type: "experimenter"; experimenter: number; data: BytesInput }
   | { type: "unknown"; actionType: number; body: BytesInput };
 
-/** Actions whose body is 4 bytes of padding. */
-const PAD_ONLY: Partial<Record<number, Action["type"]>> = {
-  [ActionType.COPY_TTL_OUT]: "copy_ttl_out",
-  [ActionType.COPY_TTL_IN]: "copy_ttl_in",
-  [ActionType.DEC_MPLS_TTL]: "dec_mpls_ttl",
-  [ActionType.POP_VLAN]: "pop_vlan",
-  [ActionType.DEC_NW_TTL]: "dec_nw_ttl",
-  [ActionType.POP_PBB]: "pop_pbb",
-};
-const ETHERTYPE_ACTIONS: Partial<Record<number, "push_vlan" | "push_mpls" | "pop_mpls" | "push_pbb">> = {
-  [ActionType.PUSH_VLAN]: "push_vlan",
-  [ActionType.PUSH_MPLS]: "push_mpls",
-  [ActionType.POP_MPLS]: "pop_mpls",
-  [ActionType.PUSH_PBB]: "push_pbb",
-};
 const TYPE_CODE: Record<string, number> = {
   output: ActionType.OUTPUT,
   copy_ttl_out: ActionType.COPY_TTL_OUT,
@@ -69,21 +54,39 @@ export function decodeAction(r: Reader, index: number): Action {
   const type = r.u16("type");
   const length = r.u16("len");
   if (length < 8 || length % 8 !== 0) r.failAt(r.offset - 2, `action length ${length} is not a multiple of 8 of at least 8`, "len");
-  const b = r.sub(length - 4, "body");
-  const decoded = decodeActionBody(b, type, length) ?? { type: "unknown", actionType: type, body: b.whole() };
+  const bodyStart = r.offset;
+  const outer = r.narrow(length - 4, "body");
+  const decoded = decodeActionBody(r, type, length) ?? { type: "unknown", actionType: type, body: r.copyFrom(bodyStart) };
+  r.close(outer);
   r.leave();
   return decoded;
 }
 
 /** The structured action, or undefined when its length does not fit its type (kept raw). */
 function decodeActionBody(b: Reader, type: number, length: number): Action | undefined {
-  const padOnly = PAD_ONLY[type];
-  if (padOnly) return length === 8 ? ({ type: padOnly } as Action) : undefined;
-  const ethertypeAction = ETHERTYPE_ACTIONS[type];
-  if (ethertypeAction) return length === 8 ? { type: ethertypeAction, ethertype: b.u16("ethertype") } : undefined;
   switch (type) {
     case ActionType.OUTPUT:
       return length === 16 ? { type: "output", port: b.u32("port"), maxLen: b.u16("max_len") } : undefined;
+    case ActionType.COPY_TTL_OUT:
+      return length === 8 ? { type: "copy_ttl_out" } : undefined;
+    case ActionType.COPY_TTL_IN:
+      return length === 8 ? { type: "copy_ttl_in" } : undefined;
+    case ActionType.DEC_MPLS_TTL:
+      return length === 8 ? { type: "dec_mpls_ttl" } : undefined;
+    case ActionType.POP_VLAN:
+      return length === 8 ? { type: "pop_vlan" } : undefined;
+    case ActionType.DEC_NW_TTL:
+      return length === 8 ? { type: "dec_nw_ttl" } : undefined;
+    case ActionType.POP_PBB:
+      return length === 8 ? { type: "pop_pbb" } : undefined;
+    case ActionType.PUSH_VLAN:
+      return length === 8 ? { type: "push_vlan", ethertype: b.u16("ethertype") } : undefined;
+    case ActionType.PUSH_MPLS:
+      return length === 8 ? { type: "push_mpls", ethertype: b.u16("ethertype") } : undefined;
+    case ActionType.POP_MPLS:
+      return length === 8 ? { type: "pop_mpls", ethertype: b.u16("ethertype") } : undefined;
+    case ActionType.PUSH_PBB:
+      return length === 8 ? { type: "push_pbb", ethertype: b.u16("ethertype") } : undefined;
     case ActionType.SET_MPLS_TTL:
       return length === 8 ? { type: "set_mpls_ttl", mplsTtl: b.u8("mpls_ttl") } : undefined;
     case ActionType.SET_NW_TTL:
@@ -108,19 +111,18 @@ function decodeActionBody(b: Reader, type: number, length: number): Action | und
 
 /** Decodes a list of actions filling `length` bytes. */
 export function decodeActions(r: Reader, length: number): Action[] {
-  const b = r.sub(length, "actions");
+  const outer = r.narrow(length, "actions");
   const actions: Action[] = [];
-  while (b.remaining > 0) actions.push(decodeAction(b, actions.length));
+  while (r.remaining > 0) actions.push(decodeAction(r, actions.length));
+  r.close(outer);
   return actions;
 }
 
 /** Encodes one action. */
 export function encodeAction(w: Writer, action: Action, field: string): void {
-  try {
-    encodeActionTlv(w, action);
-  } catch (err) {
-    rethrowWithin(err, field);
-  }
+  w.enter(field);
+  encodeActionTlv(w, action);
+  w.leave();
 }
 
 function encodeActionTlv(w: Writer, action: Action): void {
@@ -163,10 +165,10 @@ function encodeActionTlv(w: Writer, action: Action): void {
       break;
     case "experimenter":
       w.u32(action.experimenter, "experimenter");
-      w.bytes(toBytes(action.data, "data"), "data");
+      w.bytes(action.data, "data");
       break;
     case "unknown":
-      w.bytes(toBytes(action.body, "body"), "body");
+      w.bytes(action.body, "body");
       break;
     default:
       w.zeros(4);
@@ -174,13 +176,14 @@ function encodeActionTlv(w: Writer, action: Action): void {
   w.u16At(start + 2, w.length - start, "len");
 }
 
+/** Encodes a list of actions; errors name `field[i].member`. */
 export function encodeActions(w: Writer, actions: readonly Action[], field = "actions"): void {
-  if (!Array.isArray(actions)) throw new EncodeError(field, "expected a list of actions");
+  w.enter(field);
+  if (!Array.isArray(actions)) throw new EncodeError("", "expected a list of actions");
   for (let i = 0; i < actions.length; i++) {
-    try {
-      encodeActionTlv(w, actions[i] as Action);
-    } catch (err) {
-      rethrowWithin(err, `${field}[${i}]`);
-    }
+    w.enter("", i);
+    encodeActionTlv(w, actions[i] as Action);
+    w.leave();
   }
+  w.leave();
 }

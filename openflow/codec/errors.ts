@@ -14,18 +14,6 @@ export class DecodeError extends Error {
   }
 }
 
-/**
- * Re-throws `err` with `prefix` put in front of its field path (for errors raised inside a list
- * item, so item encoders can use constant field names and the path is only built on failure).
- */
-export function rethrowWithin(err: unknown, prefix: string): never {
-  if (err instanceof EncodeError) {
-    const field = err.field === "" || err.field.startsWith("[") ? prefix + err.field : `${prefix}.${err.field}`;
-    throw new EncodeError(field, err.reason);
-  }
-  throw err;
-}
-
 /** A message object that cannot be encoded (a value out of range, a missing field). */
 export class EncodeError extends Error {
   override readonly name = "EncodeError";

@@ -131,7 +131,12 @@ function compare(ryu: unknown, ours: unknown, path: string, tally: Tally): void 
       if (alias === "") continue;
       const ourKey = alias !== undefined && alias in o ? alias : camel(key);
       if (key === "oxm_ids" && Array.isArray(o["oxmIds"])) {
-        compare(value, (o["oxmIds"] as { header: number }[]).map(oxmIdAsRyu), `${path}.oxm_ids`, tally);
+        compareOxmIds(value as { OFPOxmId: RyuOxmId }[], o["oxmIds"] as (number | { header: number })[], `${path}.oxm_ids`, tally);
+        continue;
+      }
+      if ((key === "instruction_ids" || key === "action_ids") && Array.isArray(o["ids"])) {
+        // Our ids are type numbers (objects only with experimenter data); Ryu's are objects.
+        compare(value, (o["ids"] as (number | { type: number })[]).map((id) => (typeof id === "number" ? { type: id } : id)), `${path}.${key}`, tally);
         continue;
       }
       if (key === "versions" && Array.isArray(o["bitmaps"])) {
@@ -211,10 +216,27 @@ describe("agreement with Ryu's JSON decodes", () => {
   });
 });
 
-/** Our OXM id (a 32-bit header) in Ryu's terms: field name and has-mask flag. */
-function oxmIdAsRyu(id: { header: number }): { type: string; hasmask: number } {
-  const field = id.header >>> 16 === OFPXMC_OPENFLOW_BASIC ? OXM_FIELDS[(id.header >>> 9) & 0x7f]?.name : undefined;
-  return { type: field ?? String(id.header), hasmask: (id.header >>> 8) & 1 };
+interface RyuOxmId {
+  type: string;
+  hasmask: number;
+}
+
+/** Our OXM ids (32-bit headers, or `{ header, experimenter }`) against Ryu's field names and has-mask flags. */
+function compareOxmIds(ryu: { OFPOxmId: RyuOxmId }[], ours: (number | { header: number })[], path: string, tally: Tally): void {
+  if (ryu.length !== ours.length) {
+    tally.mismatches.push(`${path}: ${ryu.length} items in Ryu, ${ours.length} here`);
+    return;
+  }
+  ryu.forEach(({ OFPOxmId: expected }, i) => {
+    const id = ours[i] as number | { header: number };
+    const header = typeof id === "number" ? id : id.header;
+    const field = header >>> 16 === OFPXMC_OPENFLOW_BASIC ? OXM_FIELDS[(header >>> 9) & 0x7f]?.name : undefined;
+    const hasmask = (header >>> 8) & 1;
+    tally.compared += 2;
+    if ((field ?? String(header)) !== expected.type || hasmask !== expected.hasmask) {
+      tally.mismatches.push(`${path}[${i}]: Ryu ${expected.type}/${expected.hasmask} vs ${field ?? header}/${hasmask}`);
+    }
+  });
 }
 
 /** The OpenFlow versions set in a hello version bitmap (bit n of word i = version 32 i + n). */

@@ -4,9 +4,9 @@
  */
 import { InstructionType } from "../constants.ts";
 import { decodeActions, encodeActions, type Action } from "./actions.ts";
-import { EncodeError, rethrowWithin } from "./errors.ts";
+import { EncodeError } from "./errors.ts";
 import type { Reader } from "./reader.ts";
-import { toBytes, type BytesInput, type U64Input, type Writer } from "./writer.ts";
+import type { BytesInput, U64Input, Writer } from "./writer.ts";
 
 export type Instruction =
   | { type: "goto_table"; tableId: number }
@@ -33,13 +33,16 @@ export function decodeInstruction(r: Reader, index: number): Instruction {
   const type = r.u16("type");
   const length = r.u16("len");
   if (length < 8 || length % 8 !== 0) r.failAt(r.offset - 2, `instruction length ${length} is not a multiple of 8 of at least 8`, "len");
-  const b = r.sub(length - 4, "body");
-  const decoded = decodeInstructionBody(b, type, length);
+  const bodyStart = r.offset;
+  const outer = r.narrow(length - 4, "body");
+  const decoded = decodeInstructionBody(r, type, length, bodyStart);
+  r.close(outer);
   r.leave();
   return decoded;
 }
 
-function decodeInstructionBody(b: Reader, type: number, length: number): Instruction {
+/** The instruction in the current range (its body, which starts at `bodyStart`). */
+function decodeInstructionBody(b: Reader, type: number, length: number, bodyStart: number): Instruction {
   switch (type) {
     case InstructionType.GOTO_TABLE:
       if (length === 8) return { type: "goto_table", tableId: b.u8("table_id") };
@@ -65,22 +68,21 @@ function decodeInstructionBody(b: Reader, type: number, length: number): Instruc
     case InstructionType.EXPERIMENTER:
       return { type: "experimenter", experimenter: b.u32("experimenter"), data: b.rest("data") };
   }
-  return { type: "unknown", instructionType: type, body: b.whole() };
+  return { type: "unknown", instructionType: type, body: b.copyFrom(bodyStart) };
 }
 
 export function decodeInstructions(r: Reader, length: number): Instruction[] {
-  const b = r.sub(length, "instructions");
+  const outer = r.narrow(length, "instructions");
   const out: Instruction[] = [];
-  while (b.remaining > 0) out.push(decodeInstruction(b, out.length));
+  while (r.remaining > 0) out.push(decodeInstruction(r, out.length));
+  r.close(outer);
   return out;
 }
 
 export function encodeInstruction(w: Writer, ins: Instruction, field: string): void {
-  try {
-    encodeInstructionTlv(w, ins);
-  } catch (err) {
-    rethrowWithin(err, field);
-  }
+  w.enter(field);
+  encodeInstructionTlv(w, ins);
+  w.leave();
 }
 
 function encodeInstructionTlv(w: Writer, ins: Instruction): void {
@@ -113,22 +115,23 @@ function encodeInstructionTlv(w: Writer, ins: Instruction): void {
       break;
     case "experimenter":
       w.u32(ins.experimenter, "experimenter");
-      w.bytes(toBytes(ins.data, "data"), "data");
+      w.bytes(ins.data, "data");
       break;
     case "unknown":
-      w.bytes(toBytes(ins.body, "body"), "body");
+      w.bytes(ins.body, "body");
       break;
   }
   w.u16At(start + 2, w.length - start, "len");
 }
 
+/** Encodes a list of instructions; errors name `field[i].member`. */
 export function encodeInstructions(w: Writer, list: readonly Instruction[], field = "instructions"): void {
-  if (!Array.isArray(list)) throw new EncodeError(field, "expected a list of instructions");
+  w.enter(field);
+  if (!Array.isArray(list)) throw new EncodeError("", "expected a list of instructions");
   for (let i = 0; i < list.length; i++) {
-    try {
-      encodeInstructionTlv(w, list[i] as Instruction);
-    } catch (err) {
-      rethrowWithin(err, `${field}[${i}]`);
-    }
+    w.enter("", i);
+    encodeInstructionTlv(w, list[i] as Instruction);
+    w.leave();
   }
+  w.leave();
 }

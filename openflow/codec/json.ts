@@ -1,16 +1,20 @@
 /**
  * The JSON form of messages (for `gnf openflow decode|encode` and logs): bigint fields become
- * decimal strings and byte fields lowercase hex strings. `fromJson` needs no schema: encoders
- * accept strings for 64-bit fields and hex strings for bytes, so `encodeMessage(fromJson(toJson(m)))`
- * gives the bytes `m` came from.
+ * decimal strings, byte fields lowercase hex strings, and table-feature ids (flat numbers in
+ * memory) one object per id, `{ "type": 1 }` / `{ "header": 2147483652 }`. `fromJson` needs no
+ * schema: encoders accept strings for 64-bit fields, hex strings for bytes and objects for ids, so
+ * `encodeMessage(fromJson(toJson(m)))` gives the bytes `m` came from.
  */
 import type { OfMessage } from "./messages/types.ts";
 import { bytesToHex } from "./writer.ts";
 
 export function toJson(message: OfMessage | OfMessage[], indent = 2): string {
-  return JSON.stringify(message, (_key, value: unknown) => {
+  return JSON.stringify(message, (key, value: unknown) => {
     if (typeof value === "bigint") return value.toString();
     if (value instanceof Uint8Array) return bytesToHex(value);
+    // Table-feature id lists are flat numbers in memory; the JSON keeps one object per id.
+    if (key === "ids" && Array.isArray(value)) return value.map((id: unknown) => (typeof id === "number" ? { type: id } : id));
+    if (key === "oxmIds" && Array.isArray(value)) return value.map((id: unknown) => (typeof id === "number" ? { header: id } : id));
     return value;
   }, indent);
 }

@@ -16,14 +16,17 @@ import type { OfMessage } from "./messages/types.ts";
 import { decodeMultipartReplyBody, encodeMultipartReplyBody } from "./multipart/reply.ts";
 import { decodeMultipartRequestBody, encodeMultipartRequestBody, KIND_CODES } from "./multipart/request.ts";
 import { Reader } from "./reader.ts";
-import { decodeExperimenterBody, encodeExperimenterBody } from "./experimenter.ts";
-import { toBytes, Writer } from "./writer.ts";
+import { decodeExperimenterMessage, encodeExperimenterBody } from "./experimenter.ts";
+import { Writer } from "./writer.ts";
 
 const NAMES: Record<number, string> = Object.fromEntries(Object.entries(MessageType).map(([k, v]) => [v, k.toLowerCase()]));
 
+/** Reused by `decodeMessage` (decoding is synchronous, so one reader suffices; it keeps the last input until the next decode). */
+const reader = new Reader(new Uint8Array(0));
+
 /** Decodes exactly one message occupying all of `bytes`. Throws `DecodeError`. */
 export function decodeMessage(bytes: Uint8Array): OfMessage {
-  const r = new Reader(bytes);
+  const r = reader.reset(bytes);
   const version = r.u8("header.version");
   if (version !== OFP_VERSION) r.failAt(0, `version 0x${version.toString(16).padStart(2, "0")} is not OpenFlow 1.3 (0x04)`, "header.version");
   const type = r.u8("header.type");
@@ -36,6 +39,7 @@ export function decodeMessage(bytes: Uint8Array): OfMessage {
   r.enter(name as string);
   const message = decodeBody(r, type, xid);
   if (r.remaining > 0) r.fail(`${r.remaining} unexpected byte(s) after the ${name} body`);
+  r.leave();
   return message;
 }
 
@@ -53,85 +57,98 @@ function decodeBody(r: Reader, type: number, xid: number): OfMessage {
     case MessageType.ECHO_REPLY:
       return { type: "echo_reply", xid, data: r.rest("data") };
     case MessageType.EXPERIMENTER:
-      return { type: "experimenter", xid, ...decodeExperimenterBody(r) };
+      return decodeExperimenterMessage(r, xid);
     case MessageType.FEATURES_REQUEST:
       return { type: "features_request", xid };
     case MessageType.FEATURES_REPLY:
-      return { type: "features_reply", xid, ...decodeFeaturesReply(r) };
+      return decodeFeaturesReply(r, xid);
     case MessageType.GET_CONFIG_REQUEST:
       return { type: "get_config_request", xid };
     case MessageType.GET_CONFIG_REPLY:
-      return { type: "get_config_reply", xid, ...decodeSwitchConfig(r) };
+      return decodeSwitchConfig(r, xid, "get_config_reply");
     case MessageType.SET_CONFIG:
-      return { type: "set_config", xid, ...decodeSwitchConfig(r) };
+      return decodeSwitchConfig(r, xid, "set_config");
     case MessageType.PACKET_IN:
-      return { type: "packet_in", xid, ...decodePacketIn(r) };
+      return decodePacketIn(r, xid);
     case MessageType.FLOW_REMOVED:
-      return { type: "flow_removed", xid, ...decodeFlowRemoved(r) };
+      return decodeFlowRemoved(r, xid);
     case MessageType.PORT_STATUS:
-      return { type: "port_status", xid, ...decodePortStatus(r) };
+      return decodePortStatus(r, xid);
     case MessageType.PACKET_OUT:
-      return { type: "packet_out", xid, ...decodePacketOut(r) };
+      return decodePacketOut(r, xid);
     case MessageType.FLOW_MOD:
-      return { type: "flow_mod", xid, ...decodeFlowMod(r) };
+      return decodeFlowMod(r, xid);
     case MessageType.GROUP_MOD:
-      return { type: "group_mod", xid, ...decodeGroupMod(r) };
+      return decodeGroupMod(r, xid);
     case MessageType.PORT_MOD:
-      return { type: "port_mod", xid, ...decodePortMod(r) };
+      return decodePortMod(r, xid);
     case MessageType.TABLE_MOD:
-      return { type: "table_mod", xid, ...decodeTableMod(r) };
+      return decodeTableMod(r, xid);
     case MessageType.MULTIPART_REQUEST:
     case MessageType.MULTIPART_REPLY: {
       const mpType = r.u16("multipart_type");
       const flags = r.u16("flags");
       r.pad(4);
       r.enter("body");
-      if (type === MessageType.MULTIPART_REQUEST) return { type: "multipart_request", xid, flags, body: decodeMultipartRequestBody(r, mpType) };
-      return { type: "multipart_reply", xid, flags, body: decodeMultipartReplyBody(r, mpType) };
+      const message: OfMessage =
+        type === MessageType.MULTIPART_REQUEST
+          ? { type: "multipart_request", xid, flags, body: decodeMultipartRequestBody(r, mpType) }
+          : { type: "multipart_reply", xid, flags, body: decodeMultipartReplyBody(r, mpType) };
+      r.leave();
+      return message;
     }
     case MessageType.BARRIER_REQUEST:
       return { type: "barrier_request", xid };
     case MessageType.BARRIER_REPLY:
       return { type: "barrier_reply", xid };
     case MessageType.QUEUE_GET_CONFIG_REQUEST:
-      return { type: "queue_get_config_request", xid, ...decodeQueueGetConfigRequest(r) };
+      return decodeQueueGetConfigRequest(r, xid);
     case MessageType.QUEUE_GET_CONFIG_REPLY:
-      return { type: "queue_get_config_reply", xid, ...decodeQueueGetConfigReply(r) };
+      return decodeQueueGetConfigReply(r, xid);
     case MessageType.ROLE_REQUEST:
-      return { type: "role_request", xid, ...decodeRole(r) };
+      return decodeRole(r, xid, "role_request");
     case MessageType.ROLE_REPLY:
-      return { type: "role_reply", xid, ...decodeRole(r) };
+      return decodeRole(r, xid, "role_reply");
     case MessageType.GET_ASYNC_REQUEST:
       return { type: "get_async_request", xid };
     case MessageType.GET_ASYNC_REPLY:
-      return { type: "get_async_reply", xid, ...decodeAsync(r) };
+      return decodeAsync(r, xid, "get_async_reply");
     case MessageType.SET_ASYNC:
-      return { type: "set_async", xid, ...decodeAsync(r) };
+      return decodeAsync(r, xid, "set_async");
     case MessageType.METER_MOD:
-      return { type: "meter_mod", xid, ...decodeMeterMod(r) };
+      return decodeMeterMod(r, xid);
     default:
       return r.fail(`unknown message type ${type}`, "header.type");
   }
 }
 
-const TYPE_CODES: Record<string, number> = {
-  ...Object.fromEntries(Object.entries(MessageType).map(([k, v]) => [k.toLowerCase(), v])),
-  error_experimenter: MessageType.ERROR,
-};
+/** Message type name → ofp_type code (a Map: keyed lookups on a dictionary object are slower). */
+const TYPE_CODES: ReadonlyMap<string, number> = new Map([
+  ...Object.entries(MessageType).map(([k, v]): [string, number] => [k.toLowerCase(), v]),
+  ["error_experimenter", MessageType.ERROR],
+]);
 
 /** Reused by `encodeMessage` (encoding is synchronous, so one scratch buffer suffices). */
 const scratch = new Writer(4096);
 
-/** Encodes a message (header included) into fresh bytes. Throws `EncodeError` for bad field values. */
+/**
+ * Encodes a message (header included) into fresh bytes (a region of the writer's slab that is
+ * never written again). Throws `EncodeError` for bad field values, naming the full field path.
+ */
 export function encodeMessage(message: OfMessage, writer = scratch.reset()): Uint8Array {
-  const code = TYPE_CODES[message.type];
+  const code = TYPE_CODES.get(message.type);
   if (code === undefined) throw new EncodeError("type", `unknown message type "${String(message.type)}"`);
   const w = writer;
   w.u8(OFP_VERSION, "version");
   w.u8(code, "type");
   w.u16(0, "length");
   w.u32(message.xid, "xid");
-  encodeBody(w, message);
+  try {
+    encodeBody(w, message);
+  } catch (err) {
+    // Encoders name fields relative to the record being written; the writer knows the path.
+    throw err instanceof EncodeError ? w.prefixed(err) : err;
+  }
   if (w.length > 0xffff) throw new EncodeError("length", `message of ${w.length} bytes exceeds the 65535-byte maximum`);
   w.u16At(2, w.length, "length");
   return w.finish();
@@ -144,15 +161,15 @@ function encodeBody(w: Writer, m: OfMessage): void {
     case "error":
       w.u16(m.errorType, "errorType");
       w.u16(m.code, "code");
-      return w.bytes(toBytes(m.data, "data"), "data");
+      return w.bytes(m.data, "data");
     case "error_experimenter":
       w.u16(0xffff, "errorType");
       w.u16(m.expType, "expType");
       w.u32(m.experimenter, "experimenter");
-      return w.bytes(toBytes(m.data, "data"), "data");
+      return w.bytes(m.data, "data");
     case "echo_request":
     case "echo_reply":
-      return w.bytes(toBytes(m.data, "data"), "data");
+      return w.bytes(m.data, "data");
     case "experimenter":
       return encodeExperimenterBody(w, m);
     case "features_reply":

@@ -6,8 +6,7 @@
  * strings for addresses). Anything else — experimenter or NXM classes, unknown fields, odd lengths —
  * is kept as `{ oxmClass, oxmField, hasMask, body }` with the raw body bytes, so re-encoding is exact.
  */
-import { formatIpv4, formatIpv6, formatMac } from "./addresses.ts";
-import { EncodeError, rethrowWithin } from "./errors.ts";
+import { EncodeError } from "./errors.ts";
 import { OFPXMC_OPENFLOW_BASIC, OXM_BY_NAME, OXM_FIELDS, type OxmFieldSpec } from "./oxm-fields.ts";
 import type { Reader } from "./reader.ts";
 import { toBytes, toU64, type BytesInput, type Writer } from "./writer.ts";
@@ -52,11 +51,11 @@ function decodeValue(r: Reader, spec: OxmFieldSpec, name: string): OxmValue {
     case "u64":
       return r.u64(name);
     case "mac":
-      return formatMac(r.bytesView(6, name));
+      return r.mac(name);
     case "ipv4":
-      return formatIpv4(r.bytesView(4, name));
+      return r.ipv4(name);
     case "ipv6":
-      return formatIpv6(r.bytesView(16, name));
+      return r.ipv6(name);
   }
 }
 
@@ -85,33 +84,31 @@ function encodeValue(w: Writer, spec: OxmFieldSpec, value: OxmValue, field: stri
   }
 }
 
-/** Decodes one OXM TLV. */
+/**
+ * Decodes one OXM TLV. Its path (`oxm[index]`) is entered only when the TLV is short, i.e. when a
+ * read below is about to fail: whole TLVs need no path work.
+ */
 export function decodeOxm(r: Reader, index: number): Oxm {
-  r.enter("oxm", index);
+  if (r.remaining < 4) r.enter("oxm", index); // the header read fails
   const header = r.u32("header");
+  const length = header & 0xff;
+  if (r.remaining < length) r.enter("oxm", index); // the body read fails
   const oxmClass = header >>> 16;
   const oxmField = (header >>> 9) & 0x7f;
   const hasMask = ((header >>> 8) & 1) === 1;
-  const length = header & 0xff;
   const spec = oxmClass === OFPXMC_OPENFLOW_BASIC ? OXM_FIELDS[oxmField] : undefined;
-  let oxm: Oxm;
   if (spec && length === spec.size * (hasMask ? 2 : 1) && (spec.maskable || !hasMask)) {
     const value = decodeValue(r, spec, "value");
-    oxm = hasMask ? { field: spec.name, value, mask: decodeValue(r, spec, "mask") } : { field: spec.name, value };
-  } else {
-    oxm = { oxmClass, oxmField, hasMask, body: r.bytes(length, "body") };
+    return hasMask ? { field: spec.name, value, mask: decodeValue(r, spec, "mask") } : { field: spec.name, value };
   }
-  r.leave();
-  return oxm;
+  return { oxmClass, oxmField, hasMask, body: r.bytes(length, "body") };
 }
 
 /** Encodes one OXM TLV; errors name `field` (the OXM's path) and the member that failed. */
 export function encodeOxm(w: Writer, oxm: Oxm, field: string): void {
-  try {
-    encodeOxmTlv(w, oxm);
-  } catch (err) {
-    rethrowWithin(err, field);
-  }
+  w.enter(field);
+  encodeOxmTlv(w, oxm);
+  w.leave();
 }
 
 function encodeOxmTlv(w: Writer, oxm: Oxm): void {
@@ -122,7 +119,9 @@ function encodeOxmTlv(w: Writer, oxm: Oxm): void {
     const hasMask = oxm.mask !== undefined;
     if (hasMask && !spec.maskable) throw new EncodeError("mask", `${oxm.field} cannot be masked`);
     const length = spec.size * (hasMask ? 2 : 1);
-    w.u32(((OFPXMC_OPENFLOW_BASIC << 16) | (spec.code << 9) | ((hasMask ? 1 : 0) << 8) | length) >>> 0, "header");
+    // Two u16s: a u32 >= 2^31 would be a heap number.
+    w.u16(OFPXMC_OPENFLOW_BASIC, "header");
+    w.u16((spec.code << 9) | ((hasMask ? 1 : 0) << 8) | length, "header");
     encodeValue(w, spec, oxm.value, "value");
     if (hasMask) encodeValue(w, spec, oxm.mask as OxmValue, "mask");
     return;
@@ -142,27 +141,28 @@ export function decodeMatch(r: Reader): Match {
   if (type !== OFPMT_OXM) r.failAt(r.offset - 2, `match type ${type} is not OFPMT_OXM (1)`, "type");
   const length = r.u16("length");
   if (length < 4) r.failAt(r.offset - 2, `match length ${length} is shorter than its 4-byte header`, "length");
-  const body = r.sub(length - 4, "oxm_fields");
+  const outer = r.narrow(length - 4, "oxm_fields");
   const fields: Match = [];
-  while (body.remaining > 0) fields.push(decodeOxm(body, fields.length));
+  while (r.remaining > 0) fields.push(decodeOxm(r, fields.length));
+  r.close(outer);
   r.pad((8 - (length % 8)) % 8, "pad");
   r.leave();
   return fields;
 }
 
-/** Encodes an `ofp_match`, padded to a multiple of 8 bytes. */
+/** Encodes an `ofp_match`, padded to a multiple of 8 bytes; errors name `field[i].member`. */
 export function encodeMatch(w: Writer, match: Match, field = "match"): void {
-  if (!Array.isArray(match)) throw new EncodeError(field, "expected a list of OXM fields");
+  w.enter(field);
+  if (!Array.isArray(match)) throw new EncodeError("", "expected a list of OXM fields");
   const start = w.length;
-  w.u16(OFPMT_OXM, `${field}.type`);
-  w.u16(0, `${field}.length`);
+  w.u16(OFPMT_OXM, "type");
+  w.u16(0, "length");
   for (let i = 0; i < match.length; i++) {
-    try {
-      encodeOxmTlv(w, match[i] as Oxm);
-    } catch (err) {
-      rethrowWithin(err, `${field}[${i}]`);
-    }
+    w.enter("", i);
+    encodeOxmTlv(w, match[i] as Oxm);
+    w.leave();
   }
-  w.u16At(start + 2, w.length - start, `${field}.length`);
+  w.u16At(start + 2, w.length - start, "length");
   w.padTo(start, 8);
+  w.leave();
 }

@@ -1,54 +1,73 @@
 /**
- * A bounds-checked reader over a byte range (big-endian, as OpenFlow is). Every read checks the
+ * A bounds-checked reader over one message (big-endian, as OpenFlow is). Every read checks the
  * remaining length first and throws a `DecodeError` naming the byte offset and the field path; no
- * read can allocate more than the bytes present. Field paths are kept as a stack (`enter`/`leave`,
- * shared with sub-readers through a parent link) and rendered only when decoding fails, so errors
- * say which nested field failed at no cost on the success path.
+ * read can allocate more than the bytes present.
+ *
+ * Nested TLVs do not get reader objects of their own: `narrow(n)` limits reading to the next n
+ * bytes and returns the outer limit, `close(outer)` skips what the body left unread (padding) and
+ * restores the outer limit. Field paths are kept as a stack (`enter`/`leave`) and rendered only
+ * when decoding fails, so errors say which nested field failed at no cost on the success path.
+ * Integers are assembled from the bytes; a `DataView` is made only for runs of words.
+ *
+ * @example
+ *   const r = new Reader(bytes);
+ *   const outer = r.narrow(length - 4, "body"); // errors if fewer bytes are left
+ *   const port = r.u32("port");
+ *   r.close(outer);                             // now just past the body
  */
+import { formatIpv4, formatIpv6, formatMac } from "./addresses.ts";
+import { copyBytes } from "./byte-pool.ts";
 import { DecodeError } from "./errors.ts";
+import { renderPath } from "./field-path.ts";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
+/** Scratch for 64-bit reads: `getBigUint64` is the cheapest way to a bigint. */
+const U64_VIEW = new DataView(new ArrayBuffer(8));
+const U64_BYTES = new Uint8Array(U64_VIEW.buffer);
+const U64_MAX = 0xffffffffffffffffn;
 
 export class Reader {
-  private readonly view: DataView;
-  private pos: number;
+  private buf: Uint8Array;
+  /** Next byte to read (offset within the message). Invariant: pos <= end <= buf.length. */
+  private pos = 0;
+  /** One past the last readable byte of the current (possibly narrowed) range. */
+  private end: number;
   /**
-   * Field path segments pushed by `enter`; `indices[i] >= 0` renders as `names[i][index]`. One
-   * stack per message, shared with sub-readers: decoding is depth-first and every `enter` is
-   * paired with a `leave`, so the stack always holds the path of the field being read.
+   * Field path segments pushed by `enter`; `indices[i] >= 0` renders as `names[i][index]`.
+   * Decoding is depth-first and every `enter` is paired with a `leave`, so the stack always holds
+   * the path of the field being read.
    */
-  private readonly names: string[];
-  private readonly indices: number[];
+  private readonly names: string[] = [];
+  private readonly indices: number[] = [];
+  /** A view of `buf` for runs of words (`u32s`), made on first use. */
+  private view: DataView | undefined = undefined;
 
-  /**
-   * @param bytes the whole buffer; @param start first byte of this reader's range;
-   * @param end one past its last byte; @param base offset of `bytes[0]` within the message (for errors)
-   * @param parent the reader this one was cut from (`sub`), whose path stack it shares
-   */
-  constructor(
-    private readonly buffer: Uint8Array,
-    private readonly start = 0,
-    private readonly end = buffer.length,
-    private readonly base = 0,
-    view?: DataView,
-    parent?: Reader,
-  ) {
-    this.names = parent ? parent.names : [];
-    this.indices = parent ? parent.indices : [];
-    this.view = view ?? new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    this.pos = start;
+  /** @param bytes the whole message (offsets in errors are relative to `bytes[0]`) */
+  constructor(bytes: Uint8Array) {
+    this.buf = bytes;
+    this.end = bytes.length;
   }
 
-  /** A copy of this reader's whole range, wherever its position is. */
-  whole(): Uint8Array {
-    return this.buffer.slice(this.start, this.end);
+  /** Starts over on another message (so one reader can serve every decode). */
+  reset(bytes: Uint8Array): this {
+    this.buf = bytes;
+    this.view = undefined;
+    this.pos = 0;
+    this.end = bytes.length;
+    if (this.names.length > 0) {
+      // Left over by a decode that threw; a successful one leaves the path stack empty.
+      this.names.length = 0;
+      this.indices.length = 0;
+    }
+    return this;
   }
 
   /** Current position, relative to the start of the message. */
   get offset(): number {
-    return this.base + this.pos;
+    return this.pos;
   }
 
+  /** Bytes left in the current range. */
   get remaining(): number {
     return this.end - this.pos;
   }
@@ -69,13 +88,11 @@ export class Reader {
 
   /** The field path (e.g. `flow_mod.match.oxm[2].value`), with `last` appended when given. */
   fieldPath(last?: string): string {
-    let path = "";
-    for (let i = 0; i < this.names.length; i++) path = appendSegment(path, this.names[i] as string, this.indices[i] as number);
-    return last === undefined ? path : appendSegment(path, last, -1);
+    return renderPath(this.names, this.indices, last);
   }
 
   fail(reason: string, field?: string): never {
-    throw new DecodeError(this.offset, this.fieldPath(field), reason);
+    throw new DecodeError(this.pos, this.fieldPath(field), reason);
   }
 
   /** Fails naming an explicit byte offset within the message (e.g. of a field already read). */
@@ -83,62 +100,117 @@ export class Reader {
     throw new DecodeError(offset, this.fieldPath(field), reason);
   }
 
-  private need(n: number, field: string): void {
-    if (this.end - this.pos < n) {
-      this.fail(`needs ${n} byte(s), only ${Math.max(0, this.end - this.pos)} left`, field);
-    }
+  private short(n: number, field: string): never {
+    return this.fail(`needs ${n} byte(s), only ${Math.max(0, this.end - this.pos)} left`, field);
   }
 
   u8(field: string): number {
-    this.need(1, field);
-    return this.view.getUint8(this.pos++);
+    if (this.pos >= this.end) this.short(1, field);
+    return this.buf[this.pos++] as number;
   }
 
   u16(field: string): number {
-    this.need(2, field);
-    const v = this.view.getUint16(this.pos);
-    this.pos += 2;
-    return v;
+    const p = this.pos;
+    if (this.end - p < 2) this.short(2, field);
+    this.pos = p + 2;
+    const b = this.buf;
+    return ((b[p] as number) << 8) | (b[p + 1] as number);
   }
 
   u32(field: string): number {
-    this.need(4, field);
-    const v = this.view.getUint32(this.pos);
-    this.pos += 4;
-    return v;
+    const p = this.pos;
+    if (this.end - p < 4) this.short(4, field);
+    this.pos = p + 4;
+    const b = this.buf;
+    return (((b[p] as number) << 24) | ((b[p + 1] as number) << 16) | ((b[p + 2] as number) << 8) | (b[p + 3] as number)) >>> 0;
   }
 
   u64(field: string): bigint {
-    this.need(8, field);
-    const v = this.view.getBigUint64(this.pos);
-    this.pos += 8;
-    return v;
+    const p = this.pos;
+    if (this.end - p < 8) this.short(8, field);
+    this.pos = p + 8;
+    const b = this.buf;
+    let and = 0xff;
+    let or = 0;
+    for (let i = 0; i < 8; i++) {
+      const byte = b[p + i] as number;
+      U64_BYTES[i] = byte;
+      and &= byte;
+      or |= byte;
+    }
+    // Zero and all-ones (masks, "any" cookies) are the commonest values; bigints are primitives,
+    // so returning the literal is the same value without allocating.
+    if (or === 0) return 0n;
+    if (and === 0xff) return U64_MAX;
+    return U64_VIEW.getBigUint64(0);
   }
 
   /** A copy of the next n bytes. */
   bytes(n: number, field: string): Uint8Array {
     if (n < 0) this.fail(`negative length ${n}`, field);
-    return this.bytesView(n, field).slice();
+    const p = this.pos;
+    if (this.end - p < n) this.short(n, field);
+    this.pos = p + n;
+    return copyBytes(this.buf, p, p + n);
   }
 
-  /** The next n bytes without copying (valid while the input buffer is). */
-  bytesView(n: number, field = "bytes"): Uint8Array {
-    this.need(n, field);
-    const out = this.buffer.subarray(this.pos, this.pos + n);
-    this.pos += n;
+  /** The next n bytes as a list of numbers. */
+  u8s(n: number, field: string): number[] {
+    const p = this.pos;
+    if (this.end - p < n) this.short(n, field);
+    this.pos = p + n;
+    const b = this.buf;
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) out[i] = b[p + i] as number;
     return out;
+  }
+
+  /** The next n big-endian u32s as a list of numbers. */
+  u32s(n: number, field: string): number[] {
+    const p = this.pos;
+    if (this.end - p < 4 * n) this.short(4 * n, field);
+    this.pos = p + 4 * n;
+    // For runs a DataView is faster than assembling bytes; made once per message, on demand.
+    const view = (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
+    const out = new Array<number>(n);
+    for (let i = 0, q = p; i < n; i++, q += 4) out[i] = view.getUint32(q);
+    return out;
+  }
+
+  /** A 6-byte MAC address as text (`02:00:00:00:00:01`). */
+  mac(field: string): string {
+    const p = this.pos;
+    if (this.end - p < 6) this.short(6, field);
+    this.pos = p + 6;
+    return formatMac(this.buf, p);
+  }
+
+  /** A 4-byte IPv4 address as text. */
+  ipv4(field: string): string {
+    const p = this.pos;
+    if (this.end - p < 4) this.short(4, field);
+    this.pos = p + 4;
+    return formatIpv4(this.buf, p);
+  }
+
+  /** A 16-byte IPv6 address as RFC 5952 text. */
+  ipv6(field: string): string {
+    const p = this.pos;
+    if (this.end - p < 16) this.short(16, field);
+    this.pos = p + 16;
+    return formatIpv6(this.buf, p);
   }
 
   /** Skips n padding bytes (their content is ignored). */
   pad(n: number, field = "pad"): void {
-    this.need(n, field);
+    if (this.end - this.pos < n) this.short(n, field);
     this.pos += n;
   }
 
   /** A NUL-terminated, NUL-padded UTF-8 string in a fixed field of n bytes. */
   fixedString(n: number, field: string): string {
-    this.need(n, field);
-    const buffer = this.buffer;
+    if (this.end - this.pos < n) this.short(n, field);
+    const buffer = this.buf;
     const limit = this.pos + n;
     let end = this.pos;
     let ascii = true;
@@ -162,36 +234,30 @@ export class Reader {
     return s;
   }
 
-  /** The rest of this reader's range, copied. */
+  /** The rest of the current range, copied. */
   rest(field: string): Uint8Array {
     return this.bytes(this.end - this.pos, field);
   }
 
+  /** A copy of the current range from `start` (an earlier offset) to its end; does not move. */
+  copyFrom(start: number): Uint8Array {
+    return copyBytes(this.buf, start, this.end);
+  }
+
   /**
-   * A sub-reader over the next n bytes (for a TLV body), advancing past them. Errors inside it
-   * report offsets within the whole message and the current field path.
+   * Limits reading to the next n bytes (a TLV body) and returns the outer limit for `close`.
+   * Fails (naming `field`) if fewer than n bytes are left.
    */
-  sub(n: number, field: string): Reader {
-    this.need(n, field);
-    const r = new Reader(this.buffer, this.pos, this.pos + n, this.base, this.view, this);
-    this.pos += n;
-    return r;
+  narrow(n: number, field: string): number {
+    if (this.end - this.pos < n) this.short(n, field);
+    const outer = this.end;
+    this.end = this.pos + n;
+    return outer;
   }
 
-  /** Peeks a big-endian u16 at `ahead` bytes from the current position (bounds-checked). */
-  peekU16(ahead: number, field: string): number {
-    this.need(ahead + 2, field);
-    return this.view.getUint16(this.pos + ahead);
+  /** Ends a `narrow`ed range: skips its unread bytes and restores the outer limit. */
+  close(outer: number): void {
+    this.pos = this.end;
+    this.end = outer;
   }
-
-  peekU32(ahead: number, field: string): number {
-    this.need(ahead + 4, field);
-    return this.view.getUint32(this.pos + ahead);
-  }
-}
-
-function appendSegment(path: string, name: string, index: number): string {
-  const segment = index >= 0 ? `${name}[${index}]` : name;
-  if (path === "") return segment;
-  return segment.startsWith("[") ? path + segment : `${path}.${segment}`;
 }

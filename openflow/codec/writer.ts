@@ -1,149 +1,261 @@
 /**
- * A growable big-endian byte writer. Values are range-checked (an out-of-range number is an
- * `EncodeError`, never silent truncation). Lengths are patched after the body is written
- * (`u16At`), so headers are written last in effect.
+ * A big-endian byte writer that writes each message straight into a shared slab and hands the
+ * finished bytes out as a view of it (no copy, no `ArrayBuffer` per message; see `byte-pool.ts`).
+ * Slab bytes not yet written are kept zero, so padding and zero fields cost no stores.
+ * Values are range-checked (an out-of-range number is an `EncodeError`, never silent truncation).
+ * Lengths are patched after the body is written (`u16At`), so headers are written last in effect.
+ *
+ * Field paths for errors are a stack (`enter`/`leave`, no string work on the success path):
+ * encoders throw `EncodeError`s naming the field relative to the innermost entered record, and
+ * `prefixed(err)` puts the path in front — `encodeMessage` does that once per message.
+ *
+ * @example
+ *   const w = new Writer();
+ *   w.u16(1, "type"); w.u16(0, "len"); w.u16At(2, w.length, "len");
+ *   w.finish(); // Uint8Array [0, 1, 0, 4]
  */
 import { parseIpv4Into, parseIpv6Into, parseMacInto } from "./addresses.ts";
+import { SLAB_BYTES } from "./byte-pool.ts";
 import { EncodeError } from "./errors.ts";
+import { renderPath } from "./field-path.ts";
 
 const UTF8 = new TextEncoder();
+/** Byte strings up to this length (bytes) are copied by a loop, longer ones by `set`. */
+const LOOP_COPY = 32;
+/** Addresses are parsed here first, so a bad one leaves nothing in the slab. */
+const ADDRESS = new Uint8Array(16);
 
 export type U64Input = bigint | number | string;
 export type BytesInput = Uint8Array | string | readonly number[];
 
 export class Writer {
+  /** The slab being written; bytes before `base` belong to messages already handed out. */
   private buf: Uint8Array;
+  /** `buf.buffer`, kept in a field (cheaper than the getter once per message). */
+  private buffer: ArrayBuffer;
   private view: DataView;
+  /** Start of the current message in `buf`. Invariant: base <= pos. */
+  private base = 0;
+  /** Next byte to write in `buf`. Invariant: every byte of `buf` from `pos` on is zero. */
   private pos = 0;
+  /** Field path segments (see `Reader`); `indices[i] >= 0` renders as `names[i][index]`. */
+  private readonly names: string[] = [];
+  private readonly indices: number[] = [];
 
-  constructor(initialSize = 256) {
-    this.buf = new Uint8Array(initialSize);
-    this.view = new DataView(this.buf.buffer);
+  /** @param slabBytes size of each slab (bytes); a message larger than one gets a larger slab */
+  constructor(slabBytes = SLAB_BYTES) {
+    this.buffer = new ArrayBuffer(slabBytes);
+    this.buf = new Uint8Array(this.buffer);
+    this.view = new DataView(this.buffer);
   }
 
+  /** Bytes written to the current message. */
   get length(): number {
-    return this.pos;
+    return this.pos - this.base;
   }
 
-  /** Empties the writer for reuse (keeps its buffer). */
+  /** Discards the current message (bytes already handed out by `finish` stay untouched). */
   reset(): this {
-    this.pos = 0;
+    if (this.pos > this.base) this.buf.fill(0, this.base, this.pos); // an unfinished message
+    this.pos = this.base;
+    if (this.names.length > 0) {
+      // Left over by an encode that threw; a successful one leaves the path stack empty.
+      this.names.length = 0;
+      this.indices.length = 0;
+    }
     return this;
   }
 
-  private ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
+  /** Pushes a path segment for error messages: `enter("actions", 2)` adds `actions[2]`. */
+  enter(name: string, index = -1): void {
+    this.names.push(name);
+    this.indices.push(index);
+  }
+
+  leave(): void {
+    this.names.pop();
+    this.indices.pop();
+  }
+
+  /** `err` with the current field path put in front of its field. */
+  prefixed(err: EncodeError): EncodeError {
+    return new EncodeError(renderPath(this.names, this.indices, err.field), err.reason);
+  }
+
+  /** Moves the current message to a fresh slab with room for n more bytes. */
+  private grow(n: number): void {
+    const length = this.pos - this.base;
+    let size = this.buf.length;
+    while (size < length + n) size *= 2;
+    const buffer = new ArrayBuffer(size);
+    const next = new Uint8Array(buffer);
+    next.set(this.buf.subarray(this.base, this.pos));
     this.buf = next;
-    this.view = new DataView(next.buffer);
+    this.buffer = buffer;
+    this.view = new DataView(buffer);
+    this.base = 0;
+    this.pos = length;
   }
 
   u8(v: number, field: string): void {
-    checkInt(v, 0xff, field);
-    this.ensure(1);
+    if ((v & 0xff) !== v) badInt(v, 0xff, field);
+    if (this.pos + 1 > this.buf.length) this.grow(1);
     this.buf[this.pos++] = v;
   }
 
   u16(v: number, field: string): void {
-    checkInt(v, 0xffff, field);
-    this.ensure(2);
+    if ((v & 0xffff) !== v) badInt(v, 0xffff, field);
+    if (this.pos + 2 > this.buf.length) this.grow(2);
     this.view.setUint16(this.pos, v);
     this.pos += 2;
   }
 
   u32(v: number, field: string): void {
-    checkInt(v, 0xffffffff, field);
-    this.ensure(4);
+    if (v >>> 0 !== v) badInt(v, 0xffffffff, field);
+    if (this.pos + 4 > this.buf.length) this.grow(4);
     this.view.setUint32(this.pos, v);
     this.pos += 4;
   }
 
+  /**
+   * Writes `values[from..]` as u32s while they are integers in range; returns the index of the
+   * first value not written (`values.length` if all were). One capacity check for the run.
+   */
+  u32Run(values: readonly unknown[], from: number): number {
+    const n = values.length;
+    if (this.pos + 4 * (n - from) > this.buf.length) this.grow(4 * (n - from));
+    const view = this.view;
+    let p = this.pos;
+    let i = from;
+    for (; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== "number" || v >>> 0 !== v) break;
+      view.setUint32(p, v);
+      p += 4;
+    }
+    this.pos = p;
+    return i;
+  }
+
+  /** As `u32Run`, for u8s. */
+  u8Run(values: readonly unknown[], from: number): number {
+    const n = values.length;
+    if (this.pos + (n - from) > this.buf.length) this.grow(n - from);
+    const b = this.buf;
+    let p = this.pos;
+    let i = from;
+    for (; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== "number" || (v & 0xff) !== v) break;
+      b[p++] = v;
+    }
+    this.pos = p;
+    return i;
+  }
+
   u64(v: U64Input, field: string): void {
     const b = typeof v === "bigint" && v >= 0n && v <= U64_MAX ? v : toU64(v, field);
-    this.ensure(8);
+    if (this.pos + 8 > this.buf.length) this.grow(8);
     this.view.setBigUint64(this.pos, b);
     this.pos += 8;
   }
 
   /** A MAC address given as text (`02:00:00:00:00:01`), 6 bytes. */
   mac(text: string, field: string): void {
-    this.ensure(6);
-    parseMacInto(text, field, this.buf, this.pos);
-    this.pos += 6;
+    parseMacInto(text, field, ADDRESS, 0);
+    if (this.pos + 6 > this.buf.length) this.grow(6);
+    const p = this.pos;
+    for (let i = 0; i < 6; i++) this.buf[p + i] = ADDRESS[i] as number;
+    this.pos = p + 6;
   }
 
   /** An IPv4 address given as text, 4 bytes. */
   ipv4(text: string, field: string): void {
-    this.ensure(4);
-    parseIpv4Into(text, field, this.buf, this.pos);
-    this.pos += 4;
+    parseIpv4Into(text, field, ADDRESS, 0);
+    if (this.pos + 4 > this.buf.length) this.grow(4);
+    const p = this.pos;
+    for (let i = 0; i < 4; i++) this.buf[p + i] = ADDRESS[i] as number;
+    this.pos = p + 4;
   }
 
   /** An IPv6 address given as text, 16 bytes. */
   ipv6(text: string, field: string): void {
-    this.ensure(16);
-    parseIpv6Into(text, field, this.buf, this.pos);
-    this.pos += 16;
+    parseIpv6Into(text, field, ADDRESS, 0);
+    if (this.pos + 16 > this.buf.length) this.grow(16);
+    const p = this.pos;
+    for (let i = 0; i < 16; i++) this.buf[p + i] = ADDRESS[i] as number;
+    this.pos = p + 16;
   }
 
+  /** Bytes given as `Uint8Array`, hex text or a list of byte values. */
   bytes(v: BytesInput, field: string): void {
-    const b = toBytes(v, field);
-    this.ensure(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
+    const src = v instanceof Uint8Array ? v : toBytes(v, field);
+    const n = src.length;
+    if (this.pos + n > this.buf.length) this.grow(n);
+    const p = this.pos;
+    if (n <= LOOP_COPY) for (let i = 0; i < n; i++) this.buf[p + i] = src[i] as number;
+    else this.buf.set(src, p);
+    this.pos = p + n;
   }
 
+  /** n zero bytes (already zero in the slab: only the position moves). */
   zeros(n: number): void {
-    this.ensure(n);
-    this.buf.fill(0, this.pos, this.pos + n);
+    if (this.pos + n > this.buf.length) this.grow(n);
     this.pos += n;
   }
 
-  /** Pads with zeros until the length since `start` is a multiple of `multiple`. */
+  /** Pads with zeros until the length since `start` (a `length` value) is a multiple of `multiple`. */
   padTo(start: number, multiple = 8): void {
-    const rem = (this.pos - start) % multiple;
+    const rem = (this.pos - this.base - start) % multiple;
     if (rem !== 0) this.zeros(multiple - rem);
   }
 
   /** A UTF-8 string NUL-padded to a fixed field of `size` bytes. */
   fixedString(v: string, size: number, field: string): void {
     if (typeof v !== "string") throw new EncodeError(field, `expected a string, found ${typeof v}`);
-    if (v.length < size && isAscii(v)) {
-      this.ensure(size);
-      for (let i = 0; i < v.length; i++) this.buf[this.pos + i] = v.charCodeAt(i);
-      this.buf.fill(0, this.pos + v.length, this.pos + size);
-      this.pos += size;
-      return;
+    if (this.pos + size > this.buf.length) this.grow(size);
+    const p = this.pos;
+    const b = this.buf;
+    const n = v.length;
+    let i = 0;
+    if (n < size) {
+      // Names are short ASCII: store the chars directly; the NUL padding is already zero.
+      for (; i < n; i++) {
+        const c = v.charCodeAt(i);
+        if (c > 0x7f) break;
+        b[p + i] = c;
+      }
     }
-    const encoded = UTF8.encode(v);
-    if (encoded.length > size) throw new EncodeError(field, `"${v}" is longer than ${size} bytes`);
-    this.ensure(size);
-    this.buf.set(encoded, this.pos);
-    this.buf.fill(0, this.pos + encoded.length, this.pos + size);
-    this.pos += size;
+    if (i < n && UTF8.encodeInto(v, b.subarray(p, p + size)).read < n) {
+      b.fill(0, p, p + size); // keep the unwritten slab zero
+      throw new EncodeError(field, `"${v}" is longer than ${size} bytes`);
+    }
+    this.pos = p + size;
   }
 
-  /** Overwrites a u16 at absolute position `at` (e.g. a length field). */
+  /** Overwrites a u16 at `at` (a `length` value, e.g. where a length field was written). */
   u16At(at: number, v: number, field: string): void {
-    checkInt(v, 0xffff, field);
-    this.view.setUint16(at, v);
+    if ((v & 0xffff) !== v) badInt(v, 0xffff, field);
+    this.view.setUint16(this.base + at, v);
   }
 
-  /** The bytes written (a copy). */
+  /**
+   * The bytes of the current message, as a view of the slab that the writer will never write
+   * again; the next message starts after them.
+   */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+    const out = new Uint8Array(this.buffer, this.base, this.pos - this.base);
+    this.pos = (this.pos + 7) & ~7; // keep messages 8-byte aligned
+    this.base = this.pos;
+    return out;
   }
+}
+
+function badInt(v: unknown, max: number, field: string): never {
+  throw new EncodeError(field, `expected an integer from 0 to ${max}, found ${JSON.stringify(v)}`);
 }
 
 const U64_MAX = 0xffffffffffffffffn;
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 
 function checkInt(v: number, max: number, field: string): void {
   if (!(Number.isInteger(v) && v >= 0 && v <= max)) {

@@ -20,6 +20,7 @@
 import type { Backend } from "../../orchestrator/backend.ts";
 import type { Command, InstallSteering } from "../../orchestrator/commands.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
+import { EventListeners } from "../../orchestrator/event-listeners.ts";
 import type { Environment } from "../engine/environment.ts";
 import { TraceSource } from "../engine/trace.ts";
 import type { VnfType } from "../models/vnf/types.ts";
@@ -63,7 +64,7 @@ export class SimBackend implements Backend {
   readonly commandIssued = new TraceSource<CommandRecord>("commandIssued");
   /** Every event delivered to the Manager, with its time. */
   readonly eventDelivered = new TraceSource<{ time: number; event: ManagerEvent }>("eventDelivered");
-  private readonly listeners: ((event: ManagerEvent) => void)[] = [];
+  private readonly listeners = new EventListeners();
   /** vNF id → host id of every vNF started and not yet removed. */
   private readonly vnfHost = new Map<string, string>();
   /** Last failure reason each host reported per vNF. */
@@ -80,11 +81,7 @@ export class SimBackend implements Backend {
   }
 
   onEvent(listener: (event: ManagerEvent) => void): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.listeners.add(listener);
   }
 
   /** Delivers `event` to the Manager as a DES event at the current time (after those already due now). */
@@ -189,7 +186,7 @@ export class SimBackend implements Backend {
 
   private emitNow(event: ManagerEvent): void {
     if (this.eventDelivered.active) this.eventDelivered.emit({ time: this.env.now, event });
-    for (const listener of [...this.listeners]) listener(event);
+    this.listeners.emit(event);
   }
 }
 

@@ -22,7 +22,8 @@ export interface Manifest {
   /** `--set` overrides given on the command line. */
   overrides: string[];
   files: string[];
-  wall: { startedAt: string; finishedAt: string; seconds: number };
+  /** Wall-clock facts of the run; `placementSeconds`: time in the placement algorithm, all replications. */
+  wall: { startedAt: string; finishedAt: string; seconds: number; placementSeconds?: number };
 }
 
 /** The git commit of the repository at `dir`, or null. */

@@ -18,6 +18,8 @@ export interface ReplicationsResult {
 
 export interface ReplicationHooks {
   onProgress?(replication: number, simTime: number, events: number): void;
+  /** Passed to every replication (see `RunHooks.wallClock`). */
+  wallClock?: () => number;
 }
 
 export type ScenarioRunner = (scenario: Scenario, seed: number, hooks: RunHooks) => Promise<RunOutput>;
@@ -25,7 +27,7 @@ export type ScenarioRunner = (scenario: Scenario, seed: number, hooks: RunHooks)
 export async function runReplications(scenario: Scenario, hooks: ReplicationHooks = {}, runner: ScenarioRunner = runScenario): Promise<ReplicationsResult> {
   const seeds = Array.from({ length: scenario.replications }, (_, i) => replicationSeed(scenario.seed, i));
   const runs: RunOutput[] = [];
-  for (const [i, seed] of seeds.entries()) runs.push(await runner(scenario, seed, { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events) }));
+  for (const [i, seed] of seeds.entries()) runs.push(await runner(scenario, seed, { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events), ...(hooks.wallClock ? { wallClock: hooks.wallClock } : {}) }));
   return { seeds, runs, summary: summarise(scenario.name, scenario.seed, runs), tables: mergeTables(runs) };
 }
 

@@ -40,7 +40,7 @@ export interface BuiltRun {
 }
 
 /** Builds the environment and models of one replication (nothing has run yet). */
-export async function buildRun(scenario: Scenario, seed: number): Promise<BuiltRun> {
+export async function buildRun(scenario: Scenario, seed: number, wallClock?: () => number): Promise<BuiltRun> {
   const env = new Environment();
   const rng = new RngStreams(seed);
   const models: AttachedModel[] = [];
@@ -74,6 +74,7 @@ export async function buildRun(scenario: Scenario, seed: number): Promise<BuiltR
       rng,
       placer,
       trigger,
+      wallClock,
     );
     models.push(world);
     return { env, models, world };
@@ -98,11 +99,13 @@ export function runMetrics(run: BuiltRun): Record<string, Metric> {
 }
 
 export async function runScenario(scenario: Scenario, seed: number, hooks: RunHooks = {}): Promise<RunOutput> {
-  const run = await buildRun(scenario, seed);
+  const run = await buildRun(scenario, seed, hooks.wallClock);
   const { env, models } = run;
   for (let k = 1; k <= PROGRESS_SLICES; k++) {
     env.run({ until: (scenario.duration * k) / PROGRESS_SLICES });
     hooks.onProgress?.(env.now, env.eventsProcessed);
   }
-  return { metrics: runMetrics(run), tables: models.flatMap((m) => m.tables()), events: env.eventsProcessed };
+  const out: RunOutput = { metrics: runMetrics(run), tables: models.flatMap((m) => m.tables()), events: env.eventsProcessed };
+  if (hooks.wallClock && run.world) out.placementWallSeconds = run.world.placementWallSeconds;
+  return out;
 }

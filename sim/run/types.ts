@@ -27,9 +27,17 @@ export interface RunOutput {
   tables: Table[];
   /** Number of DES events processed. */
   events: number;
+  /** Wall-clock seconds the placement algorithm took, summed over its calls (only with `wallClock`). */
+  placementWallSeconds?: number;
 }
 
 export interface RunHooks {
   /** Called now and then with the simulated time (s) reached and events processed so far. */
   onProgress?(simTime: number, events: number): void;
+  /**
+   * A wall clock (seconds from any origin) for timing placement solves. Injected by the CLI: the
+   * simulation never reads the wall clock itself, and the time it reports stays out of the
+   * (deterministic) metrics.
+   */
+  wallClock?: () => number;
 }

@@ -3,11 +3,11 @@ import { decodeActions, encodeActions } from "../actions.ts";
 import { decodeInstructions, encodeInstructions } from "../instructions.ts";
 import { decodeMatch, encodeMatch } from "../oxm.ts";
 import type { Reader } from "../reader.ts";
-import { toBytes, type Writer } from "../writer.ts";
+import type { Writer } from "../writer.ts";
 import { decodeBands, decodeBuckets, encodeBands, encodeBuckets } from "./structs.ts";
-import type { BodyOf, MessageOf } from "./types.ts";
+import type { MessageOf } from "./types.ts";
 
-export function decodeFlowMod(r: Reader): BodyOf<"flow_mod"> {
+export function decodeFlowMod(r: Reader, xid: number): MessageOf<"flow_mod"> {
   const cookie = r.u64("cookie");
   const cookieMask = r.u64("cookie_mask");
   const tableId = r.u8("table_id");
@@ -22,7 +22,7 @@ export function decodeFlowMod(r: Reader): BodyOf<"flow_mod"> {
   r.pad(2);
   const match = decodeMatch(r);
   const instructions = decodeInstructions(r, r.remaining);
-  return { cookie, cookieMask, tableId, command, idleTimeout, hardTimeout, priority, bufferId, outPort, outGroup, flags, match, instructions };
+  return { type: "flow_mod", xid, cookie, cookieMask, tableId, command, idleTimeout, hardTimeout, priority, bufferId, outPort, outGroup, flags, match, instructions };
 }
 
 export function encodeFlowMod(w: Writer, m: MessageOf<"flow_mod">): void {
@@ -42,8 +42,10 @@ export function encodeFlowMod(w: Writer, m: MessageOf<"flow_mod">): void {
   encodeInstructions(w, m.instructions);
 }
 
-export function decodeFlowRemoved(r: Reader): BodyOf<"flow_removed"> {
+export function decodeFlowRemoved(r: Reader, xid: number): MessageOf<"flow_removed"> {
   return {
+    type: "flow_removed",
+    xid,
     cookie: r.u64("cookie"),
     priority: r.u16("priority"),
     reason: r.u8("reason"),
@@ -72,7 +74,7 @@ export function encodeFlowRemoved(w: Writer, m: MessageOf<"flow_removed">): void
   encodeMatch(w, m.match);
 }
 
-export function decodePacketIn(r: Reader): BodyOf<"packet_in"> {
+export function decodePacketIn(r: Reader, xid: number): MessageOf<"packet_in"> {
   const bufferId = r.u32("buffer_id");
   const totalLen = r.u16("total_len");
   const reason = r.u8("reason");
@@ -80,7 +82,7 @@ export function decodePacketIn(r: Reader): BodyOf<"packet_in"> {
   const cookie = r.u64("cookie");
   const match = decodeMatch(r);
   r.pad(2);
-  return { bufferId, totalLen, reason, tableId, cookie, match, data: r.rest("data") };
+  return { type: "packet_in", xid, bufferId, totalLen, reason, tableId, cookie, match, data: r.rest("data") };
 }
 
 export function encodePacketIn(w: Writer, m: MessageOf<"packet_in">): void {
@@ -91,16 +93,16 @@ export function encodePacketIn(w: Writer, m: MessageOf<"packet_in">): void {
   w.u64(m.cookie, "cookie");
   encodeMatch(w, m.match);
   w.zeros(2);
-  w.bytes(toBytes(m.data, "data"), "data");
+  w.bytes(m.data, "data");
 }
 
-export function decodePacketOut(r: Reader): BodyOf<"packet_out"> {
+export function decodePacketOut(r: Reader, xid: number): MessageOf<"packet_out"> {
   const bufferId = r.u32("buffer_id");
   const inPort = r.u32("in_port");
   const actionsLen = r.u16("actions_len");
   r.pad(6);
   const actions = decodeActions(r, actionsLen);
-  return { bufferId, inPort, actions, data: r.rest("data") };
+  return { type: "packet_out", xid, bufferId, inPort, actions, data: r.rest("data") };
 }
 
 export function encodePacketOut(w: Writer, m: MessageOf<"packet_out">): void {
@@ -112,15 +114,15 @@ export function encodePacketOut(w: Writer, m: MessageOf<"packet_out">): void {
   const start = w.length;
   encodeActions(w, m.actions);
   w.u16At(lenAt, w.length - start, "actionsLen");
-  w.bytes(toBytes(m.data, "data"), "data");
+  w.bytes(m.data, "data");
 }
 
-export function decodeGroupMod(r: Reader): BodyOf<"group_mod"> {
+export function decodeGroupMod(r: Reader, xid: number): MessageOf<"group_mod"> {
   const command = r.u16("command");
   const groupType = r.u8("type");
   r.pad(1);
   const groupId = r.u32("group_id");
-  return { command, groupType, groupId, buckets: decodeBuckets(r, r.remaining) };
+  return { type: "group_mod", xid, command, groupType, groupId, buckets: decodeBuckets(r, r.remaining) };
 }
 
 export function encodeGroupMod(w: Writer, m: MessageOf<"group_mod">): void {
@@ -131,11 +133,11 @@ export function encodeGroupMod(w: Writer, m: MessageOf<"group_mod">): void {
   encodeBuckets(w, m.buckets);
 }
 
-export function decodeMeterMod(r: Reader): BodyOf<"meter_mod"> {
+export function decodeMeterMod(r: Reader, xid: number): MessageOf<"meter_mod"> {
   const command = r.u16("command");
   const flags = r.u16("flags");
   const meterId = r.u32("meter_id");
-  return { command, flags, meterId, bands: decodeBands(r, r.remaining) };
+  return { type: "meter_mod", xid, command, flags, meterId, bands: decodeBands(r, r.remaining) };
 }
 
 export function encodeMeterMod(w: Writer, m: MessageOf<"meter_mod">): void {

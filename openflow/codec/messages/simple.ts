@@ -2,12 +2,10 @@
  * Messages with small fixed bodies: HELLO, ERROR, ECHO, EXPERIMENTER, FEATURES, GET/SET_CONFIG,
  * ROLE, GET/SET_ASYNC, TABLE_MOD, PORT_MOD, QUEUE_GET_CONFIG, PORT_STATUS.
  */
-import { formatMac, parseMac } from "../addresses.ts";
 import type { Reader } from "../reader.ts";
-import { toBytes, type Writer } from "../writer.ts";
+import type { Writer } from "../writer.ts";
 import { decodePort, decodeQueues, encodePort, encodeQueues } from "./structs.ts";
 import type { HelloElement, MessageOf } from "./types.ts";
-
 
 const OFPHET_VERSIONBITMAP = 1;
 
@@ -18,14 +16,19 @@ export function decodeHello(r: Reader): HelloElement[] {
     const elementType = r.u16("type");
     const length = r.u16("length");
     if (length < 4) r.failAt(r.offset - 2, `hello element length ${length} is shorter than 4`, "length");
-    const body = r.sub(length - 4, "body");
+    const outer = r.narrow(length - 4, "body");
     if (elementType === OFPHET_VERSIONBITMAP && (length - 4) % 4 === 0) {
       const bitmaps: number[] = [];
-      while (body.remaining > 0) bitmaps.push(body.u32(`bitmaps[${bitmaps.length}]`));
+      while (r.remaining > 0) {
+        r.enter("bitmaps", bitmaps.length);
+        bitmaps.push(r.u32(""));
+        r.leave();
+      }
       elements.push({ elementType, bitmaps });
     } else {
-      elements.push({ elementType, body: body.rest("body") });
+      elements.push({ elementType, body: r.rest("body") });
     }
+    r.close(outer);
     r.pad(Math.min(r.remaining, (8 - (length % 8)) % 8));
     r.leave();
   }
@@ -34,25 +37,32 @@ export function decodeHello(r: Reader): HelloElement[] {
 }
 
 export function encodeHello(w: Writer, elements: readonly HelloElement[]): void {
-  elements.forEach((e, i) => {
-    const f = `elements[${i}]`;
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i] as HelloElement;
+    w.enter("elements", i);
     const start = w.length;
-    w.u16(e.elementType, `${f}.elementType`);
-    w.u16(0, `${f}.length`);
-    if (e.bitmaps) e.bitmaps.forEach((b, j) => w.u32(b, `${f}.bitmaps[${j}]`));
-    else w.bytes(toBytes(e.body ?? new Uint8Array(), `${f}.body`), `${f}.body`);
-    w.u16At(start + 2, w.length - start, `${f}.length`);
+    w.u16(e.elementType, "elementType");
+    w.u16(0, "length");
+    if (e.bitmaps) {
+      for (let j = 0; j < e.bitmaps.length; j++) {
+        w.enter("bitmaps", j);
+        w.u32(e.bitmaps[j] as number, "");
+        w.leave();
+      }
+    } else if (e.body !== undefined) w.bytes(e.body, "body");
+    w.u16At(start + 2, w.length - start, "length");
     w.padTo(start, 8);
-  });
+    w.leave();
+  }
 }
 
-export function decodeFeaturesReply(r: Reader): Omit<MessageOf<"features_reply">, "xid" | "type"> {
+export function decodeFeaturesReply(r: Reader, xid: number): MessageOf<"features_reply"> {
   const datapathId = r.u64("datapath_id");
   const nBuffers = r.u32("n_buffers");
   const nTables = r.u8("n_tables");
   const auxiliaryId = r.u8("auxiliary_id");
   r.pad(2);
-  return { datapathId, nBuffers, nTables, auxiliaryId, capabilities: r.u32("capabilities"), reserved: r.u32("reserved") };
+  return { type: "features_reply", xid, datapathId, nBuffers, nTables, auxiliaryId, capabilities: r.u32("capabilities"), reserved: r.u32("reserved") };
 }
 
 export function encodeFeaturesReply(w: Writer, m: MessageOf<"features_reply">): void {
@@ -65,8 +75,8 @@ export function encodeFeaturesReply(w: Writer, m: MessageOf<"features_reply">): 
   w.u32(m.reserved, "reserved");
 }
 
-export function decodeSwitchConfig(r: Reader): { flags: number; missSendLen: number } {
-  return { flags: r.u16("flags"), missSendLen: r.u16("miss_send_len") };
+export function decodeSwitchConfig(r: Reader, xid: number, type: "get_config_reply" | "set_config"): MessageOf<"get_config_reply" | "set_config"> {
+  return { type, xid, flags: r.u16("flags"), missSendLen: r.u16("miss_send_len") };
 }
 
 export function encodeSwitchConfig(w: Writer, m: { flags: number; missSendLen: number }): void {
@@ -74,10 +84,10 @@ export function encodeSwitchConfig(w: Writer, m: { flags: number; missSendLen: n
   w.u16(m.missSendLen, "missSendLen");
 }
 
-export function decodeRole(r: Reader): { role: number; generationId: bigint } {
+export function decodeRole(r: Reader, xid: number, type: "role_request" | "role_reply"): MessageOf<"role_request" | "role_reply"> {
   const role = r.u32("role");
   r.pad(4);
-  return { role, generationId: r.u64("generation_id") };
+  return { type, xid, role, generationId: r.u64("generation_id") };
 }
 
 export function encodeRole(w: Writer, m: MessageOf<"role_request" | "role_reply">): void {
@@ -88,23 +98,26 @@ export function encodeRole(w: Writer, m: MessageOf<"role_request" | "role_reply"
 
 type AsyncMasks = Pick<MessageOf<"set_async">, "packetInMask" | "portStatusMask" | "flowRemovedMask">;
 
-export function decodeAsync(r: Reader): AsyncMasks {
-  const pair = (name: string): [number, number] => [r.u32(`${name}[0]`), r.u32(`${name}[1]`)];
-  return { packetInMask: pair("packet_in_mask"), portStatusMask: pair("port_status_mask"), flowRemovedMask: pair("flow_removed_mask") };
+export function decodeAsync(r: Reader, xid: number, type: "get_async_reply" | "set_async"): MessageOf<"get_async_reply" | "set_async"> {
+  const packetInMask: [number, number] = [r.u32("packet_in_mask[0]"), r.u32("packet_in_mask[1]")];
+  const portStatusMask: [number, number] = [r.u32("port_status_mask[0]"), r.u32("port_status_mask[1]")];
+  const flowRemovedMask: [number, number] = [r.u32("flow_removed_mask[0]"), r.u32("flow_removed_mask[1]")];
+  return { type, xid, packetInMask, portStatusMask, flowRemovedMask };
 }
 
 export function encodeAsync(w: Writer, m: AsyncMasks): void {
-  for (const name of ["packetInMask", "portStatusMask", "flowRemovedMask"] as const) {
-    const pair = m[name];
-    w.u32(pair[0], `${name}[0]`);
-    w.u32(pair[1], `${name}[1]`);
-  }
+  w.u32(m.packetInMask[0], "packetInMask[0]");
+  w.u32(m.packetInMask[1], "packetInMask[1]");
+  w.u32(m.portStatusMask[0], "portStatusMask[0]");
+  w.u32(m.portStatusMask[1], "portStatusMask[1]");
+  w.u32(m.flowRemovedMask[0], "flowRemovedMask[0]");
+  w.u32(m.flowRemovedMask[1], "flowRemovedMask[1]");
 }
 
-export function decodeTableMod(r: Reader): { tableId: number; config: number } {
+export function decodeTableMod(r: Reader, xid: number): MessageOf<"table_mod"> {
   const tableId = r.u8("table_id");
   r.pad(3);
-  return { tableId, config: r.u32("config") };
+  return { type: "table_mod", xid, tableId, config: r.u32("config") };
 }
 
 export function encodeTableMod(w: Writer, m: MessageOf<"table_mod">): void {
@@ -113,22 +126,22 @@ export function encodeTableMod(w: Writer, m: MessageOf<"table_mod">): void {
   w.u32(m.config, "config");
 }
 
-export function decodePortMod(r: Reader): Omit<MessageOf<"port_mod">, "xid" | "type"> {
+export function decodePortMod(r: Reader, xid: number): MessageOf<"port_mod"> {
   const portNo = r.u32("port_no");
   r.pad(4);
-  const hwAddr = formatMac(r.bytesView(6, "hw_addr"));
+  const hwAddr = r.mac("hw_addr");
   r.pad(2);
   const config = r.u32("config");
   const mask = r.u32("mask");
   const advertise = r.u32("advertise");
   r.pad(4);
-  return { portNo, hwAddr, config, mask, advertise };
+  return { type: "port_mod", xid, portNo, hwAddr, config, mask, advertise };
 }
 
 export function encodePortMod(w: Writer, m: MessageOf<"port_mod">): void {
   w.u32(m.portNo, "portNo");
   w.zeros(4);
-  w.bytes(parseMac(m.hwAddr, "hwAddr"), "hwAddr");
+  w.mac(m.hwAddr, "hwAddr");
   w.zeros(2);
   w.u32(m.config, "config");
   w.u32(m.mask, "mask");
@@ -136,22 +149,24 @@ export function encodePortMod(w: Writer, m: MessageOf<"port_mod">): void {
   w.zeros(4);
 }
 
-export function decodePortStatus(r: Reader): Omit<MessageOf<"port_status">, "xid" | "type"> {
+export function decodePortStatus(r: Reader, xid: number): MessageOf<"port_status"> {
   const reason = r.u8("reason");
   r.pad(7);
-  return { reason, port: decodePort(r) };
+  return { type: "port_status", xid, reason, port: decodePort(r) };
 }
 
 export function encodePortStatus(w: Writer, m: MessageOf<"port_status">): void {
   w.u8(m.reason, "reason");
   w.zeros(7);
+  w.enter("port");
   encodePort(w, m.port);
+  w.leave();
 }
 
-export function decodeQueueGetConfigRequest(r: Reader): { port: number } {
+export function decodeQueueGetConfigRequest(r: Reader, xid: number): MessageOf<"queue_get_config_request"> {
   const port = r.u32("port");
   r.pad(4);
-  return { port };
+  return { type: "queue_get_config_request", xid, port };
 }
 
 export function encodeQueueGetConfigRequest(w: Writer, m: { port: number }): void {
@@ -159,10 +174,10 @@ export function encodeQueueGetConfigRequest(w: Writer, m: { port: number }): voi
   w.zeros(4);
 }
 
-export function decodeQueueGetConfigReply(r: Reader): Omit<MessageOf<"queue_get_config_reply">, "xid" | "type"> {
+export function decodeQueueGetConfigReply(r: Reader, xid: number): MessageOf<"queue_get_config_reply"> {
   const port = r.u32("port");
   r.pad(4);
-  return { port, queues: decodeQueues(r) };
+  return { type: "queue_get_config_reply", xid, port, queues: decodeQueues(r) };
 }
 
 export function encodeQueueGetConfigReply(w: Writer, m: MessageOf<"queue_get_config_reply">): void {

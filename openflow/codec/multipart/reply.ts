@@ -1,16 +1,18 @@
 /** Bodies of OFPT_MULTIPART_REPLY, by multipart type. */
 import { MultipartType } from "../../constants.ts";
-import { decodeInstructions, encodeInstructions } from "../instructions.ts";
-import { decodeMatch, encodeMatch } from "../oxm.ts";
 import type { Reader } from "../reader.ts";
-import { decodeBands, decodeBuckets, decodePort, encodeBands, encodeBuckets, encodePort } from "../messages/structs.ts";
-import { toBytes, type Writer } from "../writer.ts";
-import { decodeExperimenterBody, encodeExperimenterBody } from "../experimenter.ts";
+import { decodePort, encodePort } from "../messages/structs.ts";
+import type { Writer } from "../writer.ts";
+import { decodeExperimenterMultipart, encodeExperimenterBody } from "../experimenter.ts";
 import { decodeTableFeaturesList, encodeTableFeaturesList } from "./table-features.ts";
-import type { FlowStats, GroupDesc, GroupStats, MeterConfig, MeterStats, MultipartReplyBody, PortStats, QueueStats, TableStats } from "./types.ts";
+import {
+  decodeFlowStats, decodeGroupDesc, decodeGroupStats, decodeMeterConfig, decodeMeterStats, decodePortStats, decodeQueueStats, decodeTableStats,
+  encodeFlowStats, encodeGroupDesc, encodeGroupStats, encodeMeterConfig, encodeMeterStats, encodePortStats, encodeQueueStats, encodeTableStats,
+} from "./stats.ts";
+import type { MultipartReplyBody } from "./types.ts";
 
-/** Decodes consecutive records until the range is used up. */
-function list<T>(r: Reader, name: string, decode: (r: Reader) => T): T[] {
+/** Decodes consecutive records until the range is used up; errors name `name[i]`. */
+function decodeList<T>(r: Reader, name: string, decode: (r: Reader) => T): T[] {
   const out: T[] = [];
   while (r.remaining > 0) {
     r.enter(name, out.length);
@@ -20,129 +22,13 @@ function list<T>(r: Reader, name: string, decode: (r: Reader) => T): T[] {
   return out;
 }
 
-function decodeFlowStats(r: Reader): FlowStats {
-  const length = r.u16("length");
-  if (length < 56) r.failAt(r.offset - 2, `flow stats length ${length} is shorter than 56`, "length");
-  const b = r.sub(length - 2, "body");
-  const tableId = b.u8("table_id");
-  b.pad(1);
-  const durationSec = b.u32("duration_sec");
-  const durationNsec = b.u32("duration_nsec");
-  const priority = b.u16("priority");
-  const idleTimeout = b.u16("idle_timeout");
-  const hardTimeout = b.u16("hard_timeout");
-  const flags = b.u16("flags");
-  b.pad(4);
-  const cookie = b.u64("cookie");
-  const packetCount = b.u64("packet_count");
-  const byteCount = b.u64("byte_count");
-  const match = decodeMatch(b);
-  const instructions = decodeInstructions(b, b.remaining);
-  return { tableId, durationSec, durationNsec, priority, idleTimeout, hardTimeout, flags, cookie, packetCount, byteCount, match, instructions };
-}
-
-function encodeFlowStats(w: Writer, s: FlowStats, f: string): void {
-  const start = w.length;
-  w.u16(0, `${f}.length`);
-  w.u8(s.tableId, `${f}.tableId`);
-  w.zeros(1);
-  w.u32(s.durationSec, `${f}.durationSec`);
-  w.u32(s.durationNsec, `${f}.durationNsec`);
-  w.u16(s.priority, `${f}.priority`);
-  w.u16(s.idleTimeout, `${f}.idleTimeout`);
-  w.u16(s.hardTimeout, `${f}.hardTimeout`);
-  w.u16(s.flags, `${f}.flags`);
-  w.zeros(4);
-  w.u64(s.cookie, `${f}.cookie`);
-  w.u64(s.packetCount, `${f}.packetCount`);
-  w.u64(s.byteCount, `${f}.byteCount`);
-  encodeMatch(w, s.match, `${f}.match`);
-  encodeInstructions(w, s.instructions, `${f}.instructions`);
-  w.u16At(start, w.length - start, `${f}.length`);
-}
-
-function decodeTableStats(r: Reader): TableStats {
-  const tableId = r.u8("table_id");
-  r.pad(3);
-  return { tableId, activeCount: r.u32("active_count"), lookupCount: r.u64("lookup_count"), matchedCount: r.u64("matched_count") };
-}
-
-const PORT_COUNTERS = ["rxPackets", "txPackets", "rxBytes", "txBytes", "rxDropped", "txDropped", "rxErrors", "txErrors", "rxFrameErr", "rxOverErr", "rxCrcErr", "collisions"] as const;
-
-function decodePortStats(r: Reader): PortStats {
-  const portNo = r.u32("port_no");
-  r.pad(4);
-  const counters = {} as Record<(typeof PORT_COUNTERS)[number], bigint>;
-  for (const name of PORT_COUNTERS) counters[name] = r.u64(name);
-  return { portNo, ...counters, durationSec: r.u32("duration_sec"), durationNsec: r.u32("duration_nsec") };
-}
-
-function encodePortStats(w: Writer, s: PortStats, f: string): void {
-  w.u32(s.portNo, `${f}.portNo`);
-  w.zeros(4);
-  for (const name of PORT_COUNTERS) w.u64(s[name], `${f}.${name}`);
-  w.u32(s.durationSec, `${f}.durationSec`);
-  w.u32(s.durationNsec, `${f}.durationNsec`);
-}
-
-function decodeQueueStats(r: Reader): QueueStats {
-  return {
-    portNo: r.u32("port_no"),
-    queueId: r.u32("queue_id"),
-    txBytes: r.u64("tx_bytes"),
-    txPackets: r.u64("tx_packets"),
-    txErrors: r.u64("tx_errors"),
-    durationSec: r.u32("duration_sec"),
-    durationNsec: r.u32("duration_nsec"),
-  };
-}
-
-function decodeGroupStats(r: Reader): GroupStats {
-  const length = r.u16("length");
-  if (length < 40) r.failAt(r.offset - 2, `group stats length ${length} is shorter than 40`, "length");
-  const b = r.sub(length - 2, "body");
-  b.pad(2);
-  const groupId = b.u32("group_id");
-  const refCount = b.u32("ref_count");
-  b.pad(4);
-  const packetCount = b.u64("packet_count");
-  const byteCount = b.u64("byte_count");
-  const durationSec = b.u32("duration_sec");
-  const durationNsec = b.u32("duration_nsec");
-  const bucketStats = list(b, "bucket_stats", (x) => ({ packetCount: x.u64("packet_count"), byteCount: x.u64("byte_count") }));
-  return { groupId, refCount, packetCount, byteCount, durationSec, durationNsec, bucketStats };
-}
-
-function decodeGroupDesc(r: Reader): GroupDesc {
-  const length = r.u16("length");
-  if (length < 8) r.failAt(r.offset - 2, `group desc length ${length} is shorter than 8`, "length");
-  const groupType = r.u8("type");
-  r.pad(1);
-  const groupId = r.u32("group_id");
-  return { groupType, groupId, buckets: decodeBuckets(r, length - 8) };
-}
-
-function decodeMeterStats(r: Reader): MeterStats {
-  const meterId = r.u32("meter_id");
-  const len = r.u16("len");
-  if (len < 40) r.failAt(r.offset - 2, `meter stats length ${len} is shorter than 40`, "len");
-  r.pad(6);
-  const b = r.sub(len - 12, "body");
-  const flowCount = b.u32("flow_count");
-  const packetInCount = b.u64("packet_in_count");
-  const byteInCount = b.u64("byte_in_count");
-  const durationSec = b.u32("duration_sec");
-  const durationNsec = b.u32("duration_nsec");
-  const bandStats = list(b, "band_stats", (x) => ({ packetBandCount: x.u64("packet_band_count"), byteBandCount: x.u64("byte_band_count") }));
-  return { meterId, flowCount, packetInCount, byteInCount, durationSec, durationNsec, bandStats };
-}
-
-function decodeMeterConfig(r: Reader): MeterConfig {
-  const length = r.u16("length");
-  if (length < 8) r.failAt(r.offset - 2, `meter config length ${length} is shorter than 8`, "length");
-  const flags = r.u16("flags");
-  const meterId = r.u32("meter_id");
-  return { flags, meterId, bands: decodeBands(r, length - 8) };
+/** Encodes records one after another; errors name `name[i].member`. */
+function encodeList<T>(w: Writer, name: string, items: readonly T[], encode: (w: Writer, item: T) => void): void {
+  for (let i = 0; i < items.length; i++) {
+    w.enter(name, i);
+    encode(w, items[i] as T);
+    w.leave();
+  }
 }
 
 export function decodeMultipartReplyBody(r: Reader, type: number): MultipartReplyBody {
@@ -157,7 +43,7 @@ export function decodeMultipartReplyBody(r: Reader, type: number): MultipartRepl
         dpDesc: r.fixedString(256, "dp_desc"),
       };
     case MultipartType.FLOW:
-      return { kind: "flow", stats: list(r, "stats", decodeFlowStats) };
+      return { kind: "flow", stats: decodeList(r, "stats", decodeFlowStats) };
     case MultipartType.AGGREGATE: {
       const packetCount = r.u64("packet_count");
       const byteCount = r.u64("byte_count");
@@ -166,37 +52,41 @@ export function decodeMultipartReplyBody(r: Reader, type: number): MultipartRepl
       return { kind: "aggregate", packetCount, byteCount, flowCount };
     }
     case MultipartType.TABLE:
-      return { kind: "table", stats: list(r, "stats", decodeTableStats) };
+      return { kind: "table", stats: decodeList(r, "stats", decodeTableStats) };
     case MultipartType.PORT_STATS:
-      return { kind: "port_stats", stats: list(r, "stats", decodePortStats) };
+      return { kind: "port_stats", stats: decodeList(r, "stats", decodePortStats) };
     case MultipartType.QUEUE:
-      return { kind: "queue", stats: list(r, "stats", decodeQueueStats) };
+      return { kind: "queue", stats: decodeList(r, "stats", decodeQueueStats) };
     case MultipartType.GROUP:
-      return { kind: "group", stats: list(r, "stats", decodeGroupStats) };
+      return { kind: "group", stats: decodeList(r, "stats", decodeGroupStats) };
     case MultipartType.GROUP_DESC:
-      return { kind: "group_desc", groups: list(r, "groups", decodeGroupDesc) };
+      return { kind: "group_desc", groups: decodeList(r, "groups", decodeGroupDesc) };
     case MultipartType.GROUP_FEATURES: {
       const types = r.u32("types");
       const capabilities = r.u32("capabilities");
-      const maxGroups = [0, 1, 2, 3].map((i) => r.u32(`max_groups[${i}]`));
-      const actions = [0, 1, 2, 3].map((i) => r.u32(`actions[${i}]`));
+      const maxGroups = [r.u32("max_groups[0]"), r.u32("max_groups[1]"), r.u32("max_groups[2]"), r.u32("max_groups[3]")];
+      const actions = [r.u32("actions[0]"), r.u32("actions[1]"), r.u32("actions[2]"), r.u32("actions[3]")];
       return { kind: "group_features", types, capabilities, maxGroups, actions };
     }
     case MultipartType.METER:
-      return { kind: "meter", stats: list(r, "stats", decodeMeterStats) };
+      return { kind: "meter", stats: decodeList(r, "stats", decodeMeterStats) };
     case MultipartType.METER_CONFIG:
-      return { kind: "meter_config", configs: list(r, "configs", decodeMeterConfig) };
+      return { kind: "meter_config", configs: decodeList(r, "configs", decodeMeterConfig) };
     case MultipartType.METER_FEATURES: {
-      const body = { maxMeter: r.u32("max_meter"), bandTypes: r.u32("band_types"), capabilities: r.u32("capabilities"), maxBands: r.u8("max_bands"), maxColor: r.u8("max_color") };
+      const maxMeter = r.u32("max_meter");
+      const bandTypes = r.u32("band_types");
+      const capabilities = r.u32("capabilities");
+      const maxBands = r.u8("max_bands");
+      const maxColor = r.u8("max_color");
       r.pad(2);
-      return { kind: "meter_features", ...body };
+      return { kind: "meter_features", maxMeter, bandTypes, capabilities, maxBands, maxColor };
     }
     case MultipartType.TABLE_FEATURES:
       return { kind: "table_features", tables: decodeTableFeaturesList(r) };
     case MultipartType.PORT_DESC:
-      return { kind: "port_desc", ports: list(r, "ports", decodePort) };
+      return { kind: "port_desc", ports: decodeList(r, "ports", decodePort) };
     case MultipartType.EXPERIMENTER:
-      return { kind: "experimenter", ...decodeExperimenterBody(r) };
+      return decodeExperimenterMultipart(r);
     default:
       return { kind: "unknown", multipartType: type, body: r.rest("body") };
   }
@@ -211,97 +101,40 @@ export function encodeMultipartReplyBody(w: Writer, body: MultipartReplyBody): v
       w.fixedString(body.serialNum, 32, "serialNum");
       return w.fixedString(body.dpDesc, 256, "dpDesc");
     case "flow":
-      return body.stats.forEach((s, i) => encodeFlowStats(w, s, `stats[${i}]`));
+      return encodeList(w, "stats", body.stats, encodeFlowStats);
     case "aggregate":
       w.u64(body.packetCount, "packetCount");
       w.u64(body.byteCount, "byteCount");
       w.u32(body.flowCount, "flowCount");
       return w.zeros(4);
     case "table":
-      return body.stats.forEach((s, i) => {
-        w.u8(s.tableId, `stats[${i}].tableId`);
-        w.zeros(3);
-        w.u32(s.activeCount, `stats[${i}].activeCount`);
-        w.u64(s.lookupCount, `stats[${i}].lookupCount`);
-        w.u64(s.matchedCount, `stats[${i}].matchedCount`);
-      });
+      return encodeList(w, "stats", body.stats, encodeTableStats);
     case "port_stats":
-      return body.stats.forEach((s, i) => encodePortStats(w, s, `stats[${i}]`));
+      return encodeList(w, "stats", body.stats, encodePortStats);
     case "queue":
-      return body.stats.forEach((s, i) => {
-        const f = `stats[${i}]`;
-        w.u32(s.portNo, `${f}.portNo`);
-        w.u32(s.queueId, `${f}.queueId`);
-        w.u64(s.txBytes, `${f}.txBytes`);
-        w.u64(s.txPackets, `${f}.txPackets`);
-        w.u64(s.txErrors, `${f}.txErrors`);
-        w.u32(s.durationSec, `${f}.durationSec`);
-        w.u32(s.durationNsec, `${f}.durationNsec`);
-      });
+      return encodeList(w, "stats", body.stats, encodeQueueStats);
     case "group":
-      return body.stats.forEach((s, i) => {
-        const f = `stats[${i}]`;
-        const start = w.length;
-        w.u16(0, `${f}.length`);
-        w.zeros(2);
-        w.u32(s.groupId, `${f}.groupId`);
-        w.u32(s.refCount, `${f}.refCount`);
-        w.zeros(4);
-        w.u64(s.packetCount, `${f}.packetCount`);
-        w.u64(s.byteCount, `${f}.byteCount`);
-        w.u32(s.durationSec, `${f}.durationSec`);
-        w.u32(s.durationNsec, `${f}.durationNsec`);
-        s.bucketStats.forEach((b, j) => {
-          w.u64(b.packetCount, `${f}.bucketStats[${j}].packetCount`);
-          w.u64(b.byteCount, `${f}.bucketStats[${j}].byteCount`);
-        });
-        w.u16At(start, w.length - start, `${f}.length`);
-      });
+      return encodeList(w, "stats", body.stats, encodeGroupStats);
     case "group_desc":
-      return body.groups.forEach((g, i) => {
-        const f = `groups[${i}]`;
-        const start = w.length;
-        w.u16(0, `${f}.length`);
-        w.u8(g.groupType, `${f}.groupType`);
-        w.zeros(1);
-        w.u32(g.groupId, `${f}.groupId`);
-        encodeBuckets(w, g.buckets, `${f}.buckets`);
-        w.u16At(start, w.length - start, `${f}.length`);
-      });
+      return encodeList(w, "groups", body.groups, encodeGroupDesc);
     case "group_features":
       w.u32(body.types, "types");
       w.u32(body.capabilities, "capabilities");
-      for (let i = 0; i < 4; i++) w.u32(body.maxGroups[i] ?? 0, `maxGroups[${i}]`);
-      for (let i = 0; i < 4; i++) w.u32(body.actions[i] ?? 0, `actions[${i}]`);
+      for (let i = 0; i < 4; i++) {
+        w.enter("maxGroups", i);
+        w.u32(body.maxGroups[i] ?? 0, "");
+        w.leave();
+      }
+      for (let i = 0; i < 4; i++) {
+        w.enter("actions", i);
+        w.u32(body.actions[i] ?? 0, "");
+        w.leave();
+      }
       return;
     case "meter":
-      return body.stats.forEach((s, i) => {
-        const f = `stats[${i}]`;
-        const start = w.length;
-        w.u32(s.meterId, `${f}.meterId`);
-        w.u16(0, `${f}.len`);
-        w.zeros(6);
-        w.u32(s.flowCount, `${f}.flowCount`);
-        w.u64(s.packetInCount, `${f}.packetInCount`);
-        w.u64(s.byteInCount, `${f}.byteInCount`);
-        w.u32(s.durationSec, `${f}.durationSec`);
-        w.u32(s.durationNsec, `${f}.durationNsec`);
-        s.bandStats.forEach((b, j) => {
-          w.u64(b.packetBandCount, `${f}.bandStats[${j}].packetBandCount`);
-          w.u64(b.byteBandCount, `${f}.bandStats[${j}].byteBandCount`);
-        });
-        w.u16At(start + 4, w.length - start, `${f}.len`);
-      });
+      return encodeList(w, "stats", body.stats, encodeMeterStats);
     case "meter_config":
-      return body.configs.forEach((c, i) => {
-        const f = `configs[${i}]`;
-        const start = w.length;
-        w.u16(0, `${f}.length`);
-        w.u16(c.flags, `${f}.flags`);
-        w.u32(c.meterId, `${f}.meterId`);
-        encodeBands(w, c.bands, `${f}.bands`);
-        w.u16At(start, w.length - start, `${f}.length`);
-      });
+      return encodeList(w, "configs", body.configs, encodeMeterConfig);
     case "meter_features":
       w.u32(body.maxMeter, "maxMeter");
       w.u32(body.bandTypes, "bandTypes");
@@ -312,10 +145,10 @@ export function encodeMultipartReplyBody(w: Writer, body: MultipartReplyBody): v
     case "table_features":
       return encodeTableFeaturesList(w, body.tables);
     case "port_desc":
-      return body.ports.forEach((p, i) => encodePort(w, p, `ports[${i}]`));
+      return encodeList(w, "ports", body.ports, encodePort);
     case "experimenter":
       return encodeExperimenterBody(w, body);
     case "unknown":
-      return w.bytes(toBytes(body.body, "body"), "body");
+      return w.bytes(body.body, "body");
   }
 }

@@ -2,8 +2,8 @@
 import { MultipartType } from "../../constants.ts";
 import { decodeMatch, encodeMatch } from "../oxm.ts";
 import type { Reader } from "../reader.ts";
-import { toBytes, type Writer } from "../writer.ts";
-import { decodeExperimenterBody, encodeExperimenterBody } from "../experimenter.ts";
+import type { Writer } from "../writer.ts";
+import { decodeExperimenterMultipart, encodeExperimenterBody } from "../experimenter.ts";
 import { decodeTableFeaturesList, encodeTableFeaturesList } from "./table-features.ts";
 import type { FlowStatsRequestFields, MultipartRequestBody } from "./types.ts";
 
@@ -25,7 +25,7 @@ export const KIND_CODES: Record<string, number> = {
   experimenter: MultipartType.EXPERIMENTER,
 };
 
-function decodeFlowRequest(r: Reader): FlowStatsRequestFields {
+function decodeFlowRequest(r: Reader, kind: "flow" | "aggregate"): { kind: "flow" | "aggregate" } & FlowStatsRequestFields {
   const tableId = r.u8("table_id");
   r.pad(3);
   const outPort = r.u32("out_port");
@@ -33,7 +33,7 @@ function decodeFlowRequest(r: Reader): FlowStatsRequestFields {
   r.pad(4);
   const cookie = r.u64("cookie");
   const cookieMask = r.u64("cookie_mask");
-  return { tableId, outPort, outGroup, cookie, cookieMask, match: decodeMatch(r) };
+  return { kind, tableId, outPort, outGroup, cookie, cookieMask, match: decodeMatch(r) };
 }
 
 function encodeFlowRequest(w: Writer, m: FlowStatsRequestFields): void {
@@ -53,18 +53,23 @@ function u32Pad4(r: Reader, name: string): number {
   return v;
 }
 
+type EmptyKind = "desc" | "table" | "group_desc" | "group_features" | "meter_features" | "port_desc";
+
+/** A request whose body must be empty; one with bytes is kept as `unknown`. */
+function emptyIfNoBody(r: Reader, type: number, kind: EmptyKind): MultipartRequestBody {
+  return r.remaining === 0 ? { kind } : { kind: "unknown", multipartType: type, body: r.rest("body") };
+}
+
 export function decodeMultipartRequestBody(r: Reader, type: number): MultipartRequestBody {
-  const emptyIfNoBody = (kind: "desc" | "table" | "group_desc" | "group_features" | "meter_features" | "port_desc"): MultipartRequestBody =>
-    r.remaining === 0 ? { kind } : { kind: "unknown", multipartType: type, body: r.rest("body") };
   switch (type) {
     case MultipartType.DESC:
-      return emptyIfNoBody("desc");
+      return emptyIfNoBody(r, type, "desc");
     case MultipartType.FLOW:
-      return { kind: "flow", ...decodeFlowRequest(r) };
+      return decodeFlowRequest(r, "flow");
     case MultipartType.AGGREGATE:
-      return { kind: "aggregate", ...decodeFlowRequest(r) };
+      return decodeFlowRequest(r, "aggregate");
     case MultipartType.TABLE:
-      return emptyIfNoBody("table");
+      return emptyIfNoBody(r, type, "table");
     case MultipartType.PORT_STATS:
       return { kind: "port_stats", portNo: u32Pad4(r, "port_no") };
     case MultipartType.QUEUE:
@@ -72,21 +77,21 @@ export function decodeMultipartRequestBody(r: Reader, type: number): MultipartRe
     case MultipartType.GROUP:
       return { kind: "group", groupId: u32Pad4(r, "group_id") };
     case MultipartType.GROUP_DESC:
-      return emptyIfNoBody("group_desc");
+      return emptyIfNoBody(r, type, "group_desc");
     case MultipartType.GROUP_FEATURES:
-      return emptyIfNoBody("group_features");
+      return emptyIfNoBody(r, type, "group_features");
     case MultipartType.METER:
       return { kind: "meter", meterId: u32Pad4(r, "meter_id") };
     case MultipartType.METER_CONFIG:
       return { kind: "meter_config", meterId: u32Pad4(r, "meter_id") };
     case MultipartType.METER_FEATURES:
-      return emptyIfNoBody("meter_features");
+      return emptyIfNoBody(r, type, "meter_features");
     case MultipartType.TABLE_FEATURES:
       return { kind: "table_features", tables: decodeTableFeaturesList(r) };
     case MultipartType.PORT_DESC:
-      return emptyIfNoBody("port_desc");
+      return emptyIfNoBody(r, type, "port_desc");
     case MultipartType.EXPERIMENTER:
-      return { kind: "experimenter", ...decodeExperimenterBody(r) };
+      return decodeExperimenterMultipart(r);
     default:
       return { kind: "unknown", multipartType: type, body: r.rest("body") };
   }
@@ -115,7 +120,7 @@ export function encodeMultipartRequestBody(w: Writer, body: MultipartRequestBody
     case "experimenter":
       return encodeExperimenterBody(w, body);
     case "unknown":
-      return w.bytes(toBytes(body.body, "body"), "body");
+      return w.bytes(body.body, "body");
     default:
       return;
   }

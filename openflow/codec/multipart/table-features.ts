@@ -2,74 +2,99 @@
  * `ofp_table_features` and its properties (spec §7.3.5.5): instruction/action id lists, next-table
  * lists, OXM id lists, experimenter properties. Property lengths exclude padding; each property is
  * padded to a multiple of 8 bytes.
+ *
+ * Id lists are flat arrays of numbers (a table-features reply holds thousands of ids): an
+ * instruction/action id is its type code, an OXM id its 32-bit header. Only the rare ids that
+ * carry more decode to objects: `{ type, data }` for an instruction/action id with experimenter
+ * data, `{ header, experimenter }` for an experimenter-class OXM id. Encoders accept either form
+ * for any id.
  */
 import type { Reader } from "../reader.ts";
-import { rethrowWithin } from "../errors.ts";
-import { toBytes, type Writer } from "../writer.ts";
+import type { Writer } from "../writer.ts";
 import type { OxmId, TableFeatureProperty, TableFeatures, TypeId } from "./types.ts";
 
-const PROP_NAMES: Record<number, TableFeatureProperty["type"]> = {
-  0: "instructions",
-  1: "instructions_miss",
-  2: "next_tables",
-  3: "next_tables_miss",
-  4: "write_actions",
-  5: "write_actions_miss",
-  6: "apply_actions",
-  7: "apply_actions_miss",
-  8: "match",
-  10: "wildcards",
-  12: "write_setfield",
-  13: "write_setfield_miss",
-  14: "apply_setfield",
-  15: "apply_setfield_miss",
-  0xfffe: "experimenter",
-  0xffff: "experimenter_miss",
-};
-const PROP_CODES: Record<string, number> = Object.fromEntries(Object.entries(PROP_NAMES).map(([k, v]) => [v, Number(k)]));
+/** Property type names by code 0..15 (a dense array: cheaper than a sparse keyed object). */
+const PROP_NAMES: readonly (TableFeatureProperty["type"] | undefined)[] = [
+  "instructions", "instructions_miss", "next_tables", "next_tables_miss", "write_actions", "write_actions_miss", "apply_actions", "apply_actions_miss",
+  "match", undefined, "wildcards", undefined, "write_setfield", "write_setfield_miss", "apply_setfield", "apply_setfield_miss",
+];
+const OFPTFPT_EXPERIMENTER = 0xfffe;
+const OFPTFPT_EXPERIMENTER_MISS = 0xffff;
+const PROP_CODES: ReadonlyMap<string, number> = new Map([
+  ...PROP_NAMES.flatMap((name, code): [string, number][] => (name === undefined ? [] : [[name, code]])),
+  ["experimenter", OFPTFPT_EXPERIMENTER],
+  ["experimenter_miss", OFPTFPT_EXPERIMENTER_MISS],
+]);
+const OXM_CLASS_EXPERIMENTER = 0xffff;
 
-function decodeTypeIds(r: Reader): TypeId[] {
-  const ids: TypeId[] = [];
+/** `ofp_instruction_id` / `ofp_action_id` list: `type`, `len` (>= 4), experimenter data. */
+function decodeTypeIds(r: Reader): (number | TypeId)[] {
+  const ids: (number | TypeId)[] = [];
   while (r.remaining > 0) {
+    // The path (`ids[i]`) is entered only where an error or data needs it.
+    if (r.remaining < 4) {
+      r.enter("ids", ids.length);
+      r.u16("type");
+      r.u16("len"); // fails: fewer than 4 bytes were left
+    }
+    const word = r.u32("type"); // type and len in one read (4 bytes are left, checked above)
+    const type = word >>> 16;
+    const len = word & 0xffff;
+    if (len === 4) {
+      ids.push(type);
+      continue;
+    }
     r.enter("ids", ids.length);
-    const type = r.u16("type");
-    const len = r.u16("len");
     if (len < 4) r.failAt(r.offset - 2, `length ${len} is shorter than 4`, "len");
-    ids.push(len > 4 ? { type, data: r.bytes(len - 4, "data") } : { type });
+    ids.push({ type, data: r.bytes(len - 4, "data") });
     r.leave();
   }
   return ids;
 }
 
 function decodeTableIds(r: Reader): number[] {
-  const ids = new Array<number>(r.remaining);
-  for (let i = 0; i < ids.length; i++) ids[i] = r.u8("table_ids");
-  return ids;
+  return r.u8s(r.remaining, "table_ids");
 }
 
-function decodeOxmIds(r: Reader): OxmId[] {
-  const ids: OxmId[] = [];
-  while (r.remaining > 0) {
-    const header = r.u32("oxm_ids");
-    ids.push(header >>> 16 === 0xffff ? { header, experimenter: r.u32("oxm_ids.experimenter") } : { header });
+/** OXM headers (u32 each), an experimenter-class one followed by its experimenter id. */
+function decodeOxmIds(r: Reader): (number | OxmId)[] {
+  const words = r.u32s(r.remaining >>> 2, "oxm_ids");
+  for (let i = 0; i < words.length; i++) if ((words[i] as number) >>> 16 === OXM_CLASS_EXPERIMENTER) return withExperimenterIds(r, words, i);
+  if (r.remaining > 0) r.u32("oxm_ids"); // fails: a partial word is left
+  return words;
+}
+
+/**
+ * The id list of `words` (all the whole words of the property) whose first experimenter-class
+ * header is at `first`: each such header and the word after it become one `OxmId`.
+ */
+function withExperimenterIds(r: Reader, words: readonly number[], first: number): (number | OxmId)[] {
+  const ids: (number | OxmId)[] = words.slice(0, first);
+  for (let i = first; i < words.length; i++) {
+    const header = words[i] as number;
+    if (header >>> 16 !== OXM_CLASS_EXPERIMENTER) ids.push(header);
+    else if (i + 1 < words.length) ids.push({ header, experimenter: words[++i] as number });
+    else ids.push({ header, experimenter: r.u32("oxm_ids.experimenter") }); // the reader is just past the last word
   }
+  if (r.remaining > 0) r.u32("oxm_ids"); // fails: a partial word is left
   return ids;
 }
 
-function decodeProperty(r: Reader, index: number): TableFeatureProperty {
-  r.enter("properties", index);
-  const property = decodePropertyBody(r);
-  r.leave();
-  return property;
-}
-
-function decodePropertyBody(r: Reader): TableFeatureProperty {
+function decodeProperty(r: Reader): TableFeatureProperty {
   const propType = r.u16("type");
   const length = r.u16("length");
   if (length < 4) r.failAt(r.offset - 2, `length ${length} is shorter than 4`, "length");
-  const body = r.sub(length - 4, "body");
+  const bodyStart = r.offset;
+  const outer = r.narrow(length - 4, "body");
+  const property = decodePropertyBody(r, propType, bodyStart);
+  r.close(outer);
   r.pad(Math.min(r.remaining, (8 - (length % 8)) % 8));
-  const name = PROP_NAMES[propType];
+  return property;
+}
+
+/** The property whose body is the current range (starting at `bodyStart`). */
+function decodePropertyBody(r: Reader, propType: number, bodyStart: number): TableFeatureProperty {
+  const name = propType < 16 ? PROP_NAMES[propType] : propType === OFPTFPT_EXPERIMENTER ? "experimenter" : propType === OFPTFPT_EXPERIMENTER_MISS ? "experimenter_miss" : undefined;
   switch (name) {
     case "instructions":
     case "instructions_miss":
@@ -77,28 +102,73 @@ function decodePropertyBody(r: Reader): TableFeatureProperty {
     case "write_actions_miss":
     case "apply_actions":
     case "apply_actions_miss":
-      return { type: name, ids: decodeTypeIds(body) };
+      return { type: name, ids: decodeTypeIds(r) };
     case "next_tables":
     case "next_tables_miss":
-      return { type: name, tableIds: decodeTableIds(body) };
+      return { type: name, tableIds: decodeTableIds(r) };
     case "match":
     case "wildcards":
     case "write_setfield":
     case "write_setfield_miss":
     case "apply_setfield":
     case "apply_setfield_miss":
-      return { type: name, oxmIds: decodeOxmIds(body) };
+      return { type: name, oxmIds: decodeOxmIds(r) };
     case "experimenter":
-    case "experimenter_miss":
-      return { type: name, experimenter: body.u32("experimenter"), expType: body.u32("exp_type"), data: body.rest("data") };
+    case "experimenter_miss": {
+      const experimenter = r.u32("experimenter");
+      return { type: name, experimenter, expType: r.u32("exp_type"), data: r.rest("data") };
+    }
     default:
-      return { type: "unknown", propType, body: body.whole() };
+      return { type: "unknown", propType, body: r.copyFrom(bodyStart) };
+  }
+}
+
+function encodeTypeIds(w: Writer, ids: readonly (number | TypeId)[]): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number | TypeId;
+    if (typeof id === "number" && (id & 0xffff) === id) {
+      w.u32(((id << 16) | 4) >>> 0, "ids");
+      continue;
+    }
+    w.enter("ids", i);
+    if (typeof id !== "object" || id === null) w.u16(id, ""); // fails: not a u16 (those took the fast path)
+    else if (id.data === undefined) {
+      w.u16(id.type, "type");
+      w.u16(4, "len");
+    } else {
+      const start = w.length;
+      w.u16(id.type, "type");
+      w.u16(0, "len");
+      w.bytes(id.data, "data");
+      w.u16At(start + 2, w.length - start, "len");
+    }
+    w.leave();
+  }
+}
+
+function encodeTableIds(w: Writer, tableIds: readonly number[]): void {
+  const i = w.u8Run(tableIds, 0);
+  if (i === tableIds.length) return;
+  w.enter("tableIds", i);
+  w.u8(tableIds[i] as number, ""); // fails: not a u8
+}
+
+function encodeOxmIds(w: Writer, ids: readonly (number | OxmId)[]): void {
+  for (let i = w.u32Run(ids, 0); i < ids.length; i = w.u32Run(ids, i + 1)) {
+    const id = ids[i] as number | OxmId;
+    w.enter("oxmIds", i);
+    if (typeof id !== "object" || id === null) w.u32(id, ""); // fails: not a u32 (those were written by the run)
+    else {
+      w.u32(id.header, "header");
+      if (id.experimenter !== undefined) w.u32(id.experimenter, "experimenter");
+    }
+    w.leave();
   }
 }
 
 function encodeProperty(w: Writer, p: TableFeatureProperty): void {
   const start = w.length;
-  w.u16(p.type === "unknown" ? p.propType : (PROP_CODES[p.type] as number), "type");
+  w.u16(p.type === "unknown" ? p.propType : (PROP_CODES.get(p.type) as number), "type");
   w.u16(0, "length");
   switch (p.type) {
     case "instructions":
@@ -107,35 +177,23 @@ function encodeProperty(w: Writer, p: TableFeatureProperty): void {
     case "write_actions_miss":
     case "apply_actions":
     case "apply_actions_miss":
-      for (const id of p.ids) {
-        w.u16(id.type, "table features property ids[].type");
-        if (id.data === undefined) {
-          w.u16(4, "table features property ids[].len");
-        } else {
-          const data = toBytes(id.data, "table features property ids[].data");
-          w.u16(4 + data.length, "table features property ids[].len");
-          w.bytes(data, "table features property ids[].data");
-        }
-      }
+      encodeTypeIds(w, p.ids);
       break;
     case "next_tables":
     case "next_tables_miss":
-      for (const t of p.tableIds) w.u8(t, "table features property tableIds[]");
+      encodeTableIds(w, p.tableIds);
       break;
     case "experimenter":
     case "experimenter_miss":
       w.u32(p.experimenter, "experimenter");
       w.u32(p.expType, "expType");
-      w.bytes(toBytes(p.data, "data"), "data");
+      w.bytes(p.data, "data");
       break;
     case "unknown":
-      w.bytes(toBytes(p.body, "body"), "body");
+      w.bytes(p.body, "body");
       break;
     default:
-      for (const id of p.oxmIds) {
-        w.u32(id.header, "table features property oxmIds[].header");
-        if (id.experimenter !== undefined) w.u32(id.experimenter, "table features property oxmIds[].experimenter");
-      }
+      encodeOxmIds(w, p.oxmIds);
   }
   w.u16At(start + 2, w.length - start, "length");
   w.padTo(start, 8);
@@ -147,29 +205,33 @@ export function decodeTableFeaturesList(r: Reader): TableFeatures[] {
     r.enter("tables", tables.length);
     const length = r.u16("length");
     if (length < 64) r.failAt(r.offset - 2, `table features length ${length} is shorter than its 64-byte header`, "length");
-    const b = r.sub(length - 2, "body");
-    const tableId = b.u8("table_id");
-    b.pad(5);
-    const name = b.fixedString(32, "name");
-    const metadataMatch = b.u64("metadata_match");
-    const metadataWrite = b.u64("metadata_write");
-    const config = b.u32("config");
-    const maxEntries = b.u32("max_entries");
+    const outer = r.narrow(length - 2, "body");
+    const tableId = r.u8("table_id");
+    r.pad(5);
+    const name = r.fixedString(32, "name");
+    const metadataMatch = r.u64("metadata_match");
+    const metadataWrite = r.u64("metadata_write");
+    const config = r.u32("config");
+    const maxEntries = r.u32("max_entries");
     const properties: TableFeatureProperty[] = [];
-    while (b.remaining > 0) properties.push(decodeProperty(b, properties.length));
+    while (r.remaining > 0) {
+      r.enter("properties", properties.length);
+      properties.push(decodeProperty(r));
+      r.leave();
+    }
+    r.close(outer);
     r.leave();
     tables.push({ tableId, name, metadataMatch, metadataWrite, config, maxEntries, properties });
   }
   return tables;
 }
 
-export function encodeTableFeaturesList(w: Writer, tables: readonly TableFeatures[], field = "tables"): void {
+/** Encodes table features records; errors name `tables[i].properties[j].member`. */
+export function encodeTableFeaturesList(w: Writer, tables: readonly TableFeatures[]): void {
   for (let i = 0; i < tables.length; i++) {
-    try {
-      encodeTableFeatures(w, tables[i] as TableFeatures);
-    } catch (err) {
-      rethrowWithin(err, `${field}[${i}]`);
-    }
+    w.enter("tables", i);
+    encodeTableFeatures(w, tables[i] as TableFeatures);
+    w.leave();
   }
 }
 
@@ -185,11 +247,9 @@ function encodeTableFeatures(w: Writer, t: TableFeatures): void {
   w.u32(t.maxEntries, "maxEntries");
   const properties = t.properties;
   for (let j = 0; j < properties.length; j++) {
-    try {
-      encodeProperty(w, properties[j] as TableFeatureProperty);
-    } catch (err) {
-      rethrowWithin(err, `properties[${j}]`);
-    }
+    w.enter("properties", j);
+    encodeProperty(w, properties[j] as TableFeatureProperty);
+    w.leave();
   }
   w.u16At(start, w.length - start, "length");
 }

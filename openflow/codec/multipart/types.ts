@@ -97,23 +97,34 @@ export interface MeterConfig {
   bands: MeterBand[];
 }
 
-/** An instruction or action id in table features: its type, and experimenter bytes if any. */
+/**
+ * An instruction or action id in table features that carries experimenter data (`len` > 4).
+ * Ids without data are plain type numbers in the list (see `TableFeatureProperty`).
+ */
 export interface TypeId {
   type: number;
   data?: BytesInput;
 }
 
-/** An OXM id: the 32-bit OXM header, plus the experimenter id for experimenter-class OXMs. */
+/**
+ * An OXM id of the experimenter class (0xffff): the 32-bit OXM header and the experimenter id.
+ * Other OXM ids are plain header numbers in the list.
+ */
 export interface OxmId {
   header: number;
   experimenter?: number;
 }
 
+/**
+ * One table-features property. Id lists are flat: `ids` holds instruction/action type codes and
+ * `oxmIds` 32-bit OXM headers as numbers; only ids that carry more are objects (decoding yields
+ * objects exactly for those; encoding accepts an object for any id).
+ */
 export type TableFeatureProperty =
-  | { type: "instructions" | "instructions_miss"; ids: TypeId[] }
+  | { type: "instructions" | "instructions_miss"; ids: (number | TypeId)[] }
   | { type: "next_tables" | "next_tables_miss"; tableIds: number[] }
-  | { type: "write_actions" | "write_actions_miss" | "apply_actions" | "apply_actions_miss"; ids: TypeId[] }
-  | { type: "match" | "wildcards" | "write_setfield" | "write_setfield_miss" | "apply_setfield" | "apply_setfield_miss"; oxmIds: OxmId[] }
+  | { type: "write_actions" | "write_actions_miss" | "apply_actions" | "apply_actions_miss"; ids: (number | TypeId)[] }
+  | { type: "match" | "wildcards" | "write_setfield" | "write_setfield_miss" | "apply_setfield" | "apply_setfield_miss"; oxmIds: (number | OxmId)[] }
   | { type: "experimenter" | "experimenter_miss"; experimenter: number; expType: number; data: BytesInput }
   | { type: "unknown"; propType: number; body: BytesInput };
 

@@ -268,8 +268,8 @@ describe("trace replay", () => {
 
 describe("MOBILITY registry and the ues config", () => {
   it("builds every model from its defaults, deterministically, one stream per UE", () => {
-    const names = MOBILITY_MODELS.filter((n) => n !== "trace");
-    expect(MOBILITY_MODELS).toEqual(["static", "random-waypoint", "random-walk", "gauss-markov", "manhattan", "trace"]);
+    const names = MOBILITY_MODELS.filter((n) => n !== "trace" && n !== "waypoints");
+    expect(MOBILITY_MODELS).toEqual(["static", "random-waypoint", "random-walk", "gauss-markov", "manhattan", "waypoints", "trace"]);
     for (const model of names) {
       const config = mobilitySchema.parse({ model });
       const few = createMobility(config, 3, { width: 400, height: 300 }, new RngStreams(7));
@@ -281,6 +281,20 @@ describe("MOBILITY registry and the ues config", () => {
       expect(Array.from(again.y)).toEqual(Array.from(few.y));
       expect(MOBILITY[model].schema).toBeDefined();
     }
+  });
+
+  it("waypoints: every UE walks the polyline at its speed, starting `stagger` apart, pausing at corners", () => {
+    const config = mobilitySchema.parse({ model: "waypoints", speed: 2, points: [[0, 0], [10, 0], [10, 10]], stagger: 3, pause: 1 });
+    const m = createMobility(config, 2, { width: 10, height: 10 }, new RngStreams(1));
+    const at = (_t: number) => [m.x[0], m.y[0], m.x[1], m.y[1]];
+    expect(at(0)).toEqual([0, 0, 0, 0]);
+    m.step(4); // UE 0: 8 m along the first leg; UE 1 started at 3 s: 2 m
+    expect(at(4)).toEqual([8, 0, 2, 0]);
+    m.step(2); // UE 0 reached (10, 0) at 5 s and pauses until 6 s
+    expect(at(6)).toEqual([10, 0, 6, 0]);
+    m.step(5); // UE 0 walked 10 m north by 11 s; UE 1 at 11 s: reached (10, 0) at 8 s, paused to 9 s, 4 m north
+    expect(at(11)).toEqual([10, 10, 10, 4]);
+    expect(uesSchema.safeParse({ mobility: { model: "waypoints", points: [[0, 0]] } }).success).toBe(false);
   });
 
   it("parses defaults and rejects bad input with the key path", () => {

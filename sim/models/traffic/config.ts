@@ -42,15 +42,22 @@ function oneRate<T extends Record<string, unknown>>(a: keyof T & string, b: keyo
   };
 }
 
+/** stopS, when given, must come after startS. */
+function activeWindow(flow: { startS: number; stopS?: number | undefined }, ctx: z.core.$RefinementCtx<{ startS: number; stopS?: number | undefined }>): void {
+  if (flow.stopS !== undefined && flow.stopS <= flow.startS) ctx.addIssue({ code: "custom", path: ["stopS"], message: `expected stopS after startS (${flow.startS} s), found ${flow.stopS} s` });
+}
+
 const cbrFlowSchema = z
   .object({ kind: z.literal("cbr").describe("constant bit rate"), rateBps, packetsPerSecond, packetBytes, destination, ...flowCommon })
   .strict()
-  .superRefine(oneRate("rateBps", "packetsPerSecond"));
+  .superRefine(oneRate("rateBps", "packetsPerSecond"))
+  .superRefine(activeWindow);
 
 const poissonFlowSchema = z
   .object({ kind: z.literal("poisson").describe("Poisson packet arrivals"), packetsPerSecond, rateBps, packetBytes, destination, ...flowCommon })
   .strict()
-  .superRefine(oneRate("rateBps", "packetsPerSecond"));
+  .superRefine(oneRate("rateBps", "packetsPerSecond"))
+  .superRefine(activeWindow);
 
 const onOffFlowSchema = z
   .object({
@@ -66,7 +73,8 @@ const onOffFlowSchema = z
     ...flowCommon,
   })
   .strict()
-  .superRefine(oneRate("onRateBps", "onPacketsPerSecond"));
+  .superRefine(oneRate("onRateBps", "onPacketsPerSecond"))
+  .superRefine(activeWindow);
 
 export const flowSchema = z.discriminatedUnion("kind", [cbrFlowSchema, poissonFlowSchema, onOffFlowSchema]).describe("a flow a UE sends");
 

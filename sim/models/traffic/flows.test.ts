@@ -116,7 +116,7 @@ describe("CBR and on/off flows", () => {
 
 describe("traffic config", () => {
   it("fills defaults and needs exactly one rate", () => {
-    expect(flowSchema.parse({ kind: "cbr", rateBps: 1e6 })).toEqual({ kind: "cbr", rateBps: 1e6, packetBytes: 1000, destination: "internet" });
+    expect(flowSchema.parse({ kind: "cbr", rateBps: 1e6 })).toEqual({ kind: "cbr", rateBps: 1e6, packetBytes: 1000, destination: "internet", headers: {}, startS: 0 });
     expect(trafficSchema.parse(undefined)).toEqual([]);
     const both = flowSchema.safeParse({ kind: "cbr", rateBps: 1e6, packetsPerSecond: 10 });
     expect(both.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["packetsPerSecond: expected exactly one of rateBps (bit/s) or packetsPerSecond (packets/s) (rateBps is given too)"]);
@@ -126,5 +126,6 @@ describe("traffic config", () => {
     expect(flowSchema.safeParse({ kind: "cbr", rateBps: 1, packetBytes: 10 }).success).toBe(false);
     expect(flowSchema.safeParse({ kind: "cbr", rateBps: 1, burst: 10 }).success).toBe(false);
     expect(flowSchema.safeParse({ kind: "vbr", rateBps: 1 }).success).toBe(false);
+    expect(flowSchema.safeParse({ kind: "cbr", rateBps: 1, startS: 10, stopS: 5 }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["stopS: expected stopS after startS (10 s), found 5 s"]);
   });
 });
