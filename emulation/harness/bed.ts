@@ -1,0 +1,60 @@
+/**
+ * The measurement bed of Fig. 2: one OVS bridge on our controller, a UE host (10.0.0.1, port 1)
+ * and a server host (10.0.0.2, port 2), and the steering driver. vNF `i` (0-based) uses ports
+ * `100 + 2i` (in) and `101 + 2i` (out). Everything is registered with the testbed's teardown;
+ * `stop()` removes it all (also on SIGINT/SIGTERM, through Teardown).
+ */
+import { OvsTestbed, type TestbedHost } from "../lab/testbed.ts";
+import { SteeringDriver, type SteeringChain, type SteeringHop } from "../../openflow/steering/index.ts";
+
+export const UE = { port: 1, ip: "10.0.0.1", mac: "02:00:00:00:00:01" } as const;
+export const SERVER = { port: 2, ip: "10.0.0.2", mac: "02:00:00:00:00:02" } as const;
+
+/** OpenFlow ports of the vNF with 0-based index `i`. */
+export function vnfPorts(i: number): SteeringHop {
+  return { inPort: 100 + 2 * i, outPort: 101 + 2 * i };
+}
+
+export class MeasurementBed {
+  private constructor(
+    readonly bed: OvsTestbed,
+    readonly ue: TestbedHost,
+    readonly server: TestbedHost,
+    readonly steering: SteeringDriver,
+  ) {}
+
+  static async start(): Promise<MeasurementBed> {
+    const bed = await OvsTestbed.start();
+    try {
+      const ue = await bed.addHost(UE.port, UE.ip, UE.mac);
+      const server = await bed.addHost(SERVER.port, SERVER.ip, SERVER.mac);
+      const steering = new SteeringDriver(bed.controller);
+      bed.teardown.add("steering driver", async () => steering.detach());
+      return new MeasurementBed(bed, ue, server, steering);
+    } catch (err) {
+      await bed.stop().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  get datapathId(): bigint {
+    return this.bed.switch.datapathId;
+  }
+
+  /**
+   * Steers all UE ↔ server traffic (selected by source MAC, so ARP too) through `hops` in order
+   * (UE → server: in → out of each; server → UE: out → in, in reverse order). `[]` connects them
+   * directly. Replaces the previous path (chains 1 and 2).
+   */
+  async steerUeServer(hops: readonly SteeringHop[]): Promise<void> {
+    const forward: SteeringChain = { id: 1, priority: 100, selector: [{ field: "eth_src", value: UE.mac }], ingressPort: UE.port, hops: [...hops], egressPort: SERVER.port };
+    const back = [...hops].reverse().map((h) => ({ inPort: h.outPort, outPort: h.inPort }));
+    const reverse: SteeringChain = { id: 2, priority: 100, selector: [{ field: "eth_src", value: SERVER.mac }], ingressPort: SERVER.port, hops: back, egressPort: UE.port };
+    await this.steering.install(this.datapathId, forward);
+    await this.steering.install(this.datapathId, reverse);
+  }
+
+  async stop(): Promise<void> {
+    await this.bed.stop();
+  }
+}
