@@ -41,6 +41,13 @@ export class OvsBridge {
     await run("ovs-vsctl", ["--timeout=10", "add-port", this.name, ifname, "--", "set", "interface", ifname, `ofport_request=${ofport}`]);
   }
 
+  /** Adds several existing interfaces in one transaction (one reconfiguration of the switch): ifname → OpenFlow port. */
+  async addPorts(ports: ReadonlyArray<readonly [ifname: string, ofport: number]>): Promise<void> {
+    const args = ["--timeout=10"];
+    for (const [ifname, ofport] of ports) args.push("--", "add-port", this.name, ifname, "--", "set", "interface", ifname, `ofport_request=${ofport}`);
+    await run("ovs-vsctl", args);
+  }
+
   /** Removes port `ifname` from the bridge (no error if it is not there). */
   async removePort(ifname: string): Promise<void> {
     await run("ovs-vsctl", ["--timeout=10", "--if-exists", "del-port", this.name, ifname]);

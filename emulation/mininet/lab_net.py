@@ -276,11 +276,22 @@ class LabNet:
         # Check the new port first, so a bad request changes nothing.
         self.planned_port(dst, port)
         bw = self.bandwidth.pop(id(link), None)
+        steps = {}
+        mark = [time.monotonic()]
+
+        def step(name):
+            now = time.monotonic()
+            steps[name] = round((now - mark[0]) * 1000, 1)
+            mark[0] = now
+
         if self.started:
             run(['ovs-vsctl', '--timeout=10', '--if-exists', 'del-port', src.name, sw_intf.name])
+        step('detachMs')
         self.links.remove(link)
         link.delete()
+        step('deleteMs')
         new = self.make_link(n, dst, node_port, port, bw)
+        step('linkAndAttachMs')
         new_node_intf = new.intf1
         if mac:
             check_ifconfig_output('%s: setting MAC %s' % (new_node_intf.name, mac),
@@ -288,9 +299,11 @@ class LabNet:
         if cidr:
             check_ifconfig_output('%s: setting IP %s' % (new_node_intf.name, cidr),
                                   new_node_intf.setIP(cidr))
+        step('addressMs')
         info = self.link_info(new)
         info['ofport'] = self.ofport(new.intf2.name) if self.started else None
         info['elapsedMs'] = (time.monotonic() - t0) * 1000
+        info['steps'] = steps
         return info
 
     # ---- commands in hosts --------------------------------------------------------------------

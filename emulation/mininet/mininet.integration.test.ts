@@ -65,7 +65,7 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
   /** `count` pings 50 ms apart (after one warm-up ping unless `warmUp` is false: ARP would add an RTT). */
   async function ping(from: string, to: string, count: number, warmUp = true): Promise<PingStats> {
     if (warmUp) await net.exec(from, ["ping", "-c", "1", "-W", "1", to]);
-    const r = await net.exec(from, ["ping", "-c", String(count), "-i", "0.05", "-W", "1", "-q", to], { timeoutMs: 20_000 });
+    const r = await net.exec(from, ["ping", "-c", String(count), "-i", "0.05", "-W", "1", to], { timeoutMs: 20_000 });
     return parsePing(r.stdout);
   }
 
@@ -116,11 +116,12 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
   it("ping crosses both switches; the 5 ms link shows about 10 ms more RTT", async () => {
     const direct = await ping(name.h1, IP.h3, 10);
     const delayed = await ping(name.h1, IP.h2, 10);
-    console.log(`Mininet ping h1→h3 ${direct.minMs}/${direct.avgMs} ms, h1→h2 (5 ms link) ${delayed.minMs}/${delayed.avgMs} ms (min/avg)`);
+    console.log(`Mininet ping h1→h3 ${direct.minMs}/${direct.medianMs}/${direct.avgMs} ms, h1→h2 (5 ms link) ${delayed.minMs}/${delayed.medianMs}/${delayed.avgMs} ms (min/median/avg)`);
     expect([direct.received, delayed.received]).toEqual([10, 10]);
-    expect(direct.avgMs).toBeLessThan(3);
+    // Medians: on a shared 2-core machine a few replies can wait for a CPU.
+    expect(direct.medianMs).toBeLessThan(2);
     expect(delayed.minMs).toBeGreaterThanOrEqual(10);
-    expect(delayed.avgMs).toBeLessThan(14);
+    expect(delayed.medianMs).toBeLessThan(12.5);
   }, 30_000);
 
   it("bw = 10 Mbit/s limits TCP to about 10 Mbit/s", async () => {
@@ -161,7 +162,7 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
 
   it("moves h1 from s1 to s2 (handover): it keeps its interface, MAC and IP, and pings once flows follow", async () => {
     const move = await net.moveHost(name.h1, name.s1, name.s2, { port: 2 });
-    console.log(`Mininet handover h1 s1→s2: ${move.elapsedMs.toFixed(0)} ms (driver ${move.driverMs.toFixed(0)} ms)`);
+    console.log(`Mininet handover h1 s1→s2: ${move.elapsedMs.toFixed(0)} ms (driver ${move.driverMs.toFixed(0)} ms: ${JSON.stringify(move.steps)})`);
     expect([move.intf, move.switchIntf, move.ofport]).toEqual([`${name.h1}-eth0`, `${name.s2}-eth2`, 2]);
     expect((await net.nodeInfo(name.h1)).intfs).toEqual([{ name: `${name.h1}-eth0`, port: 0, mac: MAC.h1, ip: IP.h1 }]);
     expect((await net.nodeInfo(name.s1)).intfs.map((i) => i.name)).not.toContain(`${name.s1}-eth1`);

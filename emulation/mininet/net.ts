@@ -95,6 +95,8 @@ export interface MoveResult {
   elapsedMs: number;
   /** Time the driver took for delete + add + attach, ms. */
   driverMs: number;
+  /** The driver's time per step, ms (detachMs, deleteMs, linkAndAttachMs, addressMs). */
+  steps: Record<string, number>;
 }
 
 interface DelayedLink {
@@ -261,7 +263,7 @@ export class MininetNet {
     const link = [...this.delayed.values()].find((d) => d.ends.includes(host) && d.ends.includes(fromSwitch));
     const mover = link ? link.relay : host;
     await link?.running?.stop().catch(() => undefined); // its interface is about to vanish
-    const r = await this.call<{ intf1: string; intf2: string; ofport: number; elapsedMs: number }>("moveLink", { node: mover, fromSwitch, toSwitch, port: options.port });
+    const r = await this.call<{ intf1: string; intf2: string; ofport: number; elapsedMs: number; steps: Record<string, number> }>("moveLink", { node: mover, fromSwitch, toSwitch, port: options.port });
     let intf = r.intf1;
     if (link) {
       const side = link.ends[0] === fromSwitch ? 0 : 1;
@@ -270,7 +272,7 @@ export class MininetNet {
       intf = link.endIntfs[side === 0 ? 1 : 0];
       if (this.started) await this.startRelay(link);
     }
-    return { intf, switchIntf: r.intf2, ofport: r.ofport, elapsedMs: performance.now() - t0, driverMs: r.elapsedMs };
+    return { intf, switchIntf: r.intf2, ofport: r.ofport, elapsedMs: performance.now() - t0, driverMs: r.elapsedMs, steps: r.steps };
   }
 
   /**

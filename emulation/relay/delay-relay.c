@@ -2,7 +2,7 @@
  * delay-relay: joins two network interfaces with a fixed one-way delay (the kernel here has no
  * netem). Every frame received on one interface is sent out of the other one `delay` later.
  *
- *   delay-relay -a <ifA> -b <ifB> -d <delay in microseconds> [-q <queue limit in frames>]
+ *   delay-relay -a <ifA> -b <ifB> -d <delay in microseconds> [-q <queue limit in frames>] [-r <rt priority>]
  *
  * - Two AF_PACKET sockets, one bound to each interface, promiscuous; frames the kernel reports as
  *   PACKET_OUTGOING (our own sends, or anything sent by the host itself) are ignored.
@@ -16,6 +16,10 @@
  *   SIGINT printing `{"event":"exit",...}` with per-direction counters. Errors: one JSON line
  *   `{"event":"error","message":...}` on stdout and the message on stderr, exit 1 (bad usage 2).
  * - Dies with its parent (PR_SET_PDEATHSIG), so a crashed lab leaves no relay running.
+ * - `-r N` asks for SCHED_FIFO priority N (1-99): release times stay within ~0.1 ms on a busy
+ *   machine, where a normal process may wake up milliseconds late. The kernel's RT throttling
+ *   (95% by default) still leaves CPU to others. If refused, it runs normally and says so in the
+ *   ready line ("sched":"other").
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -31,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sched.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -40,6 +45,8 @@
 #define PACKET_IGNORE_OUTGOING 23
 #endif
 
+/* Bytes of an 802.1Q tag. */
+#define VLAN_TAG_LEN 4
 /* Frames read per socket per wake-up, so one busy direction cannot starve the other. */
 #define RX_BATCH 64
 
@@ -51,12 +58,14 @@ struct counters {
   uint64_t txErrors;    /* other send errors */
   uint64_t oversize;    /* dropped: longer than a queue slot */
   uint64_t maxQueued;   /* high-water mark of the queue, frames */
+  uint64_t vlanRestored; /* frames whose VLAN tag (stripped by the kernel) was put back */
 };
 
 struct queue {
   unsigned char *slots; /* capacity × slotSize bytes */
   uint64_t *release;    /* release time of each slot, ns */
   uint32_t *len;        /* frame length of each slot, bytes */
+  uint8_t *offset;      /* where the frame starts in its slot: 0, or VLAN_TAG_LEN */
   size_t head, count, capacity, slotSize;
 };
 
@@ -123,6 +132,7 @@ static int openPacketSocket(const char *ifname) {
   mr.mr_type = PACKET_MR_PROMISC;
   if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof mr) < 0) fail("promiscuous mode on %s: %s", ifname, strerror(errno));
   int one = 1;
+  if (setsockopt(fd, SOL_PACKET, PACKET_AUXDATA, &one, sizeof one) < 0) fail("PACKET_AUXDATA on %s: %s", ifname, strerror(errno));
   /* Best effort (Linux >= 4.20); outgoing frames are also filtered by sll_pkttype below. */
   (void)setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one);
   int buf = 4 * 1024 * 1024;
@@ -135,39 +145,66 @@ static void queueInit(struct queue *q, size_t capacity, size_t slotSize) {
   q->slots = malloc(capacity * slotSize);
   q->release = malloc(capacity * sizeof *q->release);
   q->len = malloc(capacity * sizeof *q->len);
-  if (!q->slots || !q->release || !q->len) fail("cannot allocate a queue of %zu frames", capacity);
+  q->offset = malloc(capacity);
+  if (!q->slots || !q->release || !q->len || !q->offset) fail("cannot allocate a queue of %zu frames", capacity);
   q->head = q->count = 0;
   q->capacity = capacity;
   q->slotSize = slotSize;
 }
 
-/* Reads up to RX_BATCH frames from d->in into d's queue, each released at arrival + delayNs. */
+/*
+ * Reads up to RX_BATCH frames from d->in into d's queue, each released at arrival + delayNs.
+ * The kernel hands AF_PACKET frames with their VLAN tag stripped into PACKET_AUXDATA (veth has
+ * VLAN offload): the tag is put back, so tagged traffic crosses the relay unchanged. A frame is
+ * read 4 bytes into its slot, leaving room to re-insert the tag in front of the EtherType.
+ */
 static void receive(struct direction *d, uint64_t delayNs) {
   for (int i = 0; i < RX_BATCH; i++) {
     struct queue *q = &d->q;
     size_t tail = (q->head + q->count) % q->capacity;
     static unsigned char scratch[65536];
     int full = q->count == q->capacity;
-    unsigned char *dst = full ? scratch : q->slots + tail * q->slotSize;
-    size_t room = full ? sizeof scratch : q->slotSize;
+    unsigned char *slot = full ? scratch : q->slots + tail * q->slotSize;
+    size_t room = (full ? sizeof scratch : q->slotSize) - VLAN_TAG_LEN;
     struct sockaddr_ll from;
-    socklen_t fromLen = sizeof from;
-    ssize_t n = recvfrom(d->in, dst, room, MSG_TRUNC, (struct sockaddr *)&from, &fromLen);
+    union {
+      struct cmsghdr align;
+      char buf[CMSG_SPACE(sizeof(struct tpacket_auxdata))];
+    } control;
+    struct iovec iov = {.iov_base = slot + VLAN_TAG_LEN, .iov_len = room};
+    struct msghdr msg = {.msg_name = &from, .msg_namelen = sizeof from, .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf, .msg_controllen = sizeof control.buf};
+    ssize_t n = recvmsg(d->in, &msg, MSG_TRUNC);
     if (n < 0) {
       if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
-      fail("recvfrom: %s", strerror(errno));
+      fail("recvmsg: %s", strerror(errno));
     }
     if (from.sll_pkttype == PACKET_OUTGOING) continue;
     if (full) {
       d->c.queueDrops++;
       continue;
     }
-    if ((size_t)n > room) {
+    if ((size_t)n > room || (msg.msg_flags & MSG_TRUNC)) {
       d->c.oversize++;
       continue;
     }
+    unsigned offset = VLAN_TAG_LEN;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+      if (c->cmsg_level != SOL_PACKET || c->cmsg_type != PACKET_AUXDATA || c->cmsg_len < CMSG_LEN(sizeof(struct tpacket_auxdata))) continue;
+      struct tpacket_auxdata aux;
+      memcpy(&aux, CMSG_DATA(c), sizeof aux);
+      if ((aux.tp_vlan_tci == 0 && !(aux.tp_status & TP_STATUS_VLAN_VALID)) || n < 12) continue;
+      uint16_t tpid = htons((aux.tp_status & TP_STATUS_VLAN_TPID_VALID) ? aux.tp_vlan_tpid : ETH_P_8021Q);
+      uint16_t tci = htons(aux.tp_vlan_tci);
+      memmove(slot, slot + VLAN_TAG_LEN, 12); /* destination and source MAC move to the front */
+      memcpy(slot + 12, &tpid, 2);
+      memcpy(slot + 14, &tci, 2);
+      offset = 0;
+      n += VLAN_TAG_LEN;
+      d->c.vlanRestored++;
+    }
     q->release[tail] = nowNs() + delayNs;
     q->len[tail] = (uint32_t)n;
+    q->offset[tail] = (uint8_t)offset;
     q->count++;
     d->c.rx++;
     if (q->count > d->c.maxQueued) d->c.maxQueued = q->count;
@@ -179,7 +216,7 @@ static void release(struct direction *d, uint64_t now) {
   struct queue *q = &d->q;
   d->blocked = 0;
   while (q->count > 0 && q->release[q->head] <= now) {
-    ssize_t n = send(d->out, q->slots + q->head * q->slotSize, q->len[q->head], MSG_DONTWAIT);
+    ssize_t n = send(d->out, q->slots + q->head * q->slotSize + q->offset[q->head], q->len[q->head], MSG_DONTWAIT);
     if (n < 0) {
       if (errno == EAGAIN || errno == EWOULDBLOCK) {
         d->blocked = 1;
@@ -197,9 +234,10 @@ static void release(struct direction *d, uint64_t now) {
 }
 
 static void printCounters(const char *name, const struct direction *d, int last) {
-  printf("\"%s\":{\"rx\":%llu,\"tx\":%llu,\"queueDrops\":%llu,\"txDropped\":%llu,\"txErrors\":%llu,\"oversize\":%llu,\"maxQueued\":%llu,\"pending\":%zu}%s",
+  printf("\"%s\":{\"rx\":%llu,\"tx\":%llu,\"queueDrops\":%llu,\"txDropped\":%llu,\"txErrors\":%llu,\"oversize\":%llu,\"maxQueued\":%llu,\"vlanRestored\":%llu,\"pending\":%zu}%s",
          name, (unsigned long long)d->c.rx, (unsigned long long)d->c.tx, (unsigned long long)d->c.queueDrops, (unsigned long long)d->c.txDropped,
-         (unsigned long long)d->c.txErrors, (unsigned long long)d->c.oversize, (unsigned long long)d->c.maxQueued, d->q.count, last ? "" : ",");
+         (unsigned long long)d->c.txErrors, (unsigned long long)d->c.oversize, (unsigned long long)d->c.maxQueued, (unsigned long long)d->c.vlanRestored,
+         d->q.count, last ? "" : ",");
 }
 
 static int validName(const char *s) {
@@ -211,15 +249,15 @@ static int validName(const char *s) {
 }
 
 static void usage(void) {
-  fprintf(stderr, "usage: delay-relay -a <ifA> -b <ifB> -d <one-way delay, microseconds> [-q <queue limit, frames>]\n");
+  fprintf(stderr, "usage: delay-relay -a <ifA> -b <ifB> -d <one-way delay, microseconds> [-q <queue limit, frames>] [-r <SCHED_FIFO priority>]\n");
   exit(2);
 }
 
 int main(int argc, char **argv) {
   const char *ifA = NULL, *ifB = NULL;
-  long long delayUs = -1, queueLimit = 0;
+  long long delayUs = -1, queueLimit = 0, rtPriority = 0;
   int opt;
-  while ((opt = getopt(argc, argv, "a:b:d:q:")) != -1) {
+  while ((opt = getopt(argc, argv, "a:b:d:q:r:")) != -1) {
     char *end = NULL;
     switch (opt) {
       case 'a': ifA = optarg; break;
@@ -235,6 +273,13 @@ int main(int argc, char **argv) {
         queueLimit = strtoll(optarg, &end, 10);
         if (*optarg == '\0' || *end != '\0' || queueLimit < 1 || queueLimit > 1000000) {
           fprintf(stderr, "delay-relay: -q must be an integer number of frames in [1, 1000000], got \"%s\"\n", optarg);
+          exit(2);
+        }
+        break;
+      case 'r':
+        rtPriority = strtoll(optarg, &end, 10);
+        if (*optarg == '\0' || *end != '\0' || rtPriority < 1 || rtPriority > 99) {
+          fprintf(stderr, "delay-relay: -r must be a SCHED_FIFO priority in [1, 99], got \"%s\"\n", optarg);
           exit(2);
         }
         break;
@@ -272,12 +317,20 @@ int main(int argc, char **argv) {
   int fdA = openPacketSocket(ifA), fdB = openPacketSocket(ifB);
   int mtuA = interfaceMtu(ifA), mtuB = interfaceMtu(ifB);
   int mtu = mtuA > mtuB ? mtuA : mtuB;
-  size_t slotSize = ((size_t)mtu + 14 + 4 + 63) & ~(size_t)63; /* Ethernet header + one VLAN tag */
+  /* Ethernet header, one in-band VLAN tag, and room to put back a tag the kernel stripped. */
+  size_t slotSize = ((size_t)mtu + 14 + 4 + VLAN_TAG_LEN + 63) & ~(size_t)63;
   uint64_t delayNs = (uint64_t)delayUs * 1000ull;
   if (queueLimit == 0) {
     /* Enough for 2.5 Gbit/s of full-size frames during one delay, at least 4096 frames. */
     long long need = (long long)(2.5e9 / 8.0 / 1500.0 * (double)delayUs / 1e6) + 1;
     queueLimit = need < 4096 ? 4096 : need;
+  }
+
+  char sched[64] = "other";
+  if (rtPriority > 0) {
+    struct sched_param sp = {.sched_priority = (int)rtPriority};
+    if (sched_setscheduler(0, SCHED_FIFO, &sp) == 0) snprintf(sched, sizeof sched, "fifo:%lld", rtPriority);
+    else fprintf(stderr, "delay-relay: SCHED_FIFO %lld refused (%s); running as a normal process\n", rtPriority, strerror(errno));
   }
 
   struct direction dirs[2];
@@ -289,8 +342,8 @@ int main(int argc, char **argv) {
   queueInit(&dirs[0].q, (size_t)queueLimit, slotSize);
   queueInit(&dirs[1].q, (size_t)queueLimit, slotSize);
 
-  printf("{\"event\":\"ready\",\"ifA\":\"%s\",\"ifB\":\"%s\",\"delayUs\":%lld,\"queueLimit\":%lld,\"slotBytes\":%zu,\"pid\":%d}\n", ifA, ifB, delayUs,
-         queueLimit, slotSize, (int)getpid());
+  printf("{\"event\":\"ready\",\"ifA\":\"%s\",\"ifB\":\"%s\",\"delayUs\":%lld,\"queueLimit\":%lld,\"slotBytes\":%zu,\"sched\":\"%s\",\"pid\":%d}\n", ifA, ifB,
+         delayUs, queueLimit, slotSize, sched, (int)getpid());
 
   while (!stopRequested) {
     uint64_t now = nowNs();

@@ -31,6 +31,11 @@ export interface DelayRelayOptions {
   delayMs: number;
   /** Frames queued per direction before drops; default: 2.5 Gbit/s of 1500-byte frames for one delay, ≥ 4096. */
   queueLimit?: number;
+  /**
+   * SCHED_FIFO priority 1 … 99 for precise release times on a busy machine (default 1); null runs
+   * it as a normal process. If the kernel refuses, the relay runs normally: see `scheduling`.
+   */
+  realtimePriority?: number | null;
   /** How long to wait for the ready line, ms (default 5,000). */
   readyTimeoutMs?: number;
 }
@@ -45,6 +50,8 @@ export interface RelayCounters {
   txErrors: number;
   oversize: number;
   maxQueued: number;
+  /** Frames whose 802.1Q tag, stripped by the kernel on receive, was put back before sending. */
+  vlanRestored: number;
   /** Still queued when the relay stopped (discarded). */
   pending: number;
 }
@@ -60,6 +67,7 @@ interface ReadyLine {
   ifB: string;
   delayUs: number;
   queueLimit: number;
+  sched: string;
   pid: number;
 }
 
@@ -78,6 +86,8 @@ export class DelayRelay {
     readonly delayMs: number,
     /** Queue limit per direction the relay uses, frames. */
     readonly queueLimit: number,
+    /** How it is scheduled: "fifo:<priority>" or "other". */
+    readonly scheduling: string,
   ) {}
 
   /** Builds the relay if needed, starts it in `options.ns` and resolves when it is forwarding. */
@@ -88,6 +98,8 @@ export class DelayRelay {
     const binary = await buildRelay();
     const args = ["-a", ifA, "-b", ifB, "-d", String(delayUs)];
     if (options.queueLimit !== undefined) args.push("-q", String(options.queueLimit));
+    const rt = options.realtimePriority === undefined ? 1 : options.realtimePriority;
+    if (rt !== null) args.push("-r", String(rt));
     const where = "pid" in options.ns ? `the network namespace of pid ${options.ns.pid}` : `namespace ${options.ns.name}`;
     const proc = "pid" in options.ns
       ? LabProcess.start(teardown, "nsenter", ["-t", String(options.ns.pid), "-n", "--", binary, ...args])
@@ -101,7 +113,7 @@ export class DelayRelay {
       await proc.stop(500);
       throw new DelayRelayError(`${what}: the relay reported ${JSON.stringify(ready)}, not the requested ${ifA}<->${ifB} at ${delayUs} µs`);
     }
-    return new DelayRelay(proc, ifA, ifB, ready.delayUs / 1000, ready.queueLimit);
+    return new DelayRelay(proc, ifA, ifB, ready.delayUs / 1000, ready.queueLimit, ready.sched);
   }
 
   /** PID of the relay process (the binary itself: `ip netns exec` and nsenter exec into it). */

@@ -11,19 +11,25 @@ export interface PingStats {
   minMs: number;
   avgMs: number;
   maxMs: number;
+  /** Median of the per-reply times (`time=… ms` lines; NaN with `-q`): robust to a few replies delayed by a busy machine. */
+  medianMs: number;
 }
 
-/** Parses the summary of iputils `ping` (`-q` or not). Throws if there is no summary. */
+/** Parses the summary of iputils `ping` and, without `-q`, its per-reply times. Throws if there is no summary. */
 export function parsePing(stdout: string): PingStats {
   const counts = /(\d+) packets transmitted, (\d+) received/.exec(stdout);
   if (!counts) throw new Error(`no ping summary in: ${stdout.trim().slice(-200)}`);
   const rtt = /= ([\d.]+)\/([\d.]+)\/([\d.]+)\//.exec(stdout);
+  const times = [...stdout.matchAll(/time=([\d.]+) ms/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  const medianMs = times.length === 0 ? NaN : times.length % 2 === 1 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
   return {
     transmitted: Number(counts[1]),
     received: Number(counts[2]),
     minMs: rtt ? Number(rtt[1]) : NaN,
     avgMs: rtt ? Number(rtt[2]) : NaN,
     maxMs: rtt ? Number(rtt[3]) : NaN,
+    medianMs,
   };
 }
 

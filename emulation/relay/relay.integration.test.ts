@@ -28,6 +28,38 @@ if (!status.ok && !labRequired()) console.warn(`skipping delay relay tests: ${st
 const H1 = "10.77.0.1";
 const H2 = "10.77.0.2";
 
+/** Debian's interpreter: starts fast (the first python3 on PATH may be a slow shim). */
+const SYSTEM_PYTHON = "/usr/bin/python3";
+
+/** Sends one 802.1Q frame (TCI 0x2064: priority 1, VLAN 100; EtherType 0x88b5) out of argv[1]. */
+const VLAN_SENDER = `
+import socket, struct, sys
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.bind((sys.argv[1], 0))
+s.send(b"\\xff" * 6 + bytes.fromhex("020000000001") + struct.pack("!HHH", 0x8100, 0x2064, 0x88b5) + b"gnf-vlan-test".ljust(46, b"\\0"))
+`;
+
+/** Prints the VLAN tag (from PACKET_AUXDATA) and payload of the first EtherType 0x88b5 frame on argv[1]. */
+const VLAN_RECEIVER = `
+import json, socket, struct, sys
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(3))
+s.bind((sys.argv[1], 0))
+s.setsockopt(263, 8, 1)  # SOL_PACKET, PACKET_AUXDATA
+s.settimeout(4)
+print("listening", flush=True)
+while True:
+    data, anc, _flags, addr = s.recvmsg(2048, 1024)
+    if addr[2] == socket.PACKET_OUTGOING or data[12:14] != b"\\x88\\xb5":
+        continue
+    for level, kind, value in anc:
+        if level == 263 and kind == 8:
+            status, _len, _snap, _mac, _net, tci, tpid = struct.unpack("IIIHHHH", value[:20])
+            print(json.dumps({"tpid": tpid, "tci": tci, "payload": data[14:27].decode()}))
+            sys.exit(0)
+    print(json.dumps({"tpid": None, "tci": None, "payload": data[14:27].decode()}))
+    sys.exit(0)
+`;
+
 interface Bed {
   t: Teardown;
   h1: Namespace;
@@ -52,7 +84,7 @@ async function bed(delayMs: number, rate?: RateLimit): Promise<Bed> {
 /** One warm-up ping (ARP), then `count` pings 20 ms apart. */
 async function pingStats(from: Namespace, to: string, count: number): Promise<PingStats> {
   await from.exec("ping", ["-c", "1", "-W", "2", to]);
-  return parsePing((await from.exec("ping", ["-c", String(count), "-i", "0.02", "-W", "2", "-q", to], { timeoutMs: 20_000 })).stdout);
+  return parsePing((await from.exec("ping", ["-c", String(count), "-i", "0.02", "-W", "2", to], { timeoutMs: 20_000 })).stdout);
 }
 
 /** iperf3 TCP from h1 to h2 for `seconds`; resolves with goodput (bit/s) and the relay's CPU share (1 = one core). */
@@ -92,12 +124,13 @@ describe.runIf(status.ok || labRequired()).sequential("delay relay", () => {
   it("10 ms one-way gives a ping RTT of about 20 ms, through the relay in both directions", async () => {
     const b = await bed(10);
     try {
-      expect(b.link.relay.delayMs).toBe(10);
+      expect([b.link.relay.delayMs, b.link.relay.scheduling]).toEqual([10, "fifo:1"]);
       const ping = await pingStats(b.h1, H2, 20);
-      console.log(`relay 10 ms: RTT min/avg/max ${ping.minMs}/${ping.avgMs}/${ping.maxMs} ms`);
+      console.log(`relay 10 ms: RTT min/median/avg/max ${ping.minMs}/${ping.medianMs}/${ping.avgMs}/${ping.maxMs} ms`);
       expect(ping.received).toBe(20);
       expect(ping.minMs).toBeGreaterThanOrEqual(20);
-      expect(ping.avgMs).toBeLessThan(23);
+      // The median, not the mean: on a shared 2-core machine a few replies can wait for a CPU.
+      expect(ping.medianMs).toBeLessThan(22.5);
       const report = await b.link.relay.stop();
       // 21 echo requests one way, 21 replies the other (plus ARP): every ping crossed the relay.
       expect(report.aToB.tx).toBeGreaterThanOrEqual(21);
@@ -108,13 +141,13 @@ describe.runIf(status.ok || labRequired()).sequential("delay relay", () => {
     }
   }, 30_000);
 
-  it("0 ms adds little: RTT well under a millisecond on average", async () => {
+  it("0 ms adds little: median RTT well under a millisecond", async () => {
     const b = await bed(0);
     try {
       const ping = await pingStats(b.h1, H2, 20);
-      console.log(`relay 0 ms: RTT min/avg/max ${ping.minMs}/${ping.avgMs}/${ping.maxMs} ms`);
+      console.log(`relay 0 ms: RTT min/median/avg/max ${ping.minMs}/${ping.medianMs}/${ping.avgMs}/${ping.maxMs} ms`);
       expect(ping.received).toBe(20);
-      expect(ping.avgMs).toBeLessThan(1);
+      expect(ping.medianMs).toBeLessThan(1);
     } finally {
       await b.t.teardown();
     }
@@ -146,6 +179,23 @@ describe.runIf(status.ok || labRequired()).sequential("delay relay", () => {
     }
   }, 40_000);
 
+  it("VLAN-tagged frames cross with their tag (the kernel strips it on receive; the relay puts it back)", async () => {
+    // No 8021q module here: the tagged frame is written and read with AF_PACKET sockets (Python).
+    const b = await bed(1);
+    try {
+      const receiver = LabProcess.start(b.t, SYSTEM_PYTHON, ["-c", VLAN_RECEIVER, b.link.bIf], b.h2);
+      for (let i = 0; i < 300 && !receiver.stdout.includes("listening"); i++) await new Promise((r) => setTimeout(r, 10));
+      await b.h1.exec(SYSTEM_PYTHON, ["-c", VLAN_SENDER, b.link.aIf]);
+      const code = await Promise.race([receiver.wait(), new Promise((r) => setTimeout(() => r("timeout"), 5000))]);
+      expect([code, receiver.stderr]).toEqual([0, ""]);
+      expect(JSON.parse(receiver.stdout.trim().split("\n").at(-1) as string)).toEqual({ tpid: 0x8100, tci: 0x2064, payload: "gnf-vlan-test" });
+      const report = await b.link.relay.stop();
+      expect(report.aToB.vlanRestored).toBe(1);
+    } finally {
+      await b.t.teardown();
+    }
+  }, 30_000);
+
   it("fails with a clear error when the delay cannot be applied, leaving nothing running", async () => {
     if (!status.ok) throw new Error(status.reason);
     const t = new Teardown();
@@ -172,8 +222,8 @@ describe.runIf(status.ok || labRequired()).sequential("delay relay", () => {
         await VethPair.moveTo(i, ns);
         await ns.configure(i);
       }
-      const relay = await DelayRelay.start(t, { ns, ifA: a, ifB: b, delayMs: 3, queueLimit: 100 });
-      expect(relay.queueLimit).toBe(100);
+      const relay = await DelayRelay.start(t, { ns, ifA: a, ifB: b, delayMs: 3, queueLimit: 100, realtimePriority: null });
+      expect([relay.queueLimit, relay.scheduling]).toEqual([100, "other"]);
       const report = await relay.stop();
       expect(report.aToB).toMatchObject({ queueDrops: 0, oversize: 0, pending: 0 });
       expect(gone(relay.pid)).toBe(true);

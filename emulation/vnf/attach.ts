@@ -2,8 +2,8 @@
  * Wires a running container to an OVS bridge (the GNF Agent's job): for each side (`in`, `out`)
  * one veth pair whose inner end is created directly in the container's network namespace under
  * the side's name, TX checksum offload off on both ends (TCP through userspace OVS needs it), the
- * host end up and added to the bridge with a fixed OpenFlow port number. Undo steps go to
- * `teardown`: the OVS port, then the veth.
+ * host end up; then both host ends join the bridge in one transaction with fixed OpenFlow port
+ * numbers. Undo steps go to `teardown`: the OVS ports, then the veths.
  */
 import { labName } from "../lab/names.ts";
 import type { OvsBridge } from "../lab/ovs-bridge.ts";
@@ -24,8 +24,8 @@ async function linkExists(name: string): Promise<boolean> {
   }
 }
 
-/** Attaches side `inside` ("in" or "out") of the container with init `pid` as port `ofport`; resolves with the host interface name. */
-export async function attachSide(pid: number, inside: "in" | "out", bridge: OvsBridge, ofport: number, teardown: Teardown): Promise<string> {
+/** One veth pair: `inside` in the namespace of `pid`, the returned host end up; both with TX offload off. */
+async function vethInto(pid: number, inside: "in" | "out", teardown: Teardown): Promise<string> {
   const outside = labName(inside === "in" ? "vi" : "vo");
   await run("ip", ["link", "add", outside, "type", "veth", "peer", "name", inside, "netns", String(pid)]);
   teardown.add(`veth ${outside}/${inside} of container pid ${pid}`, async () => {
@@ -34,10 +34,23 @@ export async function attachSide(pid: number, inside: "in" | "out", bridge: OvsB
       if (await linkExists(outside)) throw err;
     });
   });
-  await inNetns(pid, "ethtool", ["-K", inside, "tx", "off"]);
-  await run("ip", ["link", "set", outside, "up"]);
-  await run("ethtool", ["-K", outside, "tx", "off"]);
-  await bridge.addPort(outside, ofport);
-  teardown.add(`OVS port ${outside} on ${bridge.name}`, () => bridge.removePort(outside));
+  await Promise.all([inNetns(pid, "ethtool", ["-K", inside, "tx", "off"]), run("ethtool", ["-K", outside, "tx", "off"]).then(() => run("ip", ["link", "set", outside, "up"]))]);
   return outside;
+}
+
+/**
+ * Attaches the container whose init is `pid` to `bridge`: its `in` as OpenFlow port `ports.in`,
+ * its `out` as `ports.out`. Resolves with the host interface names [in, out].
+ */
+export async function attachVnf(pid: number, bridge: OvsBridge, ports: { in: number; out: number }, teardown: Teardown): Promise<[string, string]> {
+  const [inIf, outIf] = await Promise.all([vethInto(pid, "in", teardown), vethInto(pid, "out", teardown)]);
+  await bridge.addPorts([
+    [inIf, ports.in],
+    [outIf, ports.out],
+  ]);
+  teardown.add(`OVS ports ${inIf}, ${outIf} on ${bridge.name}`, async () => {
+    await bridge.removePort(inIf);
+    await bridge.removePort(outIf);
+  });
+  return [inIf, outIf];
 }

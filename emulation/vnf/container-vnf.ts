@@ -19,7 +19,7 @@ import { vnfEnvironment, type VnfSpec } from "../images/params.ts";
 import { labName, RUN_PREFIX } from "../lab/names.ts";
 import type { OvsBridge } from "../lab/ovs-bridge.ts";
 import { Teardown } from "../lab/teardown.ts";
-import { attachSide } from "./attach.ts";
+import { attachVnf } from "./attach.ts";
 import { cgroupPaths, readResources, type CgroupPaths, type ContainerResources } from "./cgroup.ts";
 import { checkDocker, dockerClient } from "./docker-client.ts";
 import { followLines, type LineFollower } from "./log-lines.ts";
@@ -52,7 +52,7 @@ export interface VnfTimings {
   createMs: number;
   /** Docker start until the API call returns (namespaces, init process running). */
   startMs: number;
-  /** Veth pairs created, moved in, offload off, host ends on the OVS bridge. */
+  /** Inspect (init PID), log follow, veth pairs into the namespace with offload off, host ends on the OVS bridge. */
   attachMs: number;
   /** After attaching, until the entrypoint printed ready (0 if it already had). */
   readyMs: number;
@@ -140,8 +140,7 @@ export class ContainerVnf {
       void vnf.follower.ended.then(() => vnf.onEnd());
       vnf.own.add(`log stream of ${vnf.name}`, async () => vnf.follower?.close());
       phase = "attach";
-      const [inIf, outIf] = await Promise.all([attachSide(vnf.pid, "in", options.bridge, options.inPort, vnf.own), attachSide(vnf.pid, "out", options.bridge, options.outPort, vnf.own)]);
-      vnf.hostIfnames = [inIf, outIf];
+      vnf.hostIfnames = await attachVnf(vnf.pid, options.bridge, { in: options.inPort, out: options.outPort }, vnf.own);
       vnf.paths = await cgroupPaths(vnf.pid);
       const t3 = performance.now();
       phase = "ready";
@@ -151,12 +150,15 @@ export class ContainerVnf {
       return vnf;
     } catch (err) {
       await vnf.drainOutput();
-      await vnf.remove().catch(() => undefined);
+      const undo = await vnf.remove().then(
+        () => "",
+        (e: Error) => `\n(undoing the start failed too: ${e.message})`,
+      );
       const message = (err as Error).message;
       const reported = vnf.reports.find((r) => r.gnf === "error");
       const because = reported?.gnf === "error" && !message.includes(reported.message) ? `\nthe vNF reported an error: ${reported.message}` : "";
       const output = vnf.text.trim();
-      throw new Error(`vNF ${vnf.name} (${image}) failed at ${phase}: ${message}${because}${output ? `\n--- its output ---\n${output}` : ""}`, { cause: err });
+      throw new Error(`vNF ${vnf.name} (${image}) failed at ${phase}: ${message}${because}${undo}${output ? `\n--- its output ---\n${output}` : ""}`, { cause: err });
     }
   }
 
@@ -253,6 +255,7 @@ export class ContainerVnf {
    * with the measurement that answers it. Rejects if the vNF refuses it or does not answer.
    */
   async request(command: string, args: readonly string[], timeoutMs = 15_000): Promise<VnfMeasurement> {
+    if (!vnfImageInfo(this.kind).requests) throw new Error(`vNF ${this.name} (${this.kind}) takes no requests; gnf/troubleshoot does`);
     const id = `r${++this.requestCounter}`;
     const from = this.reports.length;
     const { exitCode, output } = await this.exec(["/bin/sh", "/gnf/request.sh", id, command, ...args]);
@@ -264,7 +267,12 @@ export class ContainerVnf {
     return answer as VnfMeasurement;
   }
 
-  /** Stops the container (SIGTERM through docker-init, SIGKILL after `graceS` s); resolves with the time it took, ms. */
+  /**
+   * Stops the container (SIGTERM through docker-init, SIGKILL after `graceS` s); resolves with the
+   * time it took, ms. The kernel frees its network namespace (and the bridge inside, which
+   * forwards without any process) asynchronously, up to seconds later; `remove()` cuts the veths
+   * at once.
+   */
   async stop(graceS = 2): Promise<number> {
     const t0 = performance.now();
     await this.docker

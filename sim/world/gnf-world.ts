@@ -17,7 +17,6 @@ import type { ChainSpec } from "../../orchestrator/chains.ts";
 import { chainsFromConfig, type ChainConfig, type ManagerConfig } from "../../orchestrator/config.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
 import { Manager, type ReplacementTrigger } from "../../orchestrator/manager.ts";
-import type { HostSpec, VnfDemandCatalog } from "../../orchestrator/types.ts";
 import { runLoop } from "../../orchestrator/backend.ts";
 import type { Placer } from "../../placement/types.ts";
 import { hostCapacities } from "../../topologies/hosts.ts";
@@ -32,7 +31,7 @@ import { loadCalibration } from "../models/calibration/profile.ts";
 import type { UesConfig } from "../models/mobility/config.ts";
 import type { RadioConfig } from "../models/radio/config.ts";
 import { CoreUtilisation } from "../models/traffic/core-utilisation.ts";
-import { meanPacketRate, type Flow } from "../models/traffic/flows.ts";
+import type { Flow } from "../models/traffic/flows.ts";
 import type { QueueModel } from "../models/traffic/queueing.ts";
 import { VnfHost } from "../models/vnf/host.ts";
 import type { VnfType } from "../models/vnf/types.ts";
@@ -43,6 +42,8 @@ import { buildCityMobility, type CityMobility } from "./city-mobility.ts";
 import { DataPlane, type FlowState } from "./data-plane.ts";
 import { blockingChain, type MitigationConfig } from "./mitigation.ts";
 import { VnfBehaviours, type RunningVnf } from "./vnf-behaviours.ts";
+import { managerOptions, uePacketRate as ueRate } from "./manager-options.ts";
+import { migrationsTable } from "./manager-tables.ts";
 
 export interface GnfWorldConfig {
   topology: TopologyConfig;
@@ -126,17 +127,10 @@ export class GnfWorld {
     for (const [id, capacity] of capacities) this.hosts.set(id, new VnfHost(env, capacity, calibration, rng.stream(`vnf/${id}`)));
     const control = new ControlPlane(this.paths, config.control, controllerNodeOf(this.paths, config.control));
     this.backend = new SimBackend({ env, hosts: this.hosts, catalog: config.catalog, control });
-    const uePacketRate = config.traffic.reduce((sum, f) => sum + meanPacketRate(f), 0);
-    const roleOf = new Map(this.topology.nodes.map((n) => [n.id, n.role]));
-    const hostSpecs: HostSpec[] = [...capacities.values()].map((c) => ({ id: c.id, kind: roleOf.get(c.id) === "nfvi" ? "nfvi" : "edge", cpuCapacity: c.cpuCapacity, memoryBytes: c.vnfMemoryBytes }));
-    this.manager = new Manager({
-      hosts: hostSpecs,
-      catalog: demandCatalog(config.catalog, uePacketRate, config.latencyBounds),
-      latencyS: (access, host) => this.paths.delay(access, host),
-      placer: this.countCalls(placer),
-      config: config.manager,
-      ...(replacementTrigger ? { replacementTrigger } : {}),
-    });
+    const uePacketRate = ueRate(config.traffic);
+    this.manager = new Manager(
+      managerOptions({ topology: this.topology, paths: this.paths, catalog: config.catalog, traffic: config.traffic, latencyBounds: config.latencyBounds, placer: this.countCalls(placer), config: config.manager, capacities, ...(replacementTrigger ? { replacementTrigger } : {}) }),
+    );
     this.behaviours = new VnfBehaviours(this.paths, config.traffic, config.catalog);
     this.dataPlane = new DataPlane({ paths: this.paths, traffic: config.traffic, catalog: config.catalog, queueModel: config.queueModel, perCoreSpeed: new Map([...capacities].map(([id, c]) => [id, c.perCoreSpeed])) });
     this.backend.eventDelivered.subscribe(({ time, event }) => this.observe(time, event));
@@ -408,26 +402,6 @@ export class GnfWorld {
       ...(this.config.mitigation ? [this.recorders.mitigations.toTable()] : []),
     ];
   }
-}
-
-/** The Manager's per-type demands: idle memory, CPU for the UE's packet rate, state, bound. */
-function demandCatalog(catalog: Readonly<Record<string, VnfType>>, uePacketRate: number, bounds: Readonly<Record<string, number>>): VnfDemandCatalog {
-  return Object.fromEntries(
-    Object.values(catalog).map((t) => {
-      const bound = bounds[t.name];
-      return [t.name, { cpu: t.cpuPerPacketS * uePacketRate, memoryBytes: t.idleMemoryBytes, stateBytes: t.stateBytes, ...(bound === undefined ? {} : { maxLatencyS: bound }) }];
-    }),
-  );
-}
-
-function migrationsTable(manager: Manager): Table {
-  const t = new TableRecorder("migrations", ["id", "chain", "ue", "reason", "mode", "outcome", "moves", "trigger_s", "decision_s", "ready_s", "state_transferred_s", "steering_switched_s", "old_stopped_s", "end_s", "interruption_ms"]);
-  const n = (x: number | undefined) => (x === undefined ? null : round(x));
-  for (const m of manager.migrations()) {
-    const moves = m.moves.map((v) => `${v.vnfType}:${v.fromHost}->${v.toHost}`).join(" ");
-    t.add([m.id, m.chain, m.ue, m.reason, m.mode, m.outcome, moves, n(m.triggerTime), n(m.decisionTime), n(m.newReadyTime), n(m.stateTransferredTime), n(m.steeringSwitchedTime), n(m.oldStoppedTime), n(m.endTime), m.interruptionS === undefined ? null : round(m.interruptionS * 1000)]);
-  }
-  return t.toTable();
 }
 
 function round(x: number): number {
