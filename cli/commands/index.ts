@@ -4,3 +4,4 @@ export { registerCheck } from "./check.ts";
 export { registerBench } from "./bench.ts";
 export { registerOpenflow } from "./openflow.ts";
 export { registerServe } from "./serve.ts";
+export { registerEmulation } from "./emulation.ts";
