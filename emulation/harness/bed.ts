@@ -1,10 +1,12 @@
 /**
  * The measurement bed of Fig. 2: one OVS bridge on our controller, a UE host (10.0.0.1, port 1)
  * and a server host (10.0.0.2, port 2), and the steering driver. vNF `i` (0-based) uses ports
- * `100 + 2i` (in) and `101 + 2i` (out). Everything is registered with the testbed's teardown;
+ * `100 + 2i` (in) and `101 + 2i` (out); vNFs are attached through `ports`, the bridge with port
+ * changes group-committed (`PortBatcher`). Everything is registered with the testbed's teardown;
  * `stop()` removes it all (also on SIGINT/SIGTERM, through Teardown).
  */
 import { OvsTestbed, type TestbedHost } from "../lab/testbed.ts";
+import { PortBatcher } from "./port-batcher.ts";
 import { SteeringDriver, type SteeringChain, type SteeringHop } from "../../openflow/steering/index.ts";
 
 export const UE = { port: 1, ip: "10.0.0.1", mac: "02:00:00:00:00:01" } as const;
@@ -16,12 +18,17 @@ export function vnfPorts(i: number): SteeringHop {
 }
 
 export class MeasurementBed {
+  /** The bridge for attaching vNFs: port additions and removals batched into few OVS transactions. */
+  readonly ports: PortBatcher;
+
   private constructor(
     readonly bed: OvsTestbed,
     readonly ue: TestbedHost,
     readonly server: TestbedHost,
     readonly steering: SteeringDriver,
-  ) {}
+  ) {
+    this.ports = new PortBatcher(bed.bridge);
+  }
 
   static async start(): Promise<MeasurementBed> {
     const bed = await OvsTestbed.start();

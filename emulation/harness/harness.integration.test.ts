@@ -13,6 +13,12 @@ import { MeasurementBed } from "./bed.ts";
 import { measureInstantiation } from "./instantiation.ts";
 import { measureIdleMemory } from "./memory.ts";
 import { ForwardingProbe, probeChain } from "./probe.ts";
+import { PortBatcher } from "./port-batcher.ts";
+import { labName } from "../lab/names.ts";
+import { OvsBridge } from "../lab/ovs-bridge.ts";
+import { run } from "../lab/run.ts";
+import { Teardown } from "../lab/teardown.ts";
+import { VethPair } from "../lab/veth.ts";
 import { measureIdleRtt } from "./rtt.ts";
 
 const status = await harnessLabStatus();
@@ -70,6 +76,26 @@ describe.runIf(status.ok || labRequired()).sequential("Fig. 2 harness on the lab
       await expect(probe.probe(1, 500)).rejects.toThrow("no probe through vNF 1 (10.1.0.2) reached the server within 500 ms");
     } finally {
       await bed.stop();
+    }
+  }, 60_000);
+
+  it("port batcher: concurrent port changes share transactions, get their port numbers, and a bad one fails alone", async () => {
+    const t = new Teardown();
+    try {
+      const bridge = await OvsBridge.create(labName("br"), t);
+      const names = Array.from({ length: 6 }, () => labName("p"));
+      for (const n of names) await VethPair.create(n, `${n}x`, t);
+      const ports = new PortBatcher(bridge);
+      const added = await Promise.allSettled([ports.addPorts([[names[0] as string, 10], [names[1] as string, 11]]), ...names.slice(2).map((n, i) => ports.addPort(n, 20 + i)), ports.addPort(names[2] as string, 30)]); // the last: a port of that name exists already
+      expect(added.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled", "fulfilled", "rejected"]);
+      expect(ports.transactions).toBe(1 + 6); // all six in one try, which fails; then one per change
+      const { stdout } = await run("ovs-vsctl", ["--format=csv", "--no-headings", "--columns=name,ofport", "list", "interface", ...names]);
+      expect(stdout.trim().split("\n").sort()).toEqual(names.map((n, i) => `${n},${[10, 11, 20, 21, 22, 23][i]}`).sort());
+      await Promise.all(names.map((n) => ports.removePort(n)));
+      const left = (await run("ovs-vsctl", ["list-ports", bridge.name])).stdout.trim();
+      expect(left).toBe("");
+    } finally {
+      await t.teardown();
     }
   }, 60_000);
 

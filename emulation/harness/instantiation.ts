@@ -77,7 +77,7 @@ export async function measureInstantiation(options: InstantiationOptions): Promi
     const t0 = monotonicMs();
     await runPool(count, parallelism, async (i) => {
       const createAtMs = monotonicMs() - t0;
-      const vnf = await ContainerVnf.start({ spec, bridge: bed.bed.bridge, ...vnfPorts(i), readyTimeoutMs: timeoutMs }, bed.bed.teardown);
+      const vnf = await ContainerVnf.start({ spec, bridge: bed.ports, ...vnfPorts(i), readyTimeoutMs: timeoutMs }, bed.bed.teardown);
       const readyAtMs = monotonicMs() - t0;
       vnfs[i] = vnf;
       const t = vnf.timings;

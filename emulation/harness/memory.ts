@@ -86,7 +86,7 @@ export async function measureIdleMemory(options: MemoryOptions = {}): Promise<Me
     const points: MemoryPoint[] = [];
     for (const n of counts) {
       const have = vnfs.length;
-      const added = await runPool(n - have, options.parallelism ?? 4, (j) => ContainerVnf.start({ spec, bridge: bed.bed.bridge, ...vnfPorts(have + j) }, bed.bed.teardown));
+      const added = await runPool(n - have, options.parallelism ?? 4, (j) => ContainerVnf.start({ spec, bridge: bed.ports, ...vnfPorts(have + j) }, bed.bed.teardown));
       vnfs.push(...added);
       await new Promise((r) => setTimeout(r, settleMs));
       const res = await Promise.all(vnfs.map((v) => v.resources()));

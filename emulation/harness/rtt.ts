@@ -57,7 +57,7 @@ export async function measureIdleRtt(options: IdleRttOptions = {}): Promise<Idle
   const spec = options.spec ?? { kind: "wire" };
   const bed = await MeasurementBed.start();
   try {
-    await runPool(maxVnfs, 4, (i) => ContainerVnf.start({ spec, bridge: bed.bed.bridge, ...vnfPorts(i) }, bed.bed.teardown));
+    await runPool(maxVnfs, 4, (i) => ContainerVnf.start({ spec, bridge: bed.ports, ...vnfPorts(i) }, bed.bed.teardown));
     const interval = String(intervalMs / 1000);
     const points: RttPoint[] = [];
     for (let n = 0; n <= maxVnfs; n++) {
