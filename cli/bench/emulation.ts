@@ -52,6 +52,7 @@ export const emulationBench: BenchDefinition = {
     return [
       `emulation (Fig. 2, ${r["parallelism"]} at once${r["quick"] ? ", quick" : ""}; load average before ${(r["loadAverageBefore"] as number[]).map((x) => x.toFixed(1)).join(" ")}):`,
       `  50 vNFs forwarding after ${n("ready50Seconds", 2)} s (target ≤ 5 s)${typeof r["ready50SequentialSeconds"] === "number" ? `; sequential ${n("ready50SequentialSeconds", 2)} s` : ""}`,
+      `  CPU ${n("cpuSecondsPerVnf", 3)} s per vNF instantiated → ${n("cpuBoundReady50Seconds", 2)} s for 50 if this machine did nothing else (lower bound)`,
       `  idle memory ${n("idleMemoryMBPerVnf", 3)} MB per vNF (cgroup memory.usage_in_bytes; target ≤ 2.21 MB); host MemAvailable −${n("hostMemoryMBPerVnf", 2)} MB per vNF`,
       `  added RTT ${n("addedRttMsPerVnf", 3)} ms per vNF (median, least squares; target ≤ 0.3 ms); direct ${n("directRttP50Ms", 3)} ms`,
       `  roaming interruption: not measured (no roaming measurement in this branch)`,

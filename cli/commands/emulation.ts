@@ -42,6 +42,8 @@ async function measure(what: string, flags: MeasureFlags): Promise<{ options: un
       const r = await h.measureInstantiation(options);
       const metrics: Record<string, MetricSummary> = {
         allForwardingSeconds: m(r.allForwardingSeconds, "s", `first create → all ${r.count} vNFs forwarding`),
+        cpuSecondsPerVnf: m(r.cpuSecondsPerVnf, "s", "CPU time per vNF instantiated (daemons, shims, containers, OVS, harness)"),
+        cpuBoundReady50Seconds: m(r.cpuBoundReady50Seconds, "s", "50 × CPU per vNF / CPUs: a lower bound if nothing else ran, not a measurement"),
         stopAllSeconds: m(r.stopAllSeconds, "s", "stopping all"),
         removeAllSeconds: m(r.removeAllSeconds, "s", "removing all"),
       };

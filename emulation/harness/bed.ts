@@ -2,11 +2,14 @@
  * The measurement bed of Fig. 2: one OVS bridge on our controller, a UE host (10.0.0.1, port 1)
  * and a server host (10.0.0.2, port 2), and the steering driver. vNF `i` (0-based) uses ports
  * `100 + 2i` (in) and `101 + 2i` (out); vNFs are attached through `ports`, the bridge with port
- * changes group-committed (`PortBatcher`). Everything is registered with the testbed's teardown;
+ * changes group-committed (`PortBatcher`). While the bed exists, lab commands run from a
+ * `SpawnHelper` process (forks never block this event loop). Everything is registered with the testbed's teardown;
  * `stop()` removes it all (also on SIGINT/SIGTERM, through Teardown).
  */
 import { OvsTestbed, type TestbedHost } from "../lab/testbed.ts";
+import { useCommandRunner, type CommandRunner } from "../lab/run.ts";
 import { PortBatcher } from "./port-batcher.ts";
+import { SpawnHelper } from "./spawn-helper.ts";
 import { SteeringDriver, type SteeringChain, type SteeringHop } from "../../openflow/steering/index.ts";
 
 export const UE = { port: 1, ip: "10.0.0.1", mac: "02:00:00:00:00:01" } as const;
@@ -26,22 +29,40 @@ export class MeasurementBed {
     readonly ue: TestbedHost,
     readonly server: TestbedHost,
     readonly steering: SteeringDriver,
+    private readonly helper: SpawnHelper,
+    private readonly previousRunner: CommandRunner | undefined,
   ) {
     this.ports = new PortBatcher(bed.bridge);
   }
 
   static async start(): Promise<MeasurementBed> {
-    const bed = await OvsTestbed.start();
+    const helper = await SpawnHelper.start();
+    const previousRunner = useCommandRunner((file, args, timeoutMs) => helper.run(file, args, timeoutMs));
+    let bed: OvsTestbed;
+    try {
+      bed = await OvsTestbed.start();
+    } catch (err) {
+      useCommandRunner(previousRunner);
+      await helper.stop();
+      throw err;
+    }
     try {
       const ue = await bed.addHost(UE.port, UE.ip, UE.mac);
       const server = await bed.addHost(SERVER.port, SERVER.ip, SERVER.mac);
       const steering = new SteeringDriver(bed.controller);
       bed.teardown.add("steering driver", async () => steering.detach());
-      return new MeasurementBed(bed, ue, server, steering);
+      return new MeasurementBed(bed, ue, server, steering, helper, previousRunner);
     } catch (err) {
       await bed.stop().catch(() => undefined);
+      useCommandRunner(previousRunner);
+      await helper.stop();
       throw err;
     }
+  }
+
+  /** PID of the command helper (for CPU accounting). */
+  get helperPid(): number {
+    return this.helper.pid;
   }
 
   get datapathId(): bigint {
@@ -61,7 +82,13 @@ export class MeasurementBed {
     await this.steering.install(this.datapathId, reverse);
   }
 
+  /** Tears everything down, then gives the lab its own command runner back and ends the helper. */
   async stop(): Promise<void> {
-    await this.bed.stop();
+    try {
+      await this.bed.stop();
+    } finally {
+      useCommandRunner(this.previousRunner);
+      await this.helper.stop();
+    }
   }
 }

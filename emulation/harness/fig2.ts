@@ -65,6 +65,8 @@ export async function measureFig2(options: Fig2Options, say: (line: string) => v
     idleMemorySlopeMBPerVnf: metric(memory.usageSlopeBytesPerVnf / 1e6, "MB", "least-squares slope of the total cgroup memory over N"),
     hostMemoryMBPerVnf: metric(memory.hostPerVnfBytes / 1e6, "MB", "host MemAvailable drop per vNF at the largest N (includes shim, dockerd; noisy on a shared machine)"),
     allForwardingSeconds: metric(parallel.allForwardingSeconds, "s", `first create → all ${parallel.count} vNFs forwarding, ${parallel.parallelism} at once`),
+    cpuSecondsPerVnf: metric(parallel.cpuSecondsPerVnf, "s", "CPU time per vNF instantiated (dockerd, containerd, shims, containers, OVS, the harness and its commands)"),
+    cpuBoundReady50Seconds: metric(parallel.cpuBoundReady50Seconds, "s", "50 × CPU time per vNF / CPUs: ready-50 on this machine if nothing else ran and the work spread perfectly (a lower bound, not a measurement)"),
     stopAllSeconds: metric(parallel.stopAllSeconds, "s", `stopping all ${parallel.count} vNFs, ${parallel.parallelism} at once`),
     removeAllSeconds: metric(parallel.removeAllSeconds, "s", `removing all ${parallel.count} vNFs (OVS ports, veths, containers), ${parallel.parallelism} at once`),
   };

@@ -11,7 +11,9 @@
  */
 import type { VnfKind } from "../images/catalog.ts";
 import type { VnfSpec } from "../images/params.ts";
+import { cpus } from "node:os";
 import { ContainerVnf } from "../vnf/container-vnf.ts";
+import { sharedCpuSeconds, shimCpuSeconds } from "./cpu-accounting.ts";
 import { MeasurementBed, vnfPorts } from "./bed.ts";
 import { monotonicMs, runPool } from "./pool.ts";
 import { ForwardingProbe, probeChain } from "./probe.ts";
@@ -56,6 +58,17 @@ export interface InstantiationResult {
   ready50Seconds: number | null;
   /** From the first create until every vNF forwards, s. */
   allForwardingSeconds: number;
+  /**
+   * CPU seconds spent per vNF from the first create until all forward, over dockerd, containerd,
+   * OVS, this process and its children, the shims and the containers (cpu-accounting.ts).
+   */
+  cpuSecondsPerVnf: number;
+  /**
+   * 50 × cpuSecondsPerVnf / CPUs: when the 50th vNF would forward if this machine did nothing else
+   * and the work spread perfectly over its CPUs — a lower bound derived from CPU time, not a
+   * measured ready-50.
+   */
+  cpuBoundReady50Seconds: number;
   /** Stopping all of them (same parallelism), s. */
   stopAllSeconds: number;
   /** Removing all of them after the stop (same parallelism), s. */
@@ -74,6 +87,7 @@ export async function measureInstantiation(options: InstantiationOptions): Promi
     const vnfs: ContainerVnf[] = [];
     const rows: VnfInstantiation[] = [];
     const forwarding: Promise<void>[] = [];
+    const cpu0 = await sharedCpuSeconds([bed.helperPid]);
     const t0 = monotonicMs();
     await runPool(count, parallelism, async (i) => {
       const createAtMs = monotonicMs() - t0;
@@ -91,6 +105,9 @@ export async function measureInstantiation(options: InstantiationOptions): Promi
       );
     });
     await Promise.all(forwarding);
+    const cpu1 = await sharedCpuSeconds([bed.helperPid]);
+    const perVnf = await Promise.all(vnfs.map(async (v) => (await shimCpuSeconds(v.pid)) + Number((await v.resources()).cpuUsageNs) / 1e9));
+    const cpuSecondsPerVnf = (cpu1 - cpu0 + perVnf.reduce((a, b) => a + b, 0)) / count;
     const allForwardingMs = Math.max(...rows.map((r) => r.forwardingAtMs));
     const sorted = rows.map((r) => r.forwardingAtMs).sort((a, b) => a - b);
     const s0 = monotonicMs();
@@ -111,6 +128,8 @@ export async function measureInstantiation(options: InstantiationOptions): Promi
       vnfs: rows,
       ready50Seconds: count >= 50 ? (sorted[49] as number) / 1000 : null,
       allForwardingSeconds: allForwardingMs / 1000,
+      cpuSecondsPerVnf,
+      cpuBoundReady50Seconds: (50 * cpuSecondsPerVnf) / cpus().length,
       stopAllSeconds: (s1 - s0) / 1000,
       removeAllSeconds: (s2 - s1) / 1000,
     };

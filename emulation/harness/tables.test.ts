@@ -15,6 +15,8 @@ const INST: InstantiationResult = {
   vnfs: [{ index: 0, createMs: 50, startMs: 150, attachMs: 40, readyLineMs: 5, createAtMs: 0, readyAtMs: 250, forwardingAtMs: 262, stopMs: 60, removeMs: 80 }],
   ready50Seconds: null,
   allForwardingSeconds: 0.262,
+  cpuSecondsPerVnf: 0.2,
+  cpuBoundReady50Seconds: 5,
   stopAllSeconds: 0.06,
   removeAllSeconds: 0.08,
 };
@@ -53,5 +55,13 @@ describe("emulation result tables", () => {
   it("reads MemAvailable from /proc/meminfo text in bytes", () => {
     expect(meminfoBytes("MemTotal:       24683520 kB\nMemAvailable:   23630000 kB\n", "MemAvailable")).toBe(23630000 * 1024);
     expect(() => meminfoBytes("MemTotal: 1 kB\n", "MemAvailable")).toThrow("/proc/meminfo has no MemAvailable line");
+  });
+});
+
+describe("parseProcStat", () => {
+  it("reads the parent pid and utime + stime + cutime + cstime in seconds, also with spaces in the name", async () => {
+    const { parseProcStat } = await import("./cpu-accounting.ts");
+    const text = "4242 (containerd shim) S 17 4242 17 0 -1 4194560 900 0 0 0 12 8 30 50 20 0 11 0 1000 0 0";
+    expect(parseProcStat(text)).toEqual({ ppid: 17, cpuSeconds: 1 });
   });
 });
