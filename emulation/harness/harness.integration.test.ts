@@ -4,10 +4,13 @@
  * not forward. Nothing (namespaces, interfaces, bridges, containers) is left after any test.
  * Skips with the reason when the lab is missing, unless GNF_REQUIRE_EMULATION=1.
  */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildImages } from "../images/build.ts";
 import { labRequired } from "../lab/availability.ts";
 import { leftovers } from "../lab/leftovers.ts";
+import { RUN_PREFIX } from "../lab/names.ts";
 import { harnessLabStatus } from "./availability.ts";
 import { MeasurementBed } from "./bed.ts";
 import { measureInstantiation } from "./instantiation.ts";
@@ -110,5 +113,24 @@ describe.runIf(status.ok || labRequired()).sequential("Fig. 2 harness on the lab
     }
     expect(r.usagePerVnfBytes).toBe(r.points[1]?.meanUsageBytes);
     expect(Number.isFinite(r.usageSlopeBytesPerVnf)).toBe(true);
+  }, 90_000);
+
+  it("SIGTERM during a measurement removes the bed, the vNF container and the helpers before exit", async () => {
+    const fixture = fileURLToPath(new URL("./signal-fixture.ts", import.meta.url));
+    const child = spawn(process.execPath, ["--import", "tsx", fixture], { stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    await new Promise<void>((resolve) => {
+      let text = "";
+      child.stdout.setEncoding("utf8").on("data", (s: string) => {
+        text += s;
+        if (text.includes("ready\n")) resolve();
+      });
+    });
+    const prefix = `g${(child.pid as number).toString(36)}-`;
+    expect((await leftovers(prefix)).some((l) => l.startsWith("container "))).toBe(true);
+    process.kill(child.pid as number, "SIGTERM");
+    expect(await exited).toBe(143);
+    expect(await leftovers(prefix)).toEqual([]);
+    expect(prefix).not.toBe(RUN_PREFIX);
   }, 90_000);
 });
