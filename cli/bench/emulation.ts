@@ -29,13 +29,15 @@ export const emulationBench: BenchDefinition = {
     const { FIG2_FULL, FIG2_QUICK, measureFig2 } = await import("../../emulation/harness/fig2.ts");
     const base = options["quick"] === "true" ? FIG2_QUICK : FIG2_FULL;
     const parallelism = parsePositiveInt(options["parallel"] ?? "6", "--parallel");
-    const settings = { ...base, instantiation: { ...base.instantiation, parallelism }, memory: { ...base.memory, parallelism } };
-    await buildImages({ kinds: ["wire"] });
+    // The exact build (content-hash tag), not :latest, which other checkouts may retag meanwhile.
+    const image = (await buildImages({ kinds: ["wire"] })).find((i) => i.name === "gnf/wire")?.ref;
+    const settings = { ...base, image, instantiation: { ...base.instantiation, parallelism }, memory: { ...base.memory, parallelism } };
     const startedAt = new Date();
     const loadAverageBefore = loadavg();
     const result = await measureFig2(settings, (line) => process.stderr.write(`bench emulation: ${line} …\n`));
     const out: Record<string, unknown> = Object.fromEntries(Object.entries(result.metrics).map(([k, m]) => [k, m.value]));
     out["parallelism"] = parallelism;
+    out["image"] = image;
     out["quick"] = base === FIG2_QUICK;
     out["loadAverageBefore"] = loadAverageBefore;
     out["loadAverageAfter"] = loadavg();

@@ -27,18 +27,18 @@ interface MeasureFlags {
 
 const m = (value: number, unit: string, description: string): MetricSummary => ({ value, unit, description });
 
-async function measure(what: string, flags: MeasureFlags): Promise<{ options: unknown; metrics: Record<string, MetricSummary>; tables: Table[] }> {
+async function measure(what: string, flags: MeasureFlags, image: string | undefined): Promise<{ options: unknown; metrics: Record<string, MetricSummary>; tables: Table[] }> {
   const h = await import("../../emulation/harness/index.ts");
   switch (what) {
     case "rtt": {
-      const options = { maxVnfs: parsePositiveInt(flags.vnfs, "--vnfs"), samples: parsePositiveInt(flags.samples, "--samples"), intervalMs: parsePositiveInt(flags.intervalMs, "--interval-ms") };
+      const options = { image, maxVnfs: parsePositiveInt(flags.vnfs, "--vnfs"), samples: parsePositiveInt(flags.samples, "--samples"), intervalMs: parsePositiveInt(flags.intervalMs, "--interval-ms") };
       const r = await h.measureIdleRtt(options);
       const metrics: Record<string, MetricSummary> = { addedRttMsPerVnf: m(r.addedRttMsPerVnf, "ms", "slope of the median RTT over chain length") };
       for (const p of r.points) metrics[`rttP50Ms.${p.vnfs}`] = m(p.p50Ms, "ms", `median RTT through ${p.vnfs} vNF(s) (p95 ${p.p95Ms} ms, p99 ${p.p99Ms} ms)`);
       return { options, metrics, tables: h.rttTables(r) };
     }
     case "instantiation": {
-      const options = { count: parsePositiveInt(flags.count, "--count"), parallelism: parsePositiveInt(flags.parallel, "--parallel") };
+      const options = { image, count: parsePositiveInt(flags.count, "--count"), parallelism: parsePositiveInt(flags.parallel, "--parallel") };
       const r = await h.measureInstantiation(options);
       const metrics: Record<string, MetricSummary> = {
         allForwardingSeconds: m(r.allForwardingSeconds, "s", `first create → all ${r.count} vNFs forwarding`),
@@ -52,7 +52,7 @@ async function measure(what: string, flags: MeasureFlags): Promise<{ options: un
     }
     case "memory": {
       const counts = flags.counts.split(",").map((c) => parsePositiveInt(c, "--counts"));
-      const options = { counts, parallelism: parsePositiveInt(flags.parallel, "--parallel") };
+      const options = { image, counts, parallelism: parsePositiveInt(flags.parallel, "--parallel") };
       const r = await h.measureIdleMemory(options);
       const metrics = {
         idleMemoryMBPerVnf: m(r.usagePerVnfBytes / 1e6, "MB", "mean memory.usage_in_bytes per vNF at the largest N"),
@@ -86,10 +86,10 @@ export function registerEmulation(program: Command): void {
       const status = await harnessLabStatus();
       if (!status.ok) throw new UserError(`emulation measure: the lab is missing: ${status.reason}`);
       const { buildImages } = await import("../../emulation/images/build.ts");
-      await buildImages({ kinds: ["wire"] });
+      const image = (await buildImages({ kinds: ["wire"] })).find((i) => i.name === "gnf/wire")?.ref;
       const startedAt = new Date();
       const loadAverageBefore = loadavg();
-      const r = await measure(what, flags);
+      const r = await measure(what, flags, image);
       if (flags.results) {
         const { writeEmulationRun } = await import("../../emulation/harness/write-results.ts");
         writeEmulationRun(flags.results, { measurement: what, options: r.options, tables: r.tables, metrics: r.metrics, startedAt, loadAverageBefore });

@@ -15,6 +15,8 @@ import { measureIdleRtt, type IdleRttResult } from "./rtt.ts";
 import { instantiationTables, memoryTables, rttTables } from "./tables.ts";
 
 export interface Fig2Options {
+  /** vNF image reference for every measurement (default `gnf/wire:latest`). */
+  image?: string;
   rtt: { maxVnfs: number; samples: number; intervalMs: number };
   instantiation: { count: number; parallelism: number; sequential: boolean };
   memory: { counts: number[]; parallelism: number; settleMs: number };
@@ -47,16 +49,16 @@ const metric = (value: number, unit: string, description: string): MetricSummary
 /** Runs RTT, then instantiation (parallel, then sequential if asked), then memory; `say` gets progress lines. */
 export async function measureFig2(options: Fig2Options, say: (line: string) => void = () => undefined): Promise<Fig2Result> {
   say(`idle RTT through 0…${options.rtt.maxVnfs} wire vNFs, ${options.rtt.samples} pings each`);
-  const rtt = await measureIdleRtt(options.rtt);
+  const rtt = await measureIdleRtt({ ...options.rtt, image: options.image });
   const runs: InstantiationResult[] = [];
   say(`instantiation of ${options.instantiation.count} vNFs, ${options.instantiation.parallelism} at once`);
-  runs.push(await measureInstantiation({ count: options.instantiation.count, parallelism: options.instantiation.parallelism }));
+  runs.push(await measureInstantiation({ count: options.instantiation.count, parallelism: options.instantiation.parallelism, image: options.image }));
   if (options.instantiation.sequential && options.instantiation.parallelism !== 1) {
     say(`instantiation of ${options.instantiation.count} vNFs, sequential`);
-    runs.push(await measureInstantiation({ count: options.instantiation.count, parallelism: 1 }));
+    runs.push(await measureInstantiation({ count: options.instantiation.count, parallelism: 1, image: options.image }));
   }
   say(`idle memory at N = ${options.memory.counts.join(", ")}`);
-  const memory = await measureIdleMemory(options.memory);
+  const memory = await measureIdleMemory({ ...options.memory, image: options.image });
   const parallel = runs[0] as InstantiationResult;
   const metrics: Record<string, MetricSummary> = {
     addedRttMsPerVnf: metric(rtt.addedRttMsPerVnf, "ms", "added idle RTT per chained wire vNF: least-squares slope of the median RTT over chain length"),

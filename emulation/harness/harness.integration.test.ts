@@ -28,9 +28,12 @@ const status = await harnessLabStatus();
 if (!status.ok && !labRequired()) console.warn(`skipping Fig. 2 harness tests: ${status.reason}`);
 
 describe.runIf(status.ok || labRequired()).sequential("Fig. 2 harness on the lab", () => {
+  /** This checkout's wire image by its content-hash tag (another checkout may retag :latest meanwhile). */
+  let image: string | undefined;
+
   beforeAll(async () => {
     if (!status.ok) throw new Error(`GNF_REQUIRE_EMULATION=1 but the lab is missing: ${status.reason}`);
-    await buildImages({ kinds: ["wire"] });
+    image = (await buildImages({ kinds: ["wire"] })).find((i) => i.name === "gnf/wire")?.ref;
   }, 180_000);
 
   afterEach(async () => {
@@ -38,7 +41,7 @@ describe.runIf(status.ok || labRequired()).sequential("Fig. 2 harness on the lab
   }, 30_000);
 
   it("idle RTT: every ping answered directly and through a wire vNF; quantiles ordered; the slope is the p50 difference", async () => {
-    const r = await measureIdleRtt({ maxVnfs: 1, samples: 20, intervalMs: 10, warmup: 3 });
+    const r = await measureIdleRtt({ image, maxVnfs: 1, samples: 20, intervalMs: 10, warmup: 3 });
     expect(r.points.map((p) => [p.vnfs, p.sent, p.received, p.rttsMs.length])).toEqual([
       [0, 20, 20, 20],
       [1, 20, 20, 20],
@@ -54,7 +57,7 @@ describe.runIf(status.ok || labRequired()).sequential("Fig. 2 harness on the lab
   }, 90_000);
 
   it("instantiation: 3 vNFs, 2 at once, each forwards after its ready line; stop and remove are timed", async () => {
-    const r = await measureInstantiation({ count: 3, parallelism: 2 });
+    const r = await measureInstantiation({ image, count: 3, parallelism: 2 });
     expect(r.vnfs.map((v) => v.index)).toEqual([0, 1, 2]);
     expect(r.ready50Seconds).toBeNull();
     for (const v of r.vnfs) {
@@ -103,7 +106,7 @@ describe.runIf(status.ok || labRequired()).sequential("Fig. 2 harness on the lab
   }, 60_000);
 
   it("idle memory: cgroup usage per vNF is positive, bounded, and at least its rss + cache", async () => {
-    const r = await measureIdleMemory({ counts: [1, 2], parallelism: 2, settleMs: 500 });
+    const r = await measureIdleMemory({ image, counts: [1, 2], parallelism: 2, settleMs: 500 });
     expect(r.points.map((p) => p.vnfs)).toEqual([1, 2]);
     for (const p of r.points) {
       expect(p.meanUsageBytes).toBeGreaterThan(100_000);

@@ -19,6 +19,8 @@ import { monotonicMs, runPool } from "./pool.ts";
 import { ForwardingProbe, probeChain } from "./probe.ts";
 
 export interface InstantiationOptions {
+  /** Image reference, e.g. the content-hash tag from buildImages (default `gnf/<kind>:latest`). */
+  image?: string;
   /** vNFs to create (1 … 1000). */
   count: number;
   /** How many are being created at once (1 = sequential). */
@@ -91,7 +93,7 @@ export async function measureInstantiation(options: InstantiationOptions): Promi
     const t0 = monotonicMs();
     await runPool(count, parallelism, async (i) => {
       const createAtMs = monotonicMs() - t0;
-      const vnf = await ContainerVnf.start({ spec, bridge: bed.ports, ...vnfPorts(i), readyTimeoutMs: timeoutMs }, bed.bed.teardown);
+      const vnf = await ContainerVnf.start({ spec, image: options.image, bridge: bed.ports, ...vnfPorts(i), readyTimeoutMs: timeoutMs }, bed.bed.teardown);
       const readyAtMs = monotonicMs() - t0;
       vnfs[i] = vnf;
       const t = vnf.timings;

@@ -27,6 +27,8 @@ import { runPool } from "./pool.ts";
 import { leastSquares } from "./stats.ts";
 
 export interface MemoryOptions {
+  /** Image reference, e.g. the content-hash tag from buildImages (default `gnf/<kind>:latest`). */
+  image?: string;
   /** Ascending numbers of running vNFs at which to measure (default 1, 2, 5, 10, 20, 50, 100). */
   counts?: readonly number[];
   /** vNFs started at once when adding (default 4). */
@@ -86,7 +88,7 @@ export async function measureIdleMemory(options: MemoryOptions = {}): Promise<Me
     const points: MemoryPoint[] = [];
     for (const n of counts) {
       const have = vnfs.length;
-      const added = await runPool(n - have, options.parallelism ?? 4, (j) => ContainerVnf.start({ spec, bridge: bed.ports, ...vnfPorts(have + j) }, bed.bed.teardown));
+      const added = await runPool(n - have, options.parallelism ?? 4, (j) => ContainerVnf.start({ spec, image: options.image, bridge: bed.ports, ...vnfPorts(have + j) }, bed.bed.teardown));
       vnfs.push(...added);
       await new Promise((r) => setTimeout(r, settleMs));
       const res = await Promise.all(vnfs.map((v) => v.resources()));

@@ -15,6 +15,8 @@ import { runPool } from "./pool.ts";
 import { leastSquares, mean, quantile } from "./stats.ts";
 
 export interface IdleRttOptions {
+  /** Image reference, e.g. the content-hash tag from buildImages (default `gnf/<kind>:latest`). */
+  image?: string;
   /** Longest chain (default 4); N runs 0 … maxVnfs. */
   maxVnfs?: number;
   /** Pings per N (default 200). */
@@ -57,7 +59,7 @@ export async function measureIdleRtt(options: IdleRttOptions = {}): Promise<Idle
   const spec = options.spec ?? { kind: "wire" };
   const bed = await MeasurementBed.start();
   try {
-    await runPool(maxVnfs, 4, (i) => ContainerVnf.start({ spec, bridge: bed.ports, ...vnfPorts(i) }, bed.bed.teardown));
+    await runPool(maxVnfs, 4, (i) => ContainerVnf.start({ spec, image: options.image, bridge: bed.ports, ...vnfPorts(i) }, bed.bed.teardown));
     const interval = String(intervalMs / 1000);
     const points: RttPoint[] = [];
     for (let n = 0; n <= maxVnfs; n++) {
