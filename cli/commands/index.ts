@@ -5,3 +5,4 @@ export { registerBench } from "./bench.ts";
 export { registerOpenflow } from "./openflow.ts";
 export { registerServe } from "./serve.ts";
 export { registerEmulation } from "./emulation.ts";
+export { registerEmulate } from "./emulate.ts";

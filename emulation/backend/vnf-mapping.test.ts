@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { VNF_TYPE_NAMES } from "../../sim/models/vnf/types.ts";
 import { vnfEnvironment } from "../images/params.ts";
 import { TYPE_TO_KIND, vnfSpecOf } from "./vnf-mapping.ts";
+import { reportEvents } from "./vnf-reports.ts";
 
 describe("vnfSpecOf", () => {
   it("maps every catalog type to an image kind", () => {
@@ -29,5 +30,21 @@ describe("vnfSpecOf", () => {
     expect(() => vnfSpecOf("dpi", {})).toThrow('vNF type "dpi" has no emulation image (known: wire, firewall');
     expect(() => vnfSpecOf("firewall", { allowTcp: "80" })).toThrow('vNF firewall: params.allowTcp must be a list of port numbers, got "80"');
     expect(() => vnfSpecOf("ids", {})).toThrow("vNF ids: params.signatures must be a list");
+  });
+});
+
+describe("reportEvents", () => {
+  const vnf = { id: "v1", ue: "ue-0", type: "monitoring", params: { alertAboveBps: 1e6 } };
+  it("relays notifications and turns a monitor's counters into one attack-detected above the threshold", () => {
+    expect(reportEvents({ gnf: "notification", kind: "ids-alert", message: "m", data: null }, vnf, 0, { alerted: false })).toEqual([{ type: "notification", vnf: "v1", ue: "ue-0", kind: "ids-alert", message: "m" }]);
+    const state = { alerted: false };
+    const counters = (rxBytes: number) => ({ gnf: "measurement" as const, kind: "counters", data: { in: { rxBytes } } });
+    expect(reportEvents(counters(0), vnf, 0, state)).toEqual([]);
+    expect(reportEvents(counters(100_000), vnf, 1000, state)).toEqual([]); // 0.8 Mbit/s
+    const alert = reportEvents(counters(400_000), vnf, 2000, state); // 2.4 Mbit/s
+    expect(alert.map((e) => [e.kind, e.data])).toEqual([["attack-detected", { rateBps: 2400000, thresholdBps: 1e6 }]]);
+    expect(reportEvents(counters(700_000), vnf, 3000, state)).toEqual([]); // still above: once
+    expect(reportEvents(counters(700_100), vnf, 4000, state)).toEqual([]); // fell back
+    expect(reportEvents(counters(1_100_100), vnf, 5000, state).length).toBe(1);
   });
 });

@@ -4,7 +4,7 @@
  * whose inputs did not change is found by tag and not rebuilt.
  */
 import { createHash } from "node:crypto";
-import { lstat, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { cachedSharedLibraries } from "./ldd.ts";
 
@@ -79,16 +79,6 @@ export async function hashLayer(entries: readonly LayerEntry[], extra: readonly 
     } else if (e.kind === "link") put(e.target);
   }
   return h.digest("hex");
-}
-
-/** True if `path` exists (without following a final symlink). */
-export async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Path of `entry` under a staging root. */

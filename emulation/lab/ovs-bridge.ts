@@ -20,6 +20,11 @@ export class OvsBridge {
     }
   }
 
+  /** A bridge someone else created and removes (e.g. a Mininet switch); nothing is registered for undo. */
+  static existing(name: string): OvsBridge {
+    return new OvsBridge(name);
+  }
+
   static async create(name: string, teardown: Teardown, options: { controllerPort?: number; datapathId?: bigint } = {}): Promise<OvsBridge> {
     const args = ["--timeout=10", "add-br", name, "--", "set", "bridge", name, "datapath_type=netdev", "protocols=OpenFlow13", "fail-mode=secure"];
     if (options.datapathId !== undefined) args.push(`other-config:datapath-id=${options.datapathId.toString(16).padStart(16, "0")}`);

@@ -33,12 +33,15 @@ export interface Answer {
   warnings: string[];
 }
 
-/** A line without an id: "ready" (pid, mininet version), "stopped" (reason, teardown result), "error" (message). */
+/** A line without an id: "ready" (pid, mininet version), "stopped" (reason, teardown result), "error" (message), "execStarted"/"execDone" (pid). */
 export interface DriverEvent {
   event: string;
   message?: string;
   reason?: string;
   result?: { errors?: string[] };
+  /** execStarted / execDone: the foreground command's PID, and its program. */
+  pid?: number;
+  argv0?: string;
 }
 
 interface Line {
@@ -56,8 +59,10 @@ export class DriverChannel {
   private readonly pending = new Map<number, Pending>();
   private stderrTail = "";
   private exitCode: number | null | undefined;
-  /** Lines with an `event` (ready, stopped, error), oldest first. */
+  /** Lines with an `event` (ready, stopped, error), oldest first; execStarted/execDone only go to `onEvent`. */
   readonly events: DriverEvent[] = [];
+  /** Called for every event line, as it arrives. */
+  onEvent: (event: DriverEvent) => void = () => undefined;
   /** Resolves with the exit code (null after a signal) when the driver has exited. */
   readonly exited: Promise<number | null>;
 
@@ -159,7 +164,8 @@ export class DriverChannel {
       return;
     }
     if (line.event !== undefined) {
-      this.events.push(line as DriverEvent);
+      if (line.event !== "execStarted" && line.event !== "execDone") this.events.push(line as DriverEvent);
+      this.onEvent(line as DriverEvent);
       return;
     }
     const p = typeof line.id === "number" ? this.pending.get(line.id) : undefined;

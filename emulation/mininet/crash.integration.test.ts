@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { labRequired } from "../lab/availability.ts";
 import { leftovers } from "../lab/leftovers.ts";
+import { run } from "../lab/run.ts";
 import { Teardown } from "../lab/teardown.ts";
 import { Controller } from "../../openflow/controller/server.ts";
 import { mininetLabStatus } from "./availability.ts";
@@ -86,13 +87,20 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet network of a dyin
       await net.start();
       const sleeper = await net.spawn(h, ["sleep", "300"]);
       const shell = (await net.nodeInfo(h)).pid;
-      const pending = net.exec(h, ["sleep", "10"]);
+      const pending = net.exec(h, ["sleep", "30"]);
+      // Wait until the foreground sleep runs in the host, then kill the driver under it.
+      const running = async (): Promise<number | undefined> => {
+        const { stdout } = await run("pgrep", ["-x", "-P", String(net.driverPid), "sleep"]).catch(() => ({ stdout: "" }));
+        return Number(stdout.trim().split("\n")[0]) || undefined;
+      };
+      expect(await until(async () => (await running()) !== undefined, 5000)).toBe(true);
+      const foreground = (await running()) as number;
       process.kill(net.driverPid, "SIGKILL");
       await expect(pending).rejects.toBeInstanceOf(MininetDriverExited);
       expect((await leftovers()).length).toBeGreaterThan(0);
       await net.stop();
       expect(await leftovers()).toEqual([]);
-      expect([gone(shell), gone(sleeper)]).toEqual([true, true]);
+      expect([gone(shell), gone(sleeper), gone(foreground)]).toEqual([true, true, true]);
     } finally {
       await t.teardown();
     }

@@ -47,17 +47,18 @@ describe.runIf(importable || labRequired())("Mininet driver protocol", () => {
   it("tears down and exits at end of input and on SIGTERM, saying why", async () => {
     const eof = await DriverChannel.start();
     eof.endInput();
-    expect(await eof.exited).toBe(0);
+    expect(await eof.exited, eof.stderr).toBe(0);
     expect(eof.events.at(-1)).toEqual({ event: "stopped", reason: "end of input", result: { nodes: 0, processes: 0, errors: [] } });
     const term = await DriverChannel.start();
     term.signal("SIGTERM");
-    expect(await term.exited).toBe(0);
+    expect(await term.exited, term.stderr).toBe(0);
     expect(term.events.at(-1)).toMatchObject({ event: "stopped", reason: "signal 15" });
   }, 30_000);
 
   it("Mininet's cleanup (pkill by name, delete every OVS bridge) refuses to run", async () => {
     const script = [
       "import sys",
+      "sys.dont_write_bytecode = True",
       `sys.path.insert(0, ${JSON.stringify(dirname(DRIVER_SCRIPT))})`,
       "from safety import make_mininet_safe, UnsafeMininetCall",
       "make_mininet_safe()",

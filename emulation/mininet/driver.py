@@ -7,6 +7,8 @@ Run with /usr/bin/python3 (the interpreter that imports Mininet 2.3), as root.
   answer:   {"id": 7, "ok": true, "result": {...}, "warnings": [...]}
             {"id": 7, "ok": false, "error": {"type": "DriverError", "message": "..."}}
   events:   {"event": "ready", "mininet": "2.3.0", "pid": 123}   (first line, no id)
+            {"event": "execStarted", "pid": 456, "argv0": "ping"} / {"event": "execDone", "pid": 456}
+            {"event": "stopped", "reason": "end of input", "result": {...}}   (last line)
 
 Commands (arguments by name): hello; addHost(name, ip?, mac?); addSwitch(name, dpid,
 controllerPort, controllerHost?); addLink(node1, node2, port1?, port2?, bwMbit?); start;
@@ -36,6 +38,7 @@ os.dup2(2, 1)
 sys.stdout = sys.stderr
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree (we run as root)
 
 WRITE_LOCK = threading.Lock()
 
@@ -116,7 +119,7 @@ def main():
     setLogLevel('warning')
     capture = LogCapture()
     lg.addHandler(capture)
-    net = LabNet()
+    net = LabNet(notify=send)
     commands = {
         'hello': lambda: {'mininet': mininet.net.VERSION, 'python': sys.version.split()[0],
                           'pid': os.getpid()},
@@ -126,9 +129,10 @@ def main():
     }
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, on_signal)
-    send({'event': 'ready', 'mininet': mininet.net.VERSION, 'pid': os.getpid()})
     reason = 'end of input'
     try:
+        # Inside the try: a signal right after the ready line still ends in a teardown.
+        send({'event': 'ready', 'mininet': mininet.net.VERSION, 'pid': os.getpid()})
         for line in sys.stdin:
             if not line.strip():
                 continue

@@ -2,7 +2,10 @@
 
 No ``Mininet`` object, no ``net.start()``/``net.stop()`` and never Mininet's cleanup: this class
 keeps its own registry of the hosts, switches, links and processes it created and removes exactly
-those, by name and PID. Conventions:
+those, by name and PID. (Checked in Mininet 2.3.0: ``OVSSwitch.stop`` only deletes its own bridge
+and ``batchShutdown`` SIGHUPs its own shells, both safe; but ``Mininet.stop`` leaves processes
+daemonised in hosts running, ``RemoteController.stop`` leaves its shell, ``Mininet.init`` changes
+machine-wide sysctls, and ``Mininet.iperf`` runs ``killall``. Hence our own teardown.) Conventions:
 
 - hosts are ``Host`` (their own network namespace, via ``mnexec``); switches are ``OVSSwitch`` on
   the userspace datapath (``datapath='user'``), ``failMode='secure'``, OpenFlow 1.3, an explicit
@@ -15,6 +18,7 @@ those, by name and PID. Conventions:
 """
 
 import os
+import random
 import re
 import signal
 import subprocess
@@ -23,6 +27,7 @@ import time
 
 from mininet.link import TCLink
 from mininet.node import Host, OVSSwitch
+from mininet.util import macColonHex
 
 IFNAMSIZ = 15  # longest interface name, bytes
 NAME_RE = re.compile(r'^[A-Za-z0-9][A-Za-z0-9_.]*(-[A-Za-z0-9_.]+)*$')
@@ -62,7 +67,8 @@ def check_ifconfig_output(what, output):
 class LabNet:
     """Hosts, switches, links and processes of one driver, and how to remove them."""
 
-    def __init__(self):
+    def __init__(self, notify=lambda event: None):
+        self.notify = notify   # sends an event line to the client (thread-safe)
         self.hosts = {}        # name -> Host
         self.switches = {}     # name -> OVSSwitch
         self.controller = {}   # switch name -> 'tcp:host:port'
@@ -165,23 +171,35 @@ class LabNet:
         link = self.make_link(n1, n2, port1, port2, bwMbit)
         return self.link_info(link)
 
-    def make_link(self, n1, n2, port1, port2, bw):
+    def make_link(self, n1, n2, port1, port2, bw, mac1=None, attach=True):
         p1, name1 = self.planned_port(n1, port1)
         p2, name2 = self.planned_port(n2, port2)
         params = {'txo': False}
         if bw is not None:
             params['bw'] = bw
+        if mac1 is not None:
+            # node1's interface is created with this MAC (`ip link add … address`); Mininet then
+            # needs one for node2's too: a random locally administered unicast one.
+            params['addr1'] = mac1
+            params['addr2'] = macColonHex((random.getrandbits(48) & 0xfeffffffffff) | 0x020000000000)
         link = TCLink(n1, n2, port1=p1, port2=p2, intfName1=name1, intfName2=name2, **params)
         self.links.append(link)
         if bw is not None:
             self.bandwidth[id(link)] = bw
             for intf in (link.intf1, link.intf2):
                 verify_rate_limit(intf, bw)
-        if self.started:
-            for intf in (link.intf1, link.intf2):
-                if intf.node.name in self.switches:
-                    self.attach_port(intf.node, intf)
+        if self.started and attach:
+            self.attach_ends(link)
         return link
+
+    def attach_ends(self, link):
+        """On a running network: switch ends join their bridge, host ends get their address."""
+        for intf in (link.intf1, link.intf2):
+            if intf.node.name in self.switches:
+                self.attach_port(intf.node, intf)
+            elif intf is intf.node.defaultIntf():
+                # A host added after start gets its address on its first link.
+                self.configure_host(intf.node.name, intf.node)
 
     def link_info(self, link):
         return {'intf1': link.intf1.name, 'intf2': link.intf2.name,
@@ -290,16 +308,19 @@ class LabNet:
         self.links.remove(link)
         link.delete()
         step('deleteMs')
-        new = self.make_link(n, dst, node_port, port, bw)
-        step('linkAndAttachMs')
+        new = self.make_link(n, dst, node_port, port, bw, mac1=mac, attach=False)
+        step('linkMs')
         new_node_intf = new.intf1
-        if mac:
-            check_ifconfig_output('%s: setting MAC %s' % (new_node_intf.name, mac),
-                                  new_node_intf.setMAC(mac))
+        if mac and new_node_intf.MAC() != mac:
+            raise DriverError('%s: created with MAC %s, not %s' % (new_node_intf.name,
+                                                               new_node_intf.MAC(), mac))
         if cidr:
             check_ifconfig_output('%s: setting IP %s' % (new_node_intf.name, cidr),
                                   new_node_intf.setIP(cidr))
         step('addressMs')
+        if self.started:
+            self.attach_port(dst, new.intf2)
+        step('attachMs')
         info = self.link_info(new)
         info['ofport'] = self.ofport(new.intf2.name) if self.started else None
         info['elapsedMs'] = (time.monotonic() - t0) * 1000
@@ -316,6 +337,8 @@ class LabNet:
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         with self.lock:
             self.running[proc.pid] = proc
+        # The client tracks the PID, to kill it by PID should this driver die meanwhile.
+        self.notify({'event': 'execStarted', 'pid': proc.pid, 'argv0': argv[0]})
         try:
             out, err = proc.communicate(input.encode() if input is not None else None,
                                         timeout=timeoutMs / 1000)
@@ -327,6 +350,7 @@ class LabNet:
         finally:
             with self.lock:
                 self.running.pop(proc.pid, None)
+            self.notify({'event': 'execDone', 'pid': proc.pid})
         return {'exitCode': proc.returncode, 'stdout': out.decode('utf-8', 'replace'),
                 'stderr': err.decode('utf-8', 'replace')}
 

@@ -29,8 +29,8 @@ import { MininetNet } from "./net.ts";
 const status = await mininetLabStatus();
 if (!status.ok && !labRequired()) console.warn(`skipping Mininet driver tests: ${status.reason}`);
 
-const MAC = { h1: "02:00:00:00:01:01", h2: "02:00:00:00:01:02", h3: "02:00:00:00:01:03" };
-const IP = { h1: "10.78.0.1", h2: "10.78.0.2", h3: "10.78.0.3" };
+const MAC = { h1: "02:00:00:00:01:01", h2: "02:00:00:00:01:02", h3: "02:00:00:00:01:03", h4: "02:00:00:00:01:04" };
+const IP = { h1: "10.78.0.1", h2: "10.78.0.2", h3: "10.78.0.3", h4: "10.78.0.4" };
 const TRUNK = 10;
 const COOKIE = 0x4d4en;
 
@@ -44,9 +44,9 @@ function gone(pid: number): boolean {
 }
 
 /** L2 forwarding: each MAC to its port, broadcast flooded (the topology is a tree). */
-async function l2(sw: SwitchConnection, ports: Record<keyof typeof MAC, number>): Promise<void> {
+async function l2(sw: SwitchConnection, ports: Partial<Record<keyof typeof MAC, number>>): Promise<void> {
   await sw.sendBatch([
-    ...Object.entries(ports).map(([host, port]) => flowAdd(COOKIE, 10, [{ field: "eth_dst", value: MAC[host as keyof typeof MAC] }], port)),
+    ...Object.entries(ports).map(([host, port]) => flowAdd(COOKIE, 10, [{ field: "eth_dst", value: MAC[host as keyof typeof MAC] }], port as number)),
     flowAdd(COOKIE, 5, [{ field: "eth_dst", value: "ff:ff:ff:ff:ff:ff" }], PortNo.FLOOD),
     barrier(),
   ]);
@@ -56,16 +56,16 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
   const teardown = new Teardown();
   let controller: Controller;
   let net: MininetNet;
-  const name = { h1: "", h2: "", h3: "", s1: "", s2: "" };
+  const name = { h1: "", h2: "", h3: "", s1: "", s2: "", h4: "" };
   const dpid = { s1: (BigInt(process.pid) << 16n) | 0x51n, s2: (BigInt(process.pid) << 16n) | 0x52n };
   let sw1: SwitchConnection;
   let sw2: SwitchConnection;
   const spawned: number[] = [];
 
-  /** `count` pings 50 ms apart (after one warm-up ping unless `warmUp` is false: ARP would add an RTT). */
+  /** `count` pings 20 ms apart (after one warm-up ping unless `warmUp` is false: ARP would add an RTT). */
   async function ping(from: string, to: string, count: number, warmUp = true): Promise<PingStats> {
     if (warmUp) await net.exec(from, ["ping", "-c", "1", "-W", "1", to]);
-    const r = await net.exec(from, ["ping", "-c", String(count), "-i", "0.05", "-W", "1", to], { timeoutMs: 20_000 });
+    const r = await net.exec(from, ["ping", "-c", String(count), "-i", "0.02", "-W", "1", to], { timeoutMs: 20_000 });
     return parsePing(r.stdout);
   }
 
@@ -108,20 +108,23 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
     ]);
     const h1 = await net.nodeInfo(name.h1);
     expect(h1.intfs).toEqual([{ name: `${name.h1}-eth0`, port: 0, mac: MAC.h1, ip: IP.h1 }]);
-    for (const n of Object.values(name)) expect(n.startsWith(RUN_PREFIX)).toBe(true);
+    for (const n of Object.values(name).filter((x) => x !== "")) expect(n.startsWith(RUN_PREFIX)).toBe(true);
     const [relay] = [...net.relays.values()];
     expect(relay?.delayMs).toBe(5);
   });
 
-  it("ping crosses both switches; the 5 ms link shows about 10 ms more RTT", async () => {
-    const direct = await ping(name.h1, IP.h3, 10);
-    const delayed = await ping(name.h1, IP.h2, 10);
+  it("ping crosses both switches; the 5 ms link adds about 10 ms of RTT", async () => {
+    const direct = await ping(name.h1, IP.h3, 30);
+    const delayed = await ping(name.h1, IP.h2, 30);
     console.log(`Mininet ping h1→h3 ${direct.minMs}/${direct.medianMs}/${direct.avgMs} ms, h1→h2 (5 ms link) ${delayed.minMs}/${delayed.medianMs}/${delayed.avgMs} ms (min/median/avg)`);
-    expect([direct.received, delayed.received]).toEqual([10, 10]);
-    // Medians: on a shared 2-core machine a few replies can wait for a CPU.
-    expect(direct.medianMs).toBeLessThan(2);
+    expect([direct.received, delayed.received]).toEqual([30, 30]);
+    // Userspace OVS on a busy shared machine has millisecond outliers: the minimum shows what the
+    // link adds, the median that most replies see it.
     expect(delayed.minMs).toBeGreaterThanOrEqual(10);
-    expect(delayed.medianMs).toBeLessThan(12.5);
+    expect(delayed.minMs - direct.minMs).toBeLessThan(11.5);
+    // Loose: these only catch a wrong delay (units, doubled), not scheduling noise of other tests.
+    expect(direct.medianMs).toBeLessThan(5);
+    expect(delayed.medianMs).toBeLessThan(16);
   }, 30_000);
 
   it("bw = 10 Mbit/s limits TCP to about 10 Mbit/s", async () => {
@@ -160,6 +163,16 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
     expect(failed.exitCode).not.toBe(0);
   }, 30_000);
 
+  it("a host added to the running network gets its address and a port on the running switch", async () => {
+    name.h4 = await net.addHost("h", { ip: `${IP.h4}/24`, mac: MAC.h4 });
+    const link = await net.addLink(name.h4, name.s2, { port2: 4 });
+    expect(await net.ofport(name.s2, link.intf2)).toBe(4);
+    await l2(sw2, { h4: 4 });
+    await l2(sw1, { h4: TRUNK });
+    expect((await ping(name.h4, IP.h3, 3)).received).toBe(3);
+    expect((await ping(name.h4, IP.h2, 3)).minMs).toBeGreaterThanOrEqual(10);
+  }, 30_000);
+
   it("moves h1 from s1 to s2 (handover): it keeps its interface, MAC and IP, and pings once flows follow", async () => {
     const move = await net.moveHost(name.h1, name.s1, name.s2, { port: 2 });
     console.log(`Mininet handover h1 s1→s2: ${move.elapsedMs.toFixed(0)} ms (driver ${move.driverMs.toFixed(0)} ms: ${JSON.stringify(move.steps)})`);
@@ -179,6 +192,9 @@ describe.runIf(status.ok || labRequired()).sequential("Mininet driver", () => {
   }, 30_000);
 
   it("moves the host behind the delayed link: the relay follows and the delay is kept", async () => {
+    // A refused move (the port is taken) changes nothing, and the relay keeps running.
+    await expect(net.moveHost(name.h2, name.s1, name.s2, { port: 1 })).rejects.toThrow(`mininet moveLink: ${name.s2}: port 1 is already used by ${name.s2}-eth1`);
+    expect((await ping(name.h1, IP.h2, 3)).minMs).toBeGreaterThanOrEqual(10);
     const before = [...net.relays.values()][0]?.pid;
     const move = await net.moveHost(name.h2, name.s1, name.s2, { port: 3 });
     console.log(`Mininet handover of the delayed host h2 s1→s2 (relay restarted): ${move.elapsedMs.toFixed(0)} ms`);

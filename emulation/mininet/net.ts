@@ -22,7 +22,8 @@
 import { labName } from "../lab/names.ts";
 import type { Teardown } from "../lab/teardown.ts";
 import { DelayRelay } from "../relay/delay-relay.ts";
-import { DriverChannel } from "./channel.ts";
+import { hasCommand, run } from "../lab/run.ts";
+import { DriverChannel, MININET_PYTHON } from "./channel.ts";
 import { MininetDriverExited } from "./errors.ts";
 import { emptyCreated, removeWithoutDriver } from "./fallback.ts";
 
@@ -95,7 +96,7 @@ export interface MoveResult {
   elapsedMs: number;
   /** Time the driver took for delete + add + attach, ms. */
   driverMs: number;
-  /** The driver's time per step, ms (detachMs, deleteMs, linkAndAttachMs, addressMs). */
+  /** The driver's time per step, ms (detachMs, deleteMs, linkMs, addressMs, attachMs). */
   steps: Record<string, number>;
 }
 
@@ -129,10 +130,26 @@ export class MininetNet {
     private readonly timeoutMs: number,
   ) {}
 
+  /** Verifies Mininet's tools (Mininet 2.3 importable by /usr/bin/python3, mnexec) and the relay's; returns what to install, or true. */
+  static async check(): Promise<true | string> {
+    try {
+      await run(MININET_PYTHON, ["-c", "import mininet.net, mininet.node, mininet.link"], { timeoutMs: 20_000 });
+    } catch {
+      return `${MININET_PYTHON} cannot import Mininet: apt-get install mininet`;
+    }
+    if (!(await hasCommand("mnexec"))) return "mnexec is missing: apt-get install mininet";
+    return DelayRelay.check();
+  }
+
   /** Starts the driver; the network is one step of `teardown` (stop() runs it too). */
   static async start(teardown: Teardown, options: { timeoutMs?: number } = {}): Promise<MininetNet> {
     const channel = await DriverChannel.start();
     const net = new MininetNet(channel, teardown, options.timeoutMs ?? 30_000);
+    channel.onEvent = (e) => {
+      // Foreground commands too are killed by PID if the driver dies while they run.
+      if (e.event === "execStarted" && e.pid !== undefined && e.argv0 !== undefined) net.created.pids.set(e.pid, e.argv0);
+      if (e.event === "execDone" && e.pid !== undefined) net.created.pids.delete(e.pid);
+    };
     teardown.add(`Mininet driver (pid ${channel.pid})`, () => net.stop());
     return net;
   }
@@ -263,7 +280,15 @@ export class MininetNet {
     const link = [...this.delayed.values()].find((d) => d.ends.includes(host) && d.ends.includes(fromSwitch));
     const mover = link ? link.relay : host;
     await link?.running?.stop().catch(() => undefined); // its interface is about to vanish
-    const r = await this.call<{ intf1: string; intf2: string; ofport: number; elapsedMs: number; steps: Record<string, number> }>("moveLink", { node: mover, fromSwitch, toSwitch, port: options.port });
+    type Moved = { intf1: string; intf2: string; ofport: number; elapsedMs: number; steps: Record<string, number> };
+    let r: Moved;
+    try {
+      r = await this.call<Moved>("moveLink", { node: mover, fromSwitch, toSwitch, port: options.port });
+    } catch (err) {
+      // A refused move changes nothing: the delayed link gets its relay back.
+      if (link && this.started) await this.startRelay(link).catch(() => undefined);
+      throw err;
+    }
     let intf = r.intf1;
     if (link) {
       const side = link.ends[0] === fromSwitch ? 0 : 1;

@@ -9,6 +9,7 @@ import { PathFinder } from "../../topologies/paths.ts";
 import { l2FlowMods, l2Ports, L2_PRIORITY, type LinkPorts } from "./l2.ts";
 import { planNetwork, PortAllocator } from "./plan.ts";
 import { chainSegments, SteeringConflict } from "./segments.ts";
+import { selectorOxm } from "./selector-oxm.ts";
 import { defaultTopology } from "./test-topology.ts";
 
 const topology = defaultTopology();
@@ -28,18 +29,18 @@ describe("planNetwork", () => {
       ["nfvi", 0x10006n],
     ]);
     expect(plan.hosts).toEqual([
-      { id: "server:internet", kind: "server", node: "internet", ip: "10.254.0.1", mac: "02:fe:00:00:00:01", attach: "core", port: 3, delayMs: 10.1, skippedDelayMs: 0, bwMbit: 1000 },
+      { id: "server:internet", kind: "server", node: "internet", ip: "10.254.0.1", mac: "02:fe:00:00:00:01", attach: "core", port: 3, delayMs: 10.1, skippedDelayMs: 0 },
       { id: "ue-0", kind: "ue", node: "e-0-0", ip: "10.0.0.1", mac: "02:00:00:00:00:01", attach: "e-0-0", port: 3, skippedDelayMs: 0 },
     ]);
   });
 
-  it("emulates delays of at least 0.25 ms with a relay and records the skipped ones; caps bw at 1000 Mbit/s", () => {
-    expect(plan.links.map((l) => [l.a, l.b, l.portA, l.portB, l.delayMs ?? null, l.skippedDelayMs, l.bwMbit])).toEqual([
-      ["e-0-0", "e-0-1", 1, 1, null, 0.1, 1000],
-      ["e-0-1", "e-0-2", 2, 1, null, 0.1, 1000],
-      ["metro", "core", 1, 1, 1.1, 0, 1000],
-      ["core", "nfvi", 2, 1, 2.1, 0, 1000],
-      ["e-0-0", "metro", 2, 2, null, 0.1, 1000],
+  it("emulates delays of at least 0.25 ms with a relay and records the skipped ones; leaves links of 1 Gbit/s and more unshaped", () => {
+    expect(plan.links.map((l) => [l.a, l.b, l.portA, l.portB, l.delayMs ?? null, l.skippedDelayMs, l.bwMbit ?? null])).toEqual([
+      ["e-0-0", "e-0-1", 1, 1, null, 0.1, null],
+      ["e-0-1", "e-0-2", 2, 1, null, 0.1, null],
+      ["metro", "core", 1, 1, 1.1, 0, null],
+      ["core", "nfvi", 2, 1, 2.1, 0, null],
+      ["e-0-0", "metro", 2, 2, null, 0.1, null],
     ]);
     const alloc = new PortAllocator(plan.nextPort);
     expect([alloc.take("e-0-0"), alloc.take("e-0-0"), alloc.take("e-0-1"), alloc.take("core")]).toEqual([4, 5, 3, 4]);
@@ -73,7 +74,7 @@ describe("chainSegments", () => {
       ["metro", 2, [], 1],
       ["core", 1, [], 3],
     ]);
-    expect(segs[0]?.key).toBe("fw|e-0-0|3");
+    expect(segs.map((x) => x.key)).toEqual(["fw|e-0-0|0", "fw|metro|0", "fw|core|0"]);
   });
 
   it("hops on two hosts: the access, a neighbour's vNF, back through the access toward the core", () => {
@@ -97,11 +98,28 @@ describe("chainSegments", () => {
       ["nfvi", 1, ["2>3"], 1],
       ["core", 2, [], 3],
     ]);
+    expect(segs.map((s) => s.key.split("|").slice(1).join("|"))).toEqual(["e-0-0|0", "e-0-1|0", "e-0-0|1", "metro|0", "core|0", "nfvi|0", "core|1"]);
   });
 
   it("refuses a path that enters a switch twice on the same port", () => {
     const input = { chain: "x", accessNode: "e-0-1", uePort: 3, hops: [{ switchNode: "e-0-2", inPort: 4, outPort: 5 }, { switchNode: "e-0-1", inPort: 6, outPort: 7 }, { switchNode: "e-0-2", inPort: 6, outPort: 7 }], destination };
     expect(() => chainSegments(paths, links, input)).toThrow(SteeringConflict);
     expect(() => chainSegments(paths, links, input)).toThrow("its path enters switch e-0-2 twice on port 1");
+  });
+});
+
+describe("selectorOxm", () => {
+  it("adds the UE's MAC and the prerequisites, in prerequisite order", () => {
+    expect(selectorOxm({ tcp_dst: 80 }, "02:00:00:00:00:01")).toEqual([
+      { field: "eth_type", value: 0x0800 },
+      { field: "ip_proto", value: 6 },
+      { field: "tcp_dst", value: 80 },
+      { field: "eth_src", value: "02:00:00:00:00:01" },
+    ]);
+    expect(selectorOxm({ eth_src: "02:00:00:00:00:07", ipv4_dst: "10.254.0.0/16" }, "02:00:00:00:00:01")).toEqual([
+      { field: "eth_type", value: 0x0800 },
+      { field: "eth_src", value: "02:00:00:00:00:07" },
+      { field: "ipv4_dst", value: "10.254.0.0", mask: "255.255.0.0" },
+    ]);
   });
 });

@@ -12,8 +12,9 @@
  *   one hop through userspace OVS already costs ≈ 0.07 ms one-way (RTT 0.13 ms min, measured), so
  *   shorter delays are below what the lab can resolve; the delay left out is kept in
  *   `skippedDelayMs` for the record;
- * - bandwidth: htb at min(bandwidth, 1000 Mbit/s) (MininetNet's limit; userspace OVS carries
- *   ≈ 1.1 Gbit/s anyway);
+ * - bandwidth: htb at the link's rate when it is below 1000 Mbit/s (MininetNet's limit); faster
+ *   links are left unshaped, since userspace OVS carries ≈ 1.1 Gbit/s at most and htb would only
+ *   cost CPU and build time;
  * - port numbers: per switch 1, 2, 3 … in topology link order, then host ports; later ports (vNFs,
  *   UEs at other cells) come from `PortAllocator`.
  * Size limits for this 2-core machine: at most `maxSwitches` (16) switches and `maxUes` (8) UEs.
@@ -41,8 +42,8 @@ export interface PlannedLink {
   delayMs?: number;
   /** Topology delay not emulated, ms. */
   skippedDelayMs: number;
-  /** htb rate, Mbit/s. */
-  bwMbit: number;
+  /** htb rate, Mbit/s (undefined: unshaped). */
+  bwMbit?: number;
 }
 
 export interface PlannedHost {
@@ -96,8 +97,9 @@ function delayParts(delayS: number, minDelayMs: number): { delayMs?: number; ski
   return ms >= minDelayMs ? { delayMs: ms, skippedDelayMs: 0 } : { skippedDelayMs: ms };
 }
 
-function bwOf(link: TopologyLink): number {
-  return Math.min(MAX_BW_MBIT, link.bandwidthBps / 1e6);
+function bwOf(link: TopologyLink): { bwMbit?: number } {
+  const mbit = link.bandwidthBps / 1e6;
+  return mbit < MAX_BW_MBIT ? { bwMbit: mbit } : {};
 }
 
 export function planNetwork(topology: Topology, options: PlanOptions): NetworkPlan {
@@ -106,7 +108,7 @@ export function planNetwork(topology: Topology, options: PlanOptions): NetworkPl
   const maxUes = options.maxUes ?? 8;
   const roleOf = new Map(topology.nodes.map((n) => [n.id, n.role]));
   const switchNodes = topology.nodes.filter((n) => FORWARDING_ROLES.has(n.role));
-  if (switchNodes.length > maxSwitches) throw new UserError(`topology ${topology.name} has ${switchNodes.length} forwarding nodes; the emulation on this machine takes at most ${maxSwitches} switches (use a smaller topology, e.g. --set topology.cols=3)`);
+  if (switchNodes.length > maxSwitches) throw new UserError(`topology ${topology.name} has ${switchNodes.length} forwarding nodes; the emulation on this machine takes at most ${maxSwitches} switches; use a smaller topology (fewer cells, blocks or homes)`);
   if (options.ueCells.size > maxUes) throw new UserError(`the scenario has ${options.ueCells.size} UEs; the emulation on this machine takes at most ${maxUes} (use --set ues.count=${maxUes})`);
   const switches = switchNodes.map((n, i) => ({ node: n.id, dpid: options.dpidBase | BigInt(i + 1) }));
   const isSwitch = new Set(switches.map((s) => s.node));
@@ -121,7 +123,7 @@ export function planNetwork(topology: Topology, options: PlanOptions): NetworkPl
   const internetLinks = new Map<string, TopologyLink[]>();
   for (const l of topology.links) {
     if (isSwitch.has(l.a) && isSwitch.has(l.b)) {
-      links.push({ id: l.id, a: l.a, b: l.b, portA: take(l.a), portB: take(l.b), ...delayParts(l.delayS, minDelayMs), bwMbit: bwOf(l) });
+      links.push({ id: l.id, a: l.a, b: l.b, portA: take(l.a), portB: take(l.b), ...delayParts(l.delayS, minDelayMs), ...bwOf(l) });
       continue;
     }
     for (const end of [l.a, l.b]) if (roleOf.get(end) === "internet") internetLinks.set(end, [...(internetLinks.get(end) ?? []), l]);
@@ -135,7 +137,7 @@ export function planNetwork(topology: Topology, options: PlanOptions): NetworkPl
       const l = ls[0] as TopologyLink;
       const attach = l.a === node ? l.b : l.a;
       if (!isSwitch.has(attach)) throw new UserError(`topology ${topology.name}: internet node "${node}" is linked to "${attach}", which is not a forwarding node`);
-      hosts.push({ id: `server:${node}`, kind: "server", node, ...id, attach, port: take(attach), ...delayParts(l.delayS, minDelayMs), bwMbit: bwOf(l) });
+      hosts.push({ id: `server:${node}`, kind: "server", node, ...id, attach, port: take(attach), ...delayParts(l.delayS, minDelayMs), ...bwOf(l) });
     } else if (isSwitch.has(node)) {
       hosts.push({ id: `server:${node}`, kind: "server", node, ...id, attach: node, port: take(node), skippedDelayMs: 0 });
     } else throw new UserError(`traffic destination "${node}" is not a node of topology ${topology.name}`);

@@ -8,9 +8,10 @@
  * Packets are never modified, so a switch can tell visits apart only by their in_port: two visits
  * of one switch arriving on the same port are refused (`SteeringConflict`).
  *
- * Each segment has a key `<chain>|<switch>|<ingress port>`: a newer version's segment with the same
- * key replaces the older one in place (the steering app's atomic update on that switch); segments
- * whose key disappears are removed after the new ones are in.
+ * Each segment has a key `<chain>|<switch>|<visit>` (visit 0, 1 … of that switch along the path): a
+ * newer version's segment with the same key replaces the older one in place (the steering app's
+ * atomic update on that switch, which also keeps two versions' entries for the same vNF from
+ * competing); segments whose key disappears are removed after the new ones are in.
  */
 import type { PathFinder } from "../../topologies/paths.ts";
 import { portOnLink, type LinkPorts } from "./l2.ts";
@@ -44,8 +45,8 @@ export class SteeringConflict extends Error {
   override readonly name = "SteeringConflict";
 }
 
-export function segmentKey(chain: string, switchNode: string, ingressPort: number): string {
-  return `${chain}|${switchNode}|${ingressPort}`;
+export function segmentKey(chain: string, switchNode: string, visit: number): string {
+  return `${chain}|${switchNode}|${visit}`;
 }
 
 /** The segments of a chain, from the access switch to the destination's switch, in path order. */
@@ -55,8 +56,8 @@ export function chainSegments(paths: PathFinder, links: LinkPorts, input: Segmen
   let ingress = input.uePort;
   let hops: { inPort: number; outPort: number }[] = [];
   const close = (egressPort: number): void => {
-    const key = segmentKey(input.chain, at, ingress);
-    if (segments.some((s) => s.key === key)) throw new SteeringConflict(`chain ${input.chain}: its path enters switch ${at} twice on port ${ingress}; unmodified packets cannot be told apart (place its vNFs differently)`);
+    const key = segmentKey(input.chain, at, segments.filter((s) => s.switchNode === at).length);
+    if (segments.some((s) => s.switchNode === at && s.ingressPort === ingress)) throw new SteeringConflict(`chain ${input.chain}: its path enters switch ${at} twice on port ${ingress}; unmodified packets cannot be told apart (place its vNFs differently)`);
     segments.push({ key, switchNode: at, ingressPort: ingress, hops, egressPort });
     hops = [];
   };

@@ -7,18 +7,17 @@ import type { LabStatus } from "../lab/availability.ts";
 import { Namespace } from "../lab/namespace.ts";
 import { hasCommand } from "../lab/run.ts";
 import { VethPair } from "../lab/veth.ts";
-import { checkRelayToolchain } from "./build.ts";
+import { DelayRelay } from "./delay-relay.ts";
 
 const TOOLS: [command: string, install: string][] = [
   ["tc", "apt-get install iproute2"],
-  ["nsenter", "apt-get install util-linux"],
   ["ping", "apt-get install iputils-ping"],
   ["iperf3", "apt-get install iperf3"],
 ];
 
 export async function relayLabStatus(): Promise<LabStatus> {
   if (typeof process.getuid === "function" && process.getuid() !== 0) return { ok: false, reason: "the delay relay needs root (AF_PACKET sockets, network namespaces)" };
-  for (const check of [Namespace.check, VethPair.check, checkRelayToolchain]) {
+  for (const check of [Namespace.check, VethPair.check, DelayRelay.check]) {
     const result = await check();
     if (result !== true) return { ok: false, reason: result };
   }

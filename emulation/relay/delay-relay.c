@@ -10,6 +10,8 @@
  *   monotonic per direction and a FIFO is the heap. Queue full: the frame is dropped and counted.
  * - The loop sleeps in ppoll() until a socket is readable (or writable again after EAGAIN) or the
  *   earliest release time comes: no busy polling. Times are CLOCK_MONOTONIC, nanoseconds.
+ *   Frames move in batches (recvmmsg into consecutive slots, sendmmsg of all due frames): about
+ *   half the CPU per frame of one syscall per frame.
  * - Rate limits are not done here: put tbf/htb on the interfaces (AF_PACKET sends go through the
  *   qdisc; a frame the qdisc drops is counted as txDropped).
  * - Prints one JSON line `{"event":"ready",...}` when both sockets are bound, exits 0 on SIGTERM or
@@ -152,84 +154,163 @@ static void queueInit(struct queue *q, size_t capacity, size_t slotSize) {
   q->slotSize = slotSize;
 }
 
-/*
- * Reads up to RX_BATCH frames from d->in into d's queue, each released at arrival + delayNs.
- * The kernel hands AF_PACKET frames with their VLAN tag stripped into PACKET_AUXDATA (veth has
- * VLAN offload): the tag is put back, so tagged traffic crosses the relay unchanged. A frame is
- * read 4 bytes into its slot, leaving room to re-insert the tag in front of the EtherType.
- */
-static void receive(struct direction *d, uint64_t delayNs) {
+/* Frames sent per sendmmsg call. */
+#define TX_BATCH 64
+
+/* Puts back a VLAN tag the kernel moved into PACKET_AUXDATA; returns the bytes added (0 or 4). */
+static unsigned restoreVlanTag(struct msghdr *msg, unsigned char *slot, size_t len) {
+  for (struct cmsghdr *c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR(msg, c)) {
+    if (c->cmsg_level != SOL_PACKET || c->cmsg_type != PACKET_AUXDATA || c->cmsg_len < CMSG_LEN(sizeof(struct tpacket_auxdata))) continue;
+    struct tpacket_auxdata aux;
+    memcpy(&aux, CMSG_DATA(c), sizeof aux);
+    if ((aux.tp_vlan_tci == 0 && !(aux.tp_status & TP_STATUS_VLAN_VALID)) || len < 12) continue;
+    uint16_t tpid = htons((aux.tp_status & TP_STATUS_VLAN_TPID_VALID) ? aux.tp_vlan_tpid : ETH_P_8021Q);
+    uint16_t tci = htons(aux.tp_vlan_tci);
+    memmove(slot, slot + VLAN_TAG_LEN, 12); /* destination and source MAC move to the front */
+    memcpy(slot + 12, &tpid, 2);
+    memcpy(slot + 14, &tci, 2);
+    return VLAN_TAG_LEN;
+  }
+  return 0;
+}
+
+/* Queue full: reads and drops up to RX_BATCH frames (our own outgoing ones are not counted). */
+static void drop(struct direction *d) {
+  static unsigned char scratch[65536];
   for (int i = 0; i < RX_BATCH; i++) {
-    struct queue *q = &d->q;
-    size_t tail = (q->head + q->count) % q->capacity;
-    static unsigned char scratch[65536];
-    int full = q->count == q->capacity;
-    unsigned char *slot = full ? scratch : q->slots + tail * q->slotSize;
-    size_t room = (full ? sizeof scratch : q->slotSize) - VLAN_TAG_LEN;
     struct sockaddr_ll from;
-    union {
-      struct cmsghdr align;
-      char buf[CMSG_SPACE(sizeof(struct tpacket_auxdata))];
-    } control;
-    struct iovec iov = {.iov_base = slot + VLAN_TAG_LEN, .iov_len = room};
-    struct msghdr msg = {.msg_name = &from, .msg_namelen = sizeof from, .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf, .msg_controllen = sizeof control.buf};
-    ssize_t n = recvmsg(d->in, &msg, MSG_TRUNC);
-    if (n < 0) {
+    socklen_t fromLen = sizeof from;
+    if (recvfrom(d->in, scratch, sizeof scratch, MSG_TRUNC, (struct sockaddr *)&from, &fromLen) < 0) {
       if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
-      fail("recvmsg: %s", strerror(errno));
+      fail("recvfrom: %s", strerror(errno));
     }
-    if (from.sll_pkttype == PACKET_OUTGOING) continue;
-    if (full) {
-      d->c.queueDrops++;
-      continue;
-    }
-    if ((size_t)n > room || (msg.msg_flags & MSG_TRUNC)) {
-      d->c.oversize++;
-      continue;
-    }
-    unsigned offset = VLAN_TAG_LEN;
-    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-      if (c->cmsg_level != SOL_PACKET || c->cmsg_type != PACKET_AUXDATA || c->cmsg_len < CMSG_LEN(sizeof(struct tpacket_auxdata))) continue;
-      struct tpacket_auxdata aux;
-      memcpy(&aux, CMSG_DATA(c), sizeof aux);
-      if ((aux.tp_vlan_tci == 0 && !(aux.tp_status & TP_STATUS_VLAN_VALID)) || n < 12) continue;
-      uint16_t tpid = htons((aux.tp_status & TP_STATUS_VLAN_TPID_VALID) ? aux.tp_vlan_tpid : ETH_P_8021Q);
-      uint16_t tci = htons(aux.tp_vlan_tci);
-      memmove(slot, slot + VLAN_TAG_LEN, 12); /* destination and source MAC move to the front */
-      memcpy(slot + 12, &tpid, 2);
-      memcpy(slot + 14, &tci, 2);
-      offset = 0;
-      n += VLAN_TAG_LEN;
-      d->c.vlanRestored++;
-    }
-    q->release[tail] = nowNs() + delayNs;
-    q->len[tail] = (uint32_t)n;
-    q->offset[tail] = (uint8_t)offset;
-    q->count++;
-    d->c.rx++;
-    if (q->count > d->c.maxQueued) d->c.maxQueued = q->count;
+    if (from.sll_pkttype != PACKET_OUTGOING) d->c.queueDrops++;
   }
 }
 
-/* Sends every frame whose release time has come; stops at EAGAIN (retried on POLLOUT). */
+/*
+ * Reads up to RX_BATCH frames (one recvmmsg) from d->in into consecutive free slots of d's queue,
+ * each released at arrival + delayNs. The kernel hands AF_PACKET frames with their VLAN tag
+ * stripped into PACKET_AUXDATA (veth has VLAN offload): the tag is put back, so tagged traffic
+ * crosses the relay unchanged. A frame is read 4 bytes into its slot, leaving room for the tag.
+ * Frames to ignore (outgoing, oversize) keep their slot with length 0 and are never sent.
+ */
+static void receive(struct direction *d, uint64_t delayNs) {
+  struct queue *q = &d->q;
+  if (q->count == q->capacity) {
+    drop(d);
+    return;
+  }
+  size_t tail = (q->head + q->count) % q->capacity;
+  size_t want = q->capacity - q->count;
+  if (want > q->capacity - tail) want = q->capacity - tail; /* stop at the end of the ring */
+  if (want > RX_BATCH) want = RX_BATCH;
+  static struct mmsghdr msgs[RX_BATCH];
+  static struct iovec iovs[RX_BATCH];
+  static struct sockaddr_ll from[RX_BATCH];
+  static union {
+    struct cmsghdr align;
+    char buf[CMSG_SPACE(sizeof(struct tpacket_auxdata))];
+  } control[RX_BATCH];
+  size_t room = q->slotSize - VLAN_TAG_LEN;
+  for (size_t i = 0; i < want; i++) {
+    iovs[i].iov_base = q->slots + (tail + i) * q->slotSize + VLAN_TAG_LEN;
+    iovs[i].iov_len = room;
+    memset(&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
+    msgs[i].msg_hdr.msg_name = &from[i];
+    msgs[i].msg_hdr.msg_namelen = sizeof from[i];
+    msgs[i].msg_hdr.msg_iov = &iovs[i];
+    msgs[i].msg_hdr.msg_iovlen = 1;
+    msgs[i].msg_hdr.msg_control = control[i].buf;
+    msgs[i].msg_hdr.msg_controllen = sizeof control[i].buf;
+  }
+  int got = recvmmsg(d->in, msgs, (unsigned)want, MSG_DONTWAIT | MSG_TRUNC, NULL);
+  if (got < 0) {
+    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
+    fail("recvmmsg: %s", strerror(errno));
+  }
+  uint64_t release = nowNs() + delayNs;
+  for (int i = 0; i < got; i++) {
+    size_t idx = tail + (size_t)i;
+    unsigned char *slot = q->slots + idx * q->slotSize;
+    size_t n = msgs[i].msg_len;
+    uint32_t len = 0;
+    if (from[i].sll_pkttype == PACKET_OUTGOING) {
+      /* not ours to forward */
+    } else if (n > room || (msgs[i].msg_hdr.msg_flags & MSG_TRUNC)) {
+      d->c.oversize++;
+    } else {
+      unsigned added = restoreVlanTag(&msgs[i].msg_hdr, slot, n);
+      if (added) d->c.vlanRestored++;
+      q->offset[idx] = (uint8_t)(VLAN_TAG_LEN - added);
+      len = (uint32_t)(n + added);
+      d->c.rx++;
+    }
+    q->release[idx] = release;
+    q->len[idx] = len;
+  }
+  q->count += (size_t)got;
+  if (q->count > d->c.maxQueued) d->c.maxQueued = q->count;
+}
+
+static void pop(struct queue *q) {
+  q->head = (q->head + 1) % q->capacity;
+  q->count--;
+}
+
+/*
+ * Sends every frame whose release time has come, up to TX_BATCH per sendmmsg. A frame the
+ * outgoing qdisc drops (ENOBUFS) is counted and skipped; EAGAIN stops until POLLOUT.
+ */
 static void release(struct direction *d, uint64_t now) {
   struct queue *q = &d->q;
+  static struct mmsghdr msgs[TX_BATCH];
+  static struct iovec iovs[TX_BATCH];
   d->blocked = 0;
   while (q->count > 0 && q->release[q->head] <= now) {
-    ssize_t n = send(d->out, q->slots + q->head * q->slotSize + q->offset[q->head], q->len[q->head], MSG_DONTWAIT);
-    if (n < 0) {
-      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+    size_t scanned = 0, k = 0;
+    while (scanned < q->count && k < TX_BATCH) {
+      size_t idx = (q->head + scanned) % q->capacity;
+      if (q->release[idx] > now) break;
+      scanned++;
+      if (q->len[idx] == 0) continue;
+      iovs[k].iov_base = q->slots + idx * q->slotSize + q->offset[idx];
+      iovs[k].iov_len = q->len[idx];
+      memset(&msgs[k].msg_hdr, 0, sizeof msgs[k].msg_hdr);
+      msgs[k].msg_hdr.msg_iov = &iovs[k];
+      msgs[k].msg_hdr.msg_iovlen = 1;
+      k++;
+    }
+    int sent = k > 0 ? sendmmsg(d->out, msgs, (unsigned)k, MSG_DONTWAIT) : 0;
+    int err = 0;
+    if (sent < 0) {
+      err = errno;
+      sent = 0;
+    } else if ((size_t)sent < k) {
+      /* sendmmsg drops the error of the first unsent frame: send that one alone to learn it. */
+      if (send(d->out, iovs[sent].iov_base, iovs[sent].iov_len, MSG_DONTWAIT) >= 0) sent++;
+      else err = errno;
+    }
+    d->c.tx += (uint64_t)sent;
+    /* Pop the sent frames and the ignored slots among them; stop at the first unsent frame. */
+    size_t real = 0;
+    for (size_t i = 0; i < scanned; i++) {
+      if (q->len[q->head] != 0) {
+        if (real == (size_t)sent) break;
+        real++;
+      }
+      pop(q);
+    }
+    if (err != 0) { /* the head is the frame that failed */
+      if (err == EAGAIN || err == EWOULDBLOCK) {
         d->blocked = 1;
         return;
       }
-      if (errno == EINTR) continue;
-      if (errno == ENOBUFS) d->c.txDropped++;
+      if (err == EINTR) continue;
+      if (err == ENOBUFS) d->c.txDropped++;
       else d->c.txErrors++;
-    } else {
-      d->c.tx++;
+      pop(q);
     }
-    q->head = (q->head + 1) % q->capacity;
-    q->count--;
   }
 }
 

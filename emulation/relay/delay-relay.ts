@@ -15,7 +15,8 @@
 import { LabProcess } from "../lab/process.ts";
 import type { Namespace } from "../lab/namespace.ts";
 import type { Teardown } from "../lab/teardown.ts";
-import { buildRelay } from "./build.ts";
+import { hasCommand } from "../lab/run.ts";
+import { buildRelay, checkRelayToolchain } from "./build.ts";
 
 /** The network namespace of a running process (e.g. a Mininet host's shell), entered with nsenter. */
 export interface ProcessNetns {
@@ -89,6 +90,13 @@ export class DelayRelay {
     /** How it is scheduled: "fifo:<priority>" or "other". */
     readonly scheduling: string,
   ) {}
+
+  /** Verifies the tools this class needs (gcc to build it, nsenter for process namespaces); returns a sentence saying what to install, or true. */
+  static async check(): Promise<true | string> {
+    const gcc = await checkRelayToolchain();
+    if (gcc !== true) return gcc;
+    return (await hasCommand("nsenter")) ? true : "nsenter is missing (to run the relay in a Mininet host's namespace): apt-get install util-linux";
+  }
 
   /** Builds the relay if needed, starts it in `options.ns` and resolves when it is forwarding. */
   static async start(teardown: Teardown, options: DelayRelayOptions): Promise<DelayRelay> {

@@ -20,6 +20,7 @@ import { buildRelay } from "./build.ts";
 import { DelayLink } from "./delay-link.ts";
 import { DelayRelay, DelayRelayError } from "./delay-relay.ts";
 import { parseIperf3, parsePing, processCpuSeconds, type PingStats } from "./measure.ts";
+import type { RelayReport } from "./delay-relay.ts";
 import type { RateLimit } from "./rate-limit.ts";
 
 const status = await relayLabStatus();
@@ -101,6 +102,11 @@ async function iperf(b: Bed, seconds: number): Promise<{ bps: number; relayCpu: 
 }
 
 /** True if `pid` has exited (a zombie counts: an orphan's new parent, PID 1 here, may never reap it). */
+/** Every frame the relay queued was sent, dropped by the qdisc, failed, or was still queued. */
+function expectAccounted(report: RelayReport): void {
+  for (const c of [report.aToB, report.bToA]) expect(c.rx).toBe(c.tx + c.txDropped + c.txErrors + c.pending);
+}
+
 function gone(pid: number): boolean {
   try {
     return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z") ?? true;
@@ -162,6 +168,7 @@ describe.runIf(status.ok || labRequired()).sequential("delay relay", () => {
       const report = await b.link.relay.stop();
       expect(report.aToB.oversize).toBe(0);
       expect(report.aToB.tx).toBeGreaterThan(10_000);
+      expectAccounted(report);
     } finally {
       await b.t.teardown();
     }
@@ -174,6 +181,9 @@ describe.runIf(status.ok || labRequired()).sequential("delay relay", () => {
       console.log(`relay 2 ms + tbf 20 Mbit/s: TCP ${(bps / 1e6).toFixed(1)} Mbit/s`);
       expect(bps).toBeGreaterThan(12e6);
       expect(bps).toBeLessThan(21e6);
+      const report = await b.link.relay.stop();
+      console.log(`relay 2 ms + tbf 20 Mbit/s: frames dropped by tbf ${report.aToB.txDropped} of ${report.aToB.rx}`);
+      expectAccounted(report);
     } finally {
       await b.t.teardown();
     }

@@ -97,7 +97,7 @@ describe.runIf(status.ok || labRequired()).sequential("container vNFs on real tr
     const shaped = await iperf(bench, bench.h1, bench.h2, 2);
     const reverse = await iperf(bench, bench.h1, bench.h2, 1, true);
     console.info(`rate-limiter at ${rate} bit/s: h1 → h2 ${(shaped / 1e6).toFixed(1)} Mbit/s, h2 → h1 ${(reverse / 1e6).toFixed(1)} Mbit/s`);
-    expect(shaped).toBeGreaterThan(0.75 * rate);
+    expect(shaped).toBeGreaterThan(0.7 * rate);
     expect(shaped).toBeLessThan(1.1 * rate);
     expect(reverse).toBeGreaterThan(3 * rate);
   }, 60_000);
@@ -122,12 +122,12 @@ describe.runIf(status.ok || labRequired()).sequential("container vNFs on real tr
     expect(await httpGet(h1, `http://${H2.ip}/secret/page.html`)).toBeNull();
     expect(await httpGet(h1, `http://${H2.ip}/index.html`, { headers: ["Host: Blocked.Example"] })).toBeNull();
     expect(await httpGet(h1, `http://${H2.ip}/index.html`, { headers: ["Host: allowed.example"] })).toBe("public");
-    const blocked = new Set<unknown>();
+    const blocked = new Map<unknown, unknown>();
     await vnf.waitForReport((r) => {
-      if (isNotification("http-blocked")(r)) blocked.add(r.data?.["pattern"]);
+      if (isNotification("http-blocked")(r)) blocked.set(r.data?.["rule"], r.data?.["pattern"]);
       return blocked.size === 2;
     }, 3000);
-    expect([...blocked].sort()).toEqual(["host-1", "url-1"]);
+    expect(Object.fromEntries(blocked)).toEqual({ "url-1": "/secret", "host-1": "Host: blocked.example" });
   }, 60_000);
 
   it("monitor: the reported interface counters grow with the traffic through the vNF", async () => {
@@ -206,4 +206,36 @@ describe.runIf(status.ok || labRequired()).sequential("container vNFs on real tr
       await t.teardown();
     }
   }, 60_000);
+
+  it("a missing image fails at create, saying how to build it, and leaves nothing", async () => {
+    const t = new Teardown();
+    try {
+      const bridge = await OvsBridge.create(labName("br"), t);
+      const err = await ContainerVnf.start({ spec: { kind: "wire" }, bridge, inPort: 11, outPort: 12, image: "gnf/wire:no-such-tag" }, t).then(
+        () => new Error("the vNF started"),
+        (e: unknown) => e as Error,
+      );
+      expect(err.message).toMatch(/^vNF \S+-wire \(gnf\/wire:no-such-tag\) failed at create: image gnf\/wire:no-such-tag is not present: build it with buildImages\(\)/);
+      expect((await leftovers()).filter((l) => !l.startsWith("OVS bridge") && !l.includes(`interface ${bridge.name}`))).toEqual([]);
+    } finally {
+      await t.teardown();
+    }
+  }, 30_000);
+
+  it("a start that fails while attaching (the bridge is gone) removes the veths already made and the container", async () => {
+    const gone = new Teardown();
+    const bridge = await OvsBridge.create(labName("br"), gone);
+    await gone.teardown();
+    const t = new Teardown();
+    try {
+      const err = await ContainerVnf.start({ spec: { kind: "wire" }, bridge, inPort: 11, outPort: 12 }, t).then(
+        () => new Error("the vNF started"),
+        (e: unknown) => e as Error,
+      );
+      expect(err.message).toMatch(/failed at attach: `ovs-vsctl .* add-port .*` failed.*no bridge named/);
+      expect(await leftovers()).toEqual([]);
+    } finally {
+      await t.teardown();
+    }
+  }, 30_000);
 });

@@ -4,16 +4,21 @@
 #   GNF_HTTP_HOST_1, GNF_HTTP_HOST_2, ...  host names: matches "Host: NAME" case-insensitively
 #   GNF_HTTP_PORTS                         TCP ports of HTTP servers, comma-separated (default 80)
 #   GNF_REPORT_MS                          every this many ms (default 1000), a notification
-#                                          "http-blocked" per pattern that matched; 0: none
+#                                          "http-blocked" per rule that matched (data: rule
+#                                          url-N or host-N, pattern, packets, bytes); 0: none
 . /gnf/lib.sh
 set -f
 
+RULES=/tmp/gnf-http-rules
+
 on_block() {
-  gnf_notify http-blocked "pattern $1 blocked $2 packet(s)" "{\"pattern\":$(gnf_str "$1"),\"packets\":$2,\"bytes\":$3,\"totalPackets\":$4,\"totalBytes\":$5}"
+  pattern=$(awk -v n="$1" '$1 == n { sub(/^[^ ]+ /, ""); print; exit }' "$RULES")
+  gnf_notify http-blocked "rule $1 ($pattern) blocked $2 packet(s)" "{\"rule\":$(gnf_str "$1"),\"pattern\":$(gnf_str "$pattern"),\"packets\":$2,\"bytes\":$3,\"totalPackets\":$4,\"totalBytes\":$5}"
 }
 
-# block NAME PATTERN [--icase]
+# block NAME PATTERN [--icase]: one DROP rule, remembered in $RULES as "NAME PATTERN".
 block() {
+  printf '%s %s\n' "$1" "$2" >>"$RULES"
   gnf_run $IPT $IPT_W -A FORWARD -p tcp -m multiport --dports "$ports" -m string --algo bm ${3:-} --string "$2" -m comment --comment "gnf-http:$1" -j DROP
 }
 

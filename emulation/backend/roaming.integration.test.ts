@@ -1,0 +1,72 @@
+/**
+ * Roaming in the emulation: the default scenario (a phone walking past three home routers, its
+ * firewall chain following it), sped up (3.5 m/s, so the first handover e-0-0 → e-0-1 is due at
+ * 11 s) and cut to 24 s, with a UDP probe flow beside the TCP web flow so lost packets show. The
+ * UE's Mininet host moves from one edge switch to the other at the handover; the Manager migrates
+ * the firewall make-before-break; the steering ends at the new access node with the new vNF
+ * (checked in the switch's flow table); probe traffic arrives before and after. Reports the
+ * migration timeline and the packets lost. Nothing is left afterwards. Skips with the reason when
+ * the lab is missing, unless GNF_REQUIRE_EMULATION=1.
+ */
+import { describe, expect, it } from "vitest";
+import { loadScenarioFile } from "../../scenarios/load.ts";
+import { labRequired } from "../lab/availability.ts";
+import { leftovers } from "../lab/leftovers.ts";
+import { emulationLabStatus } from "./availability.ts";
+import { runEmulation, type LiveEmulation } from "./emulation-run.ts";
+
+const status = await emulationLabStatus();
+if (!status.ok && !labRequired()) console.warn(`skipping emulation roaming test: ${status.reason}`);
+
+const OVERRIDES = [
+  "duration=24",
+  "ues.mobility.speed=3.5",
+  "traffic=[{kind: cbr, rateBps: 2000000, packetBytes: 1200, destination: internet, headers: {ip_proto: 6, tcp_dst: 80}, label: web}, {kind: cbr, packetsPerSecond: 50, packetBytes: 200, destination: internet, headers: {ip_proto: 17, udp_dst: 53}, label: dns}]",
+];
+
+describe.runIf(status.ok || labRequired())("emulation: roaming vNF", () => {
+  it("the UE moves between two edge switches, its firewall follows it, probes flow before and after", async () => {
+    if (!status.ok) throw new Error(`GNF_REQUIRE_EMULATION=1 but the emulation lab is missing: ${status.reason}`);
+    const { scenario } = loadScenarioFile(new URL("../../scenarios/default.yaml", import.meta.url).pathname, { overrides: OVERRIDES });
+    const flows: Record<string, string[]> = {};
+    const atNewCell = async ({ net, manager, backend }: LiveEmulation): Promise<void> => {
+      const end = performance.now() + 22_000;
+      while (!manager.migrations().some((m) => m.outcome === "completed") && performance.now() < end) await new Promise((r) => setTimeout(r, 200));
+      const port = net.uePort("ue-0", "e-0-1");
+      flows["e-0-1"] = (await net.bridge("e-0-1").dumpFlows()).filter((f) => f.includes(`in_port=${port}`));
+      flows["inForce"] = [JSON.stringify(backend.installed.get("phone-firewall"))];
+    };
+    const out = await runEmulation(scenario, scenario.seed, { onRunning: atNewCell, log: (l) => console.log(`roaming: ${l}`) });
+    const table = (name: string) => {
+      const t = out.tables.find((x) => x.name === name);
+      if (!t) throw new Error(`no table ${name}`);
+      return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
+    };
+    const migrations = table("migrations");
+    const steering = table("steering_installs");
+    const probes = table("probe_flows");
+    console.log(`roaming migrations: ${JSON.stringify(migrations)}`);
+    console.log(`roaming handovers/moves: ${JSON.stringify(table("ue_moves"))}`);
+    console.log(`roaming steering: ${JSON.stringify(steering)}`);
+    console.log(`roaming interruptions: ${JSON.stringify(table("handover_interruptions"))}`);
+    console.log(`roaming probes: ${JSON.stringify(probes)}`);
+    console.log(`roaming flows at e-0-1 from the UE's port: ${JSON.stringify(flows)}`);
+    // The handover happened and the firewall moved with the UE.
+    expect(table("handovers").map((h) => [h["from"], h["to"]])).toEqual([["e-0-0", "e-0-1"]]);
+    expect(migrations.map((m) => [m["outcome"], m["moves"]])).toEqual([["completed", "firewall:e-0-0->e-0-1"]]);
+    // Steering at the new access node through the new vNF, in the switch's table.
+    const last = steering.filter((s) => s["version"] !== 0).at(-1);
+    expect(last?.["access"]).toBe("e-0-1");
+    expect(String(last?.["hops"])).toMatch(/@e-0-1$/);
+    expect(flows["e-0-1"]?.some((f) => f.includes("priority=100,tcp") && f.includes("dl_src=02:00:00:00:00:01"))).toBe(true);
+    // Probe traffic flowed through the chain before and after the handover.
+    const latency = table("ue_latency").filter((r) => r["flow"] === 0 && r["steered"] === true);
+    expect(latency.some((r) => r["access"] === "e-0-0")).toBe(true);
+    expect(latency.some((r) => r["access"] === "e-0-1")).toBe(true);
+    const web = probes.find((p) => p["label"] === "web");
+    const dns = probes.find((p) => p["label"] === "dns");
+    expect(Number(web?.["received"])).toBeGreaterThan(0.9 * Number(web?.["sent"]));
+    expect(Number(dns?.["lost"])).toBeLessThan(0.2 * Number(dns?.["sent"]));
+    expect(await leftovers()).toEqual([]);
+  }, 150_000);
+});
