@@ -46,8 +46,8 @@ function registerOne(bench: Command, definition: BenchDefinition): void {
   for (const option of definition.options) command.option(option.flags, `${option.description}${option.defaultValue ? ` (default ${option.defaultValue})` : ""}`);
   command.action(async (options: Record<string, string | boolean | undefined>) => {
     const strings: Record<string, string | undefined> = {};
-    // Flags without a value (e.g. --quick) arrive as "true".
-    for (const [key, value] of Object.entries(options)) if (typeof value === "string" || value === true) strings[key] = String(value);
+    // Flags without a value arrive as "true" (--quick) or "false" (--no-roaming).
+    for (const [key, value] of Object.entries(options)) if (typeof value === "string" || typeof value === "boolean") strings[key] = String(value);
     const result = await definition.run(strings);
     process.stdout.write(options["json"] ? `${JSON.stringify(result)}\n` : `${definition.describe(result)}\n`);
   });

@@ -5,13 +5,17 @@
  *
  * Headline metrics: `ready50Seconds` (parallel run: first create → 50th vNF forwarding),
  * `idleMemoryMBPerVnf` (mean cgroup memory.usage_in_bytes per idle vNF at the largest N,
- * MB = 10^6 bytes), `addedRttMsPerVnf` (slope of the median RTT over chain length).
+ * MB = 10^6 bytes), `addedRttMsPerVnf` (slope of the median RTT over chain length), and
+ * `roamingInterruptionMs` from the emulation backend's roaming run (absent when it could not run:
+ * `roaming.skipped` says why).
  */
 import type { MetricSummary } from "../../sim/results/summary.ts";
 import type { Table } from "../../sim/run/types.ts";
 import { measureInstantiation, type InstantiationResult } from "./instantiation.ts";
 import { measureIdleMemory, type MemoryResult } from "./memory.ts";
+import { measureRoaming, type RoamingResult } from "./roaming.ts";
 import { measureIdleRtt, type IdleRttResult } from "./rtt.ts";
+import { emulationLabStatus } from "../backend/availability.ts";
 import { instantiationTables, memoryTables, rttTables } from "./tables.ts";
 
 export interface Fig2Options {
@@ -20,6 +24,8 @@ export interface Fig2Options {
   rtt: { maxVnfs: number; samples: number; intervalMs: number };
   instantiation: { count: number; parallelism: number; sequential: boolean };
   memory: { counts: number[]; parallelism: number; settleMs: number };
+  /** Also run the backend's roaming scenario (needs Mininet; ~35 s). */
+  roaming: boolean;
 }
 
 /** Full settings (the issue's): RTT N = 0…4, 200 pings at 10 ms; 50 vNFs sequential and 6 at once; memory N = 1…100. */
@@ -27,6 +33,7 @@ export const FIG2_FULL: Fig2Options = {
   rtt: { maxVnfs: 4, samples: 200, intervalMs: 10 },
   instantiation: { count: 50, parallelism: 6, sequential: true },
   memory: { counts: [1, 2, 5, 10, 20, 50, 100], parallelism: 6, settleMs: 2000 },
+  roaming: true,
 };
 
 /** Quick settings: RTT N = 0…2, 50 pings; 50 vNFs in parallel only; memory N = 1, 5, 20. */
@@ -34,12 +41,15 @@ export const FIG2_QUICK: Fig2Options = {
   rtt: { maxVnfs: 2, samples: 50, intervalMs: 10 },
   instantiation: { count: 50, parallelism: 6, sequential: false },
   memory: { counts: [1, 5, 20], parallelism: 6, settleMs: 1000 },
+  roaming: true,
 };
 
 export interface Fig2Result {
   rtt: IdleRttResult;
   instantiation: InstantiationResult[];
   memory: MemoryResult;
+  /** The roaming result, or why it was not measured. */
+  roaming: RoamingResult | { skipped: string };
   metrics: Record<string, MetricSummary>;
   tables: Table[];
 }
@@ -59,6 +69,14 @@ export async function measureFig2(options: Fig2Options, say: (line: string) => v
   }
   say(`idle memory at N = ${options.memory.counts.join(", ")}`);
   const memory = await measureIdleMemory({ ...options.memory, image: options.image });
+  let roaming: RoamingResult | { skipped: string } = { skipped: "not asked for" };
+  if (options.roaming) {
+    const lab = await emulationLabStatus();
+    if (lab.ok) {
+      say("roaming: the default scenario sped up (one handover, firewall migrated)");
+      roaming = await measureRoaming();
+    } else roaming = { skipped: lab.reason };
+  }
   const parallel = runs[0] as InstantiationResult;
   const metrics: Record<string, MetricSummary> = {
     addedRttMsPerVnf: metric(rtt.addedRttMsPerVnf, "ms", "added idle RTT per chained wire vNF: least-squares slope of the median RTT over chain length"),
@@ -75,5 +93,9 @@ export async function measureFig2(options: Fig2Options, say: (line: string) => v
   if (parallel.ready50Seconds !== null) metrics["ready50Seconds"] = metric(parallel.ready50Seconds, "s", `first create → 50th vNF forwarding (ready line and a probe through it), ${parallel.parallelism} at once`);
   const sequential = runs[1];
   if (sequential?.ready50Seconds != null) metrics["ready50SequentialSeconds"] = metric(sequential.ready50Seconds, "s", "first create → 50th vNF forwarding, one at a time");
-  return { rtt, instantiation: runs, memory, metrics, tables: [...rttTables(rtt), ...instantiationTables(runs), ...memoryTables(memory)] };
+  if ("interruptionMeanMs" in roaming && Number.isFinite(roaming.interruptionMeanMs)) {
+    metrics["roamingInterruptionMs"] = metric(roaming.interruptionMeanMs, "ms", `handover → chain steered at the new access node through the migrated vNF, mean of ${roaming.interruptions} (emulation backend, default scenario sped up)`);
+    for (const p of roaming.probes) metrics[`roamingProbeLost.${p.label}`] = metric(p.lost, "count", `packets of probe flow ${p.label} lost during the roaming run (of ${p.sent})`);
+  }
+  return { rtt, instantiation: runs, memory, roaming, metrics, tables: [...rttTables(rtt), ...instantiationTables(runs), ...memoryTables(memory)] };
 }
