@@ -4,5 +4,6 @@ import { engineBench } from "./engine.ts";
 import { openflowBench } from "./openflow.ts";
 import { cityBench } from "./city.ts";
 import { placementBench } from "./placement.ts";
+import { emulationBench } from "./emulation.ts";
 
-export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, cityBench, placementBench, openflowBench];
+export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, cityBench, placementBench, openflowBench, emulationBench];

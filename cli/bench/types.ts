@@ -16,7 +16,7 @@ export interface BenchDefinition {
   name: string;
   description: string;
   options: BenchOption[];
-  /** Whether `gnf bench all` / `npm run bench` includes it (false for ones needing a lab). */
+  /** Whether `gnf bench all` / `npm run bench` includes it (a lab benchmark included must return `{ skipped: reason }` when the lab is missing). */
   inAll: boolean;
   /** Runs the benchmark; option values arrive as strings (or undefined → default). */
   run(options: Record<string, string | undefined>): Promise<Record<string, unknown>>;

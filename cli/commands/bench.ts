@@ -1,7 +1,8 @@
 /**
  * `gnf bench <name>`: performance benchmarks (targets live here, never in timed unit tests).
- * `gnf bench all --json-file bench/results.json` runs every benchmark that needs no lab and writes
- * one JSON object keyed by benchmark name (what `npm run bench` does).
+ * `gnf bench all --json-file bench/results.json` runs every benchmark and writes one JSON object
+ * keyed by benchmark name (what `npm run bench` does); one that needs the emulation lab reports
+ * `{ skipped: reason }` when the lab is missing.
  */
 import type { Command } from "commander";
 import { BENCHMARKS } from "../bench/index.ts";
@@ -16,7 +17,7 @@ export function registerBench(program: Command): void {
   for (const definition of BENCHMARKS) registerOne(bench, definition);
   bench
     .command("all")
-    .description("run every benchmark that needs no emulation lab")
+    .description("run every benchmark (lab benchmarks are skipped with the reason when the lab is missing)")
     .option("--json", "print one JSON object")
     .option("--json-file <path>", "also write the JSON object to this file (atomically)")
     .action(async (options: { json?: boolean; jsonFile?: string }) => {
@@ -45,7 +46,8 @@ function registerOne(bench: Command, definition: BenchDefinition): void {
   for (const option of definition.options) command.option(option.flags, `${option.description}${option.defaultValue ? ` (default ${option.defaultValue})` : ""}`);
   command.action(async (options: Record<string, string | boolean | undefined>) => {
     const strings: Record<string, string | undefined> = {};
-    for (const [key, value] of Object.entries(options)) if (typeof value === "string") strings[key] = value;
+    // Flags without a value arrive as "true" (--quick) or "false" (--no-roaming).
+    for (const [key, value] of Object.entries(options)) if (typeof value === "string" || typeof value === "boolean") strings[key] = String(value);
     const result = await definition.run(strings);
     process.stdout.write(options["json"] ? `${JSON.stringify(result)}\n` : `${definition.describe(result)}\n`);
   });

@@ -1,6 +1,6 @@
 /**
- * `gnf emulation setup | doctor | images`: prepare this machine for the emulation lab, say what
- * is missing, build the vNF images (no registry).
+ * `gnf emulation setup | doctor | images | measure`: prepare this machine for the emulation lab,
+ * say what is missing, build the vNF images (no registry), run one Fig. 2 measurement.
  */
 import type { Command } from "commander";
 import { buildImages } from "../../emulation/images/build.ts";
@@ -8,6 +8,7 @@ import { formatDoctor, runDoctor } from "../../emulation/setup/doctor.ts";
 import { setupLab } from "../../emulation/setup/setup.ts";
 import { checkDocker } from "../../emulation/vnf/docker-client.ts";
 import { UserError } from "../errors.ts";
+import { registerMeasure } from "./emulation-measure.ts";
 
 export function registerEmulation(program: Command): void {
   const emulation = program.command("emulation").description("the emulation lab: Mininet + Open vSwitch + Docker vNFs");
@@ -36,4 +37,5 @@ export function registerEmulation(program: Command): void {
       if (docker !== true) throw new UserError(docker);
       await buildImages({ force: options.force ?? false, onProgress: (line) => process.stdout.write(`${line}\n`) });
     });
+  registerMeasure(emulation);
 }

@@ -1,0 +1,119 @@
+/**
+ * Fig. 2 (memory): idle memory of N container vNFs (N = the checkpoints, e.g. 1 … 100), from each
+ * container's cgroup v1 and at host level.
+ *
+ * Which counter: `memory.usage_in_bytes` is the headline — everything the kernel charges to the
+ * container: anonymous memory (rss), page cache it brought in (cache), and kernel memory (its
+ * namespaces, the veth ends inside, page tables, slab; cgroup v1 charges kmem to the memory
+ * counter too). memory.stat's `total_rss` and `total_cache` are recorded as the breakdown; rss +
+ * cache alone would leave out the kernel part, which is most of an idle busybox vNF. The counter is
+ * charged in per-CPU batches (≤ 64 pages per CPU, so ≤ 512 KiB on 2 CPUs for the whole set at any
+ * time), negligible for the totals. Page cache of shared image files is charged to the first
+ * container that read them, so the mean per container is taken over all N and the slope of the
+ * total over N is given too.
+ *
+ * Host level: /proc/meminfo MemAvailable before the first container minus now, per container —
+ * that includes containerd-shim, docker-init and dockerd's bookkeeping, and whatever else runs on
+ * the machine meanwhile (other users make it noisy; the slope over N is the better estimate).
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { VnfSpec } from "../images/params.ts";
+import { cgroupPaths } from "../vnf/cgroup.ts";
+import { ContainerVnf } from "../vnf/container-vnf.ts";
+import { MeasurementBed, vnfPorts } from "./bed.ts";
+import { memAvailableBytes } from "./meminfo.ts";
+import { runPool } from "./pool.ts";
+import { leastSquares } from "./stats.ts";
+
+export interface MemoryOptions {
+  /** Image reference, e.g. the content-hash tag from buildImages (default `gnf/<kind>:latest`). */
+  image?: string;
+  /** Ascending numbers of running vNFs at which to measure (default 1, 2, 5, 10, 20, 50, 100). */
+  counts?: readonly number[];
+  /** vNFs started at once when adding (default 4). */
+  parallelism?: number;
+  /** Idle time after reaching a checkpoint before reading, ms (default 2000). */
+  settleMs?: number;
+  spec?: VnfSpec;
+}
+
+/** One checkpoint: N idle vNFs. Byte values. */
+export interface MemoryPoint {
+  vnfs: number;
+  /** Mean over the N containers of memory.usage_in_bytes. */
+  meanUsageBytes: number;
+  /** Mean of memory.stat total_rss, total_cache, and memory.kmem.usage_in_bytes (NaN if absent). */
+  meanRssBytes: number;
+  meanCacheBytes: number;
+  meanKmemBytes: number;
+  /** Sum of memory.usage_in_bytes over the N containers. */
+  totalUsageBytes: number;
+  /** MemAvailable before the first container minus now. */
+  hostDeltaBytes: number;
+}
+
+export interface MemoryResult {
+  points: MemoryPoint[];
+  /** meanUsageBytes at the largest N. */
+  usagePerVnfBytes: number;
+  /** Least-squares slope of totalUsageBytes over N (needs ≥ 2 checkpoints, else NaN). */
+  usageSlopeBytesPerVnf: number;
+  /** hostDeltaBytes / N at the largest N. */
+  hostPerVnfBytes: number;
+  /** Least-squares slope of hostDeltaBytes over N (≥ 2 checkpoints, else NaN). */
+  hostSlopeBytesPerVnf: number;
+}
+
+const DEFAULT_COUNTS = [1, 2, 5, 10, 20, 50, 100];
+
+async function kmemBytes(pid: number): Promise<number> {
+  const { memory } = await cgroupPaths(pid);
+  return readFile(join(memory, "memory.kmem.usage_in_bytes"), "utf8").then((t) => Number(t.trim()), () => NaN);
+}
+
+const avg = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+export async function measureIdleMemory(options: MemoryOptions = {}): Promise<MemoryResult> {
+  const counts = options.counts ?? DEFAULT_COUNTS;
+  if (counts.length === 0 || counts.some((c, i) => !Number.isInteger(c) || c < 1 || (i > 0 && c <= (counts[i - 1] as number)))) {
+    throw new RangeError(`counts must be ascending positive integers, got ${counts.join(",")}`);
+  }
+  const spec = options.spec ?? { kind: "wire" };
+  const settleMs = options.settleMs ?? 2000;
+  const bed = await MeasurementBed.start();
+  try {
+    const before = await memAvailableBytes();
+    const vnfs: ContainerVnf[] = [];
+    const points: MemoryPoint[] = [];
+    for (const n of counts) {
+      const have = vnfs.length;
+      const added = await runPool(n - have, options.parallelism ?? 4, (j) => ContainerVnf.start({ spec, image: options.image, bridge: bed.ports, ...vnfPorts(have + j) }, bed.bed.teardown));
+      vnfs.push(...added);
+      await new Promise((r) => setTimeout(r, settleMs));
+      const res = await Promise.all(vnfs.map((v) => v.resources()));
+      const kmem = await Promise.all(vnfs.map((v) => kmemBytes(v.pid)));
+      const now = await memAvailableBytes();
+      points.push({
+        vnfs: n,
+        meanUsageBytes: avg(res.map((r) => r.memoryUsageBytes)),
+        meanRssBytes: avg(res.map((r) => r.memoryRssBytes)),
+        meanCacheBytes: avg(res.map((r) => r.memoryCacheBytes)),
+        meanKmemBytes: avg(kmem),
+        totalUsageBytes: res.reduce((s, r) => s + r.memoryUsageBytes, 0),
+        hostDeltaBytes: before - now,
+      });
+    }
+    const last = points[points.length - 1] as MemoryPoint;
+    const slope = (ys: number[]): number => (points.length >= 2 ? leastSquares(points.map((p) => p.vnfs), ys).slope : NaN);
+    return {
+      points,
+      usagePerVnfBytes: last.meanUsageBytes,
+      usageSlopeBytesPerVnf: slope(points.map((p) => p.totalUsageBytes)),
+      hostPerVnfBytes: last.hostDeltaBytes / last.vnfs,
+      hostSlopeBytesPerVnf: slope(points.map((p) => p.hostDeltaBytes)),
+    };
+  } finally {
+    await bed.stop();
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Tidy tables of the Fig. 2 measurements, in the simulator's shapes (`sim/run/types.ts`, snake_case
+ * columns with units), so emulated and simulated results sit side by side. `vnf_lifecycle` has the
+ * same columns as the simulator's container-batch table (time_s, host, vnf, event, detail), with
+ * time from the first create call and host "lab". Pure.
+ */
+import type { Table } from "../../sim/run/types.ts";
+import type { InstantiationResult } from "./instantiation.ts";
+import type { MemoryResult } from "./memory.ts";
+import type { IdleRttResult } from "./rtt.ts";
+
+/** `rtt_samples` (one row per ping reply) and `rtt_summary` (one row per chain length). */
+export function rttTables(r: IdleRttResult): Table[] {
+  return [
+    { name: "rtt_samples", columns: ["vnfs", "sample", "rtt_ms"], rows: r.points.flatMap((p) => p.rttsMs.map((ms, i) => [p.vnfs, i, ms])) },
+    { name: "rtt_summary", columns: ["vnfs", "sent", "received", "p50_ms", "p95_ms", "p99_ms", "mean_ms"], rows: r.points.map((p) => [p.vnfs, p.sent, p.received, p.p50Ms, p.p95Ms, p.p99Ms, p.meanMs]) },
+  ];
+}
+
+/** `instantiation` (one row per vNF and run, phases in ms) and `vnf_lifecycle` (one row per event). */
+export function instantiationTables(runs: readonly InstantiationResult[]): Table[] {
+  const columns = ["parallelism", "count", "vnf", "create_ms", "start_ms", "attach_ms", "ready_line_ms", "create_at_ms", "ready_at_ms", "forwarding_at_ms", "stop_ms", "remove_ms"];
+  const lifecycle: Table = { name: "vnf_lifecycle", columns: ["run", "time_s", "host", "vnf", "event", "detail"], rows: [] };
+  const rows = runs.flatMap((r, run) =>
+    r.vnfs.map((v) => {
+      const vnf = `${r.kind}-${v.index}`;
+      const detail = `parallelism=${r.parallelism}`;
+      for (const [event, ms] of [["created", v.createAtMs + v.createMs], ["started", v.createAtMs + v.createMs + v.startMs], ["ready", v.readyAtMs], ["forwarding", v.forwardingAtMs]] as const) {
+        lifecycle.rows.push([run, ms / 1000, "lab", vnf, event, detail]);
+      }
+      return [r.parallelism, r.count, v.index, v.createMs, v.startMs, v.attachMs, v.readyLineMs, v.createAtMs, v.readyAtMs, v.forwardingAtMs, v.stopMs, v.removeMs];
+    }),
+  );
+  lifecycle.rows.sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number));
+  return [{ name: "instantiation", columns, rows }, lifecycle];
+}
+
+/** `idle_memory`: one row per checkpoint (N idle vNFs), bytes. */
+export function memoryTables(r: MemoryResult): Table[] {
+  return [
+    {
+      name: "idle_memory",
+      columns: ["vnfs", "mean_usage_bytes", "mean_rss_bytes", "mean_cache_bytes", "mean_kmem_bytes", "total_usage_bytes", "host_delta_bytes"],
+      rows: r.points.map((p) => [p.vnfs, p.meanUsageBytes, p.meanRssBytes, p.meanCacheBytes, p.meanKmemBytes, p.totalUsageBytes, p.hostDeltaBytes]),
+    },
+  ];
+}
