@@ -4,7 +4,6 @@ export { registerCheck } from "./check.ts";
 export { registerBench } from "./bench.ts";
 export { registerOpenflow } from "./openflow.ts";
 export { registerServe } from "./serve.ts";
-export { registerEmulation } from "./emulation.ts";
 export { registerEmulate } from "./emulate.ts";
 export { registerEmulation } from "./emulation.ts";
 export { registerFigure } from "./figure.ts";
