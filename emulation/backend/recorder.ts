@@ -21,17 +21,9 @@ import { ueIdentity, ueIndexOf } from "../../sim/world/ue-identity.ts";
 import type { DeviceAgents } from "../agent/device-agents.ts";
 import type { ProbeRecord } from "../network/probes.ts";
 import type { EmulationBackend } from "./emulation-backend.ts";
+import { HandoverInterruptions } from "../../sim/world/handover-interruptions.ts";
 
 const ACTIVE = new Set(["starting", "active"]);
-
-interface Pending {
-  ue: string;
-  chain: string;
-  since: number;
-  from: string;
-  to: string;
-  handovers: number;
-}
 
 interface FlowCount {
   received: number;
@@ -44,7 +36,6 @@ export class EmulationRecorder {
   private readonly t = {
     latency: new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "chain", "steered", "latency_ms", "chain_latency_ms"]),
     handovers: new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm"]),
-    interruptions: new TableRecorder("handover_interruptions", ["time_s", "ue", "chain", "from", "to", "handovers", "interruption_ms", "resolved"]),
     vnfEvents: new TableRecorder("vnf_events", ["time_s", "vnf", "host", "event", "reason"]),
     devices: new TableRecorder("device_utilisation", ["time_s", "device", "vnfs", "cpu_utilisation", "memory_used_bytes"]),
     notifications: new TableRecorder("notifications", ["time_s", "vnf", "ue", "kind", "message"]),
@@ -53,10 +44,9 @@ export class EmulationRecorder {
     moves: new TableRecorder("ue_moves", ["time_s", "due_s", "ue", "from", "to", "packets", "move_ms", "flows_ms"]),
     transfers: new TableRecorder("state_transfers", ["time_s", "from_vnf", "to_vnf", "requested_bytes", "bytes", "transfer_ms", "how"]),
   };
-  private readonly pending = new Map<string, Pending>();
   private readonly latencyAll = new Tally("latency");
   private readonly latencyByUe = new Map<string, Tally>();
-  private readonly interruptions = new Tally("interruption");
+  private readonly interruptions: HandoverInterruptions;
   /** ms. */
   private readonly vnfReady = new Tally("vnfReady");
   /** ms. */
@@ -76,6 +66,7 @@ export class EmulationRecorder {
     /** Current cell of a UE. */
     private readonly accessOf: (ue: string) => string | undefined,
   ) {
+    this.interruptions = new HandoverInterruptions(() => manager.chains(), (chain) => backend.installed.has(chain), r6);
     backend.eventDelivered.subscribe(({ time, event }) => {
       if (event.type === "vnf-started") {
         this.counts.vnfsStarted++;
@@ -96,39 +87,19 @@ export class EmulationRecorder {
     backend.steeringDone.subscribe((s) => {
       if (s.version > 0) this.steeringMs.observe(s.elapsedMs);
       this.t.steering.add([s.time, s.chain, s.version, s.accessNode, s.hops.map((h) => `${h.vnfId}@${h.host}`).join(" "), s.segments, r3(s.elapsedMs), s.applied]);
-      if (s.applied && s.version > 0) this.resolve(s.chain, s.accessNode, s.time);
+      if (s.applied && s.version > 0) this.interruptions.steeringInForce(s.chain, s.accessNode, s.time);
     });
     backend.stateCarried.subscribe((s) => this.t.transfers.add([s.time, s.from, s.to, s.requestedBytes, s.bytes, r3(s.elapsedMs), s.how]));
     agents.handovers.subscribe((h) => {
       this.counts.handovers++;
       this.t.handovers.add([r6(h.time), h.ue, h.from, h.to, r6(h.rssiDbm)]);
       this.t.moves.add([r6(h.time), h.dueS, h.ue, h.from, h.to, h.packets, r3(h.moveMs), r3(h.flowsMs)]);
-      this.startInterruptions(h.ue, h.from, h.to, h.time);
+      this.interruptions.handover(h.ue, h.from, h.to, h.time);
     });
     agents.samples.subscribe((d) => {
       (this.cpuByDevice.get(d.device) ?? this.cpuByDevice.set(d.device, new Tally(d.device)).get(d.device))?.observe(d.cpuUtilisation);
       this.t.devices.add([r6(d.time), d.device, d.vnfs, r6(d.cpuUtilisation), d.memoryUsedBytes]);
     });
-  }
-
-  private startInterruptions(ue: string, from: string, to: string, time: number): void {
-    for (const chain of this.manager.chains()) {
-      if (chain.spec.ue !== ue || !ACTIVE.has(chain.status) || !this.backend.installed.has(chain.spec.id)) continue;
-      const open = this.pending.get(chain.spec.id);
-      if (open) {
-        open.to = to;
-        open.handovers++;
-      } else this.pending.set(chain.spec.id, { ue, chain: chain.spec.id, since: time, from, to, handovers: 1 });
-    }
-  }
-
-  private resolve(chain: string, accessNode: string, time: number): void {
-    const open = this.pending.get(chain);
-    if (!open || accessNode !== open.to) return;
-    this.pending.delete(chain);
-    const s = time - open.since;
-    this.interruptions.observe(s);
-    this.t.interruptions.add([r6(open.since), open.ue, chain, open.from, open.to, open.handovers, r3(s * 1000), true]);
   }
 
   private flowHeaders(ue: string, flow: number): PacketHeaders {
@@ -210,9 +181,9 @@ export class EmulationRecorder {
       "latency.meanMs": { value: ms(this.latencyAll), unit: "ms", description: "one-way latency of the probe packets (through their chain when steered), mean" },
       "latency.p95Ms": { value: ms(this.latencyAll, 95), unit: "ms", description: "one-way probe latency, 95th percentile" },
       "chains.steeredRatio": { value: this.counts.chainRows > 0 ? this.counts.steeredRows / this.counts.chainRows : Number.NaN, unit: "ratio", description: "share of chain-selected flow samples whose chain was steered at the UE's access node" },
-      "handover.interruptions": { value: this.interruptions.count, unit: "count", description: "handovers of UEs with a steered chain whose steering followed them" },
-      "handover.interruptionMeanMs": { value: ms(this.interruptions), unit: "ms", description: "handover (UE moved) → chain steered at the new access node, mean" },
-      "handover.interruptionP95Ms": { value: ms(this.interruptions, 95), unit: "ms", description: "handover → steering at the new access node, 95th percentile" },
+      "handover.interruptions": { value: this.interruptions.tally.count, unit: "count", description: "handovers of UEs with a steered chain whose steering followed them" },
+      "handover.interruptionMeanMs": { value: ms(this.interruptions.tally), unit: "ms", description: "handover (UE moved) → chain steered at the new access node, mean" },
+      "handover.interruptionP95Ms": { value: ms(this.interruptions.tally, 95), unit: "ms", description: "handover → steering at the new access node, 95th percentile" },
       "chains.unplaced": { value: this.manager.chains().filter((c) => c.status === "waiting" || c.status === "failed").length, unit: "count", description: "chains requested but not running at the end" },
       "migrations.completed": { value: completed.length, unit: "count", description: "vNF migrations completed" },
       "migrations.failed": { value: migrations.filter((m) => m.outcome === "failed" || m.outcome === "rolled-back").length, unit: "count", description: "migrations that failed or rolled back" },
@@ -230,12 +201,10 @@ export class EmulationRecorder {
   }
 
   tables(now: number, probes: Table): Table[] {
-    for (const open of this.pending.values()) this.t.interruptions.add([r6(open.since), open.ue, open.chain, open.from, open.to, open.handovers, r3((now - open.since) * 1000), false]);
-    this.pending.clear();
     const perUe = new TableRecorder("ue_latency_summary", ["ue", "samples", "mean_ms", "p95_ms"]);
     for (const [ue, t] of [...this.latencyByUe].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))) perUe.add([ue, t.count, r3(t.mean * 1000), r3(t.percentile(95) * 1000)]);
     const x = this.t;
-    return [x.latency.toTable(), perUe.toTable(), x.handovers.toTable(), x.interruptions.toTable(), migrationsTable(this.manager), x.vnfEvents.toTable(), x.devices.toTable(), x.notifications.toTable(), x.vnfTimings.toTable(), x.steering.toTable(), x.moves.toTable(), x.transfers.toTable(), probes];
+    return [x.latency.toTable(), perUe.toTable(), x.handovers.toTable(), this.interruptions.finish(now), migrationsTable(this.manager), x.vnfEvents.toTable(), x.devices.toTable(), x.notifications.toTable(), x.vnfTimings.toTable(), x.steering.toTable(), x.moves.toTable(), x.transfers.toTable(), probes];
   }
 }
 

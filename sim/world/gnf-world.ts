@@ -40,6 +40,7 @@ import { SimBackend } from "../backend/sim-backend.ts";
 import type { Metric, Table } from "../run/types.ts";
 import { buildCityMobility, type CityMobility } from "./city-mobility.ts";
 import { DataPlane, type FlowState } from "./data-plane.ts";
+import { HandoverInterruptions } from "./handover-interruptions.ts";
 import { blockingChain, type MitigationConfig } from "./mitigation.ts";
 import { VnfBehaviours, type RunningVnf } from "./vnf-behaviours.ts";
 import { managerOptions, uePacketRate as ueRate } from "./manager-options.ts";
@@ -61,15 +62,6 @@ export interface GnfWorldConfig {
   mitigation?: MitigationConfig;
 }
 
-interface PendingInterruption {
-  ue: string;
-  chain: string;
-  /** First handover of the interrupted period, seconds. */
-  since: number;
-  from: string;
-  to: string;
-  handovers: number;
-}
 
 const ACTIVE = new Set(["starting", "active"]);
 
@@ -85,20 +77,18 @@ export class GnfWorld {
   private readonly dataPlane: DataPlane;
   private readonly behaviours: VnfBehaviours;
   private readonly running = new Map<string, RunningVnf>();
-  private readonly pending = new Map<string, PendingInterruption>();
   private readonly requestedChains = new Set<string>();
   private previousRoutes: { route: string[]; bps: number }[] = [];
   private previousRates = new Set<string>();
   private readonly latencyAll = new Tally("latency");
   private readonly latencyByUe = new Map<string, Tally>();
-  private readonly interruptions = new Tally("interruption");
+  private readonly interruptions = new HandoverInterruptions(() => this.manager.chains(), (chain) => this.backend.installed.has(chain), round);
   private readonly chainLatency = new Tally("chainLatency");
   private readonly flowSamples = { steered: 0, unserved: 0, violations: 0, boundSamples: 0 };
   private readonly counters = { handovers: 0, vnfsStarted: 0, vnfsFailed: 0, notifications: 0, placementCalls: 0 };
   private readonly recorders = {
     latency: new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "chain", "steered", "latency_ms", "chain_latency_ms"]),
     handovers: new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm"]),
-    interruptions: new TableRecorder("handover_interruptions", ["time_s", "ue", "chain", "from", "to", "handovers", "interruption_ms", "resolved"]),
     vnfEvents: new TableRecorder("vnf_events", ["time_s", "vnf", "host", "event", "reason"]),
     devices: new TableRecorder("device_utilisation", ["time_s", "device", "vnfs", "cpu_utilisation", "memory_used_bytes"]),
     coreLoad: new TableRecorder("core_utilisation", ["time_s", "core_bps", "core_bytes_total"]),
@@ -174,7 +164,7 @@ export class GnfWorld {
       if (e.type === "ue-handover") {
         this.counters.handovers++;
         this.recorders.handovers.add([e.time, e.ue, e.from, e.to, round(e.rssiDbm)]);
-        this.startInterruptions(e.ue, e.from, e.to, e.time);
+        this.interruptions.handover(e.ue, e.from, e.to, e.time);
         this.backend.deliver({ type: "ue-handover", ue: e.ue, from: e.from, to: e.to, rssiDbm: e.rssiDbm, packets: e.packets });
       } else if (e.type === "ue-connected") this.backend.deliver({ type: "ue-connected", ue: e.ue, device: e.device, rssiDbm: e.rssiDbm, packets: 0 });
       else this.backend.deliver({ type: "ue-disconnected", ue: e.ue, device: e.device, rssiDbm: e.rssiDbm, packets: e.packets });
@@ -250,17 +240,6 @@ export class GnfWorld {
 
   // ---- service interruption at handovers ----
 
-  private startInterruptions(ue: string, from: string, to: string, time: number): void {
-    for (const chain of this.manager.chains()) {
-      if (chain.spec.ue !== ue || !ACTIVE.has(chain.status) || !this.backend.installed.has(chain.spec.id)) continue;
-      const open = this.pending.get(chain.spec.id);
-      if (open) {
-        open.to = to;
-        open.handovers++;
-      } else this.pending.set(chain.spec.id, { ue, chain: chain.spec.id, since: time, from, to, handovers: 1 });
-    }
-  }
-
   private onSteeringChanged(chain: string, accessNode: string, version: number): void {
     const m = this.mitigationTimes.get(chain);
     if (m && version > 0 && m.requested !== undefined) {
@@ -269,12 +248,7 @@ export class GnfWorld {
       this.timeToBlock.observe(blocked - m.attackStart);
       this.recorders.mitigations.add([chain.replace(/^block-/, ""), m.attackStart, m.detected, m.requested, blocked, round(blocked - m.attackStart)]);
     }
-    const open = this.pending.get(chain);
-    if (!open || version === 0 || accessNode !== open.to) return;
-    this.pending.delete(chain);
-    const s = this.env.now - open.since;
-    this.interruptions.observe(s);
-    this.recorders.interruptions.add([open.since, open.ue, chain, open.from, open.to, open.handovers, round(s * 1000), true]);
+    if (version > 0) this.interruptions.steeringInForce(chain, accessNode, this.env.now);
   }
 
   // ---- the data plane, sampled ----
@@ -377,9 +351,9 @@ export class GnfWorld {
       "latency.violations": { value: this.flowSamples.violations, unit: "count", description: "steered flow samples whose UE → chain latency exceeded the chain's tightest vNF latency bound" },
       "latency.chainMeanMs": { value: ms(this.chainLatency), unit: "ms", description: "UE → chain latency (access node through the vNFs), mean over steered samples" },
       "chains.steeredRatio": { value: served > 0 ? this.flowSamples.steered / served : Number.NaN, unit: "ratio", description: "share of chain-selected flow samples that went through their vNFs" },
-      "handover.interruptions": { value: this.interruptions.count, unit: "count", description: "handovers of UEs with a steered chain whose steering followed them" },
-      "handover.interruptionMeanMs": { value: ms(this.interruptions), unit: "ms", description: "service interruption per handover: handover → chain steered at the new access node, mean" },
-      "handover.interruptionP95Ms": { value: ms(this.interruptions, 95), unit: "ms", description: "service interruption per handover, 95th percentile" },
+      "handover.interruptions": { value: this.interruptions.tally.count, unit: "count", description: "handovers of UEs with a steered chain whose steering followed them" },
+      "handover.interruptionMeanMs": { value: ms(this.interruptions.tally), unit: "ms", description: "service interruption per handover: handover → chain steered at the new access node, mean" },
+      "handover.interruptionP95Ms": { value: ms(this.interruptions.tally, 95), unit: "ms", description: "service interruption per handover, 95th percentile" },
       "chains.unplaced": { value: this.manager.chains().filter((c) => c.status === "waiting" || c.status === "failed").length, unit: "count", description: "chains requested but not running at the end (no host within the bounds had room, or their UE is away)" },
       "migrations.completed": { value: completed.length, unit: "count", description: "vNF migrations completed" },
       "migrations.failed": { value: migrations.filter((m) => m.outcome === "failed" || m.outcome === "rolled-back").length, unit: "count", description: "migrations that failed or rolled back" },
@@ -401,15 +375,13 @@ export class GnfWorld {
 
   tables(): Table[] {
     const now = this.env.now;
-    for (const open of this.pending.values()) this.recorders.interruptions.add([open.since, open.ue, open.chain, open.from, open.to, open.handovers, round((now - open.since) * 1000), false]);
-    this.pending.clear();
     const perUe = new TableRecorder("ue_latency_summary", ["ue", "samples", "mean_ms", "p95_ms"]);
     for (const [ue, t] of [...this.latencyByUe].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))) perUe.add([ue, t.count, round(t.mean * 1000), round(t.percentile(95) * 1000)]);
     return [
       this.recorders.latency.toTable(),
       perUe.toTable(),
       this.recorders.handovers.toTable(),
-      this.recorders.interruptions.toTable(),
+      this.interruptions.finish(now),
       migrationsTable(this.manager),
       this.recorders.vnfEvents.toTable(),
       this.recorders.devices.toTable(),
