@@ -55,7 +55,7 @@ describe.runIf(importable || labRequired())("Mininet driver protocol", () => {
     expect(term.events.at(-1)).toMatchObject({ event: "stopped", reason: "signal 15" });
   }, 30_000);
 
-  it("Mininet's cleanup (pkill by name, delete every OVS bridge) refuses to run", async () => {
+  it("Mininet's cleanup (kills by name, deletes every OVS bridge) refuses to run", async () => {
     const script = [
       "import sys",
       "sys.dont_write_bytecode = True",

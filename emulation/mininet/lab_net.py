@@ -5,7 +5,7 @@ keeps its own registry of the hosts, switches, links and processes it created an
 those, by name and PID. (Checked in Mininet 2.3.0: ``OVSSwitch.stop`` only deletes its own bridge
 and ``batchShutdown`` SIGHUPs its own shells, both safe; but ``Mininet.stop`` leaves processes
 daemonised in hosts running, ``RemoteController.stop`` leaves its shell, ``Mininet.init`` changes
-machine-wide sysctls, and ``Mininet.iperf`` runs ``killall``. Hence our own teardown.) Conventions:
+machine-wide sysctls, and ``Mininet.iperf`` kills by name. Hence our own teardown.) Conventions:
 
 - hosts are ``Host`` (their own network namespace, via ``mnexec``); switches are ``OVSSwitch`` on
   the userspace datapath (``datapath='user'``), ``failMode='secure'``, OpenFlow 1.3, an explicit

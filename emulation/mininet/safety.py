@@ -1,10 +1,10 @@
 """Makes Mininet 2.3 safe on a shared machine, before anything else of it is used.
 
-Mininet's cleanup (``mn -c``, ``mininet.clean.cleanup``) kills processes by name (``pkill -9 -f``,
-``killall``) and deletes every Open vSwitch bridge on the machine. It must never run: it is
+Mininet's cleanup (its command-line clean option and ``mininet.clean.cleanup``) kills processes by
+name and deletes every Open vSwitch bridge on the machine. It must never run: it is
 replaced by a function that raises, so any path that would call it fails loudly instead.
 ``Mininet.init`` (which changes machine-wide sysctls and rlimits) is marked as done, and the
-helpers that kill by name (``Mininet.iperf``'s ``killall``) are disabled. The driver tears down
+helpers that kill by name (``Mininet.iperf``) are disabled. The driver tears down
 only what it created itself, by name and PID (see lab_net.py).
 """
 
@@ -32,5 +32,5 @@ def make_mininet_safe():
     mininet.clean.sh = _refuse('mininet.clean.sh')
     # No machine-wide sysctl/rlimit changes (Mininet.init -> fixLimits).
     mininet.net.Mininet.inited = True
-    # Mininet.iperf runs `killall -9 iperf` in hosts.
+    # Mininet.iperf kills iperf in hosts by name.
     mininet.net.Mininet.iperf = _refuse('Mininet.iperf')
