@@ -12,21 +12,16 @@
  *   device's), memory in use (their cgroups' usage), the device's vNF memory, associated clients.
  * Times: `time` fields in seconds of the backend clock; durations in ms.
  */
-import type { ClientEvent } from "../../sim/models/agent-reports/agents.ts";
+import type { ClientEvent, UeHandoverReport } from "../../sim/models/agent-reports/agents.ts";
 import type { DeviceCapacity } from "../../sim/models/devices/capacity.ts";
 import { TraceSource } from "../../sim/engine/trace.ts";
 import type { EmulationBackend } from "../backend/emulation-backend.ts";
 import type { EmuNetwork } from "../network/emu-network.ts";
 
-export interface HandoverRecord {
-  /** When the handover was due (timeline) and when it began, s. */
+/** A handover as the sim's Agents report it (`time`: when it began, s), plus how the lab carried it out. */
+export interface HandoverRecord extends Omit<UeHandoverReport, "type"> {
+  /** When the handover was due on the timeline, s. */
   dueS: number;
-  time: number;
-  ue: string;
-  from: string;
-  to: string;
-  rssiDbm: number;
-  packets: number;
   moveMs: number;
   flowsMs: number;
 }

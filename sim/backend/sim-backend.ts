@@ -144,7 +144,7 @@ export class SimBackend implements Backend {
         return;
       }
       this.vnfHost.delete(vnfId);
-      this.emitNow({ type: "vnf-failed", vnfId, host: hostId, reason: this.failureReasons.get(vnfId) ?? "start failed" });
+      this.emitNow({ type: "vnf-failed", vnfId, host: hostId, reason: this.takeFailure(vnfId, "start failed") });
     });
   }
 
@@ -158,7 +158,7 @@ export class SimBackend implements Backend {
     stopped.addCallback((e) => {
       this.vnfHost.delete(vnfId);
       if (e.value === true) this.emitNow({ type: "vnf-stopped", vnfId, host: hostId });
-      else this.emitNow({ type: "vnf-failed", vnfId, host: hostId, reason: this.failureReasons.get(vnfId) ?? "stop failed" });
+      else this.emitNow({ type: "vnf-failed", vnfId, host: hostId, reason: this.takeFailure(vnfId, "stop failed") });
     });
   }
 
@@ -174,6 +174,13 @@ export class SimBackend implements Backend {
       }
       this.emitNow({ type: "steering-installed", chain: command.chain, version: command.version });
     });
+  }
+
+  /** The reason the host gave for vNF `vnfId`'s failure (forgotten once read). */
+  private takeFailure(vnfId: string, fallback: string): string {
+    const reason = this.failureReasons.get(vnfId) ?? fallback;
+    this.failureReasons.delete(vnfId);
+    return reason;
   }
 
   private after(delayS: number, action: () => void): void {

@@ -135,14 +135,17 @@ export class DataPlane {
         const host = hostOfVnf.get(id) as string;
         return { host, perCoreSpeed: this.inputs.perCoreSpeed.get(host) ?? 1, cpuPerPacketS: type.cpuPerPacketS, processingDelayS: type.processingDelayS, packetRate: vnfPacketRate.get(id) ?? 0 };
       });
-      const l = flowLatency(paths, state.access, state.destination, stages, this.inputs.queueModel);
-      if (l.overloaded) continue;
-      state.latencyS = l.latencyS;
+      // Through the vNFs to the last one, then on to the destination (no vNFs: straight there).
       const last = stages[stages.length - 1];
-      if (last) {
-        const toChain = flowLatency(paths, state.access, last.host, stages, this.inputs.queueModel);
-        if (!toChain.overloaded) state.chainLatencyS = toChain.latencyS;
+      const toChain = flowLatency(paths, state.access, last ? last.host : state.destination, stages, this.inputs.queueModel);
+      if (toChain.overloaded) continue;
+      if (!last) {
+        state.latencyS = toChain.latencyS;
+        continue;
       }
+      const onward = flowLatency(paths, last.host, state.destination, [], this.inputs.queueModel) as { latencyS: number };
+      state.chainLatencyS = toChain.latencyS;
+      state.latencyS = toChain.latencyS + onward.latencyS;
     }
     return { flows, vnfPacketRate };
   }

@@ -65,6 +65,7 @@ export class VnfBehaviours {
   onSample(running: readonly RunningVnf[], flows: readonly FlowState[]): VnfNotification[] {
     const out: VnfNotification[] = [];
     for (const vnf of running) {
+      if (vnf.type !== "monitoring" && vnf.type !== "ids") continue;
       const through = flows.filter((f) => f.vnfs.includes(vnf.id));
       if (vnf.type === "monitoring") {
         const threshold = vnf.params["alertAboveBps"];
