@@ -29,6 +29,7 @@ import { ContainerVnf, type VnfTimings } from "../vnf/container-vnf.ts";
 import { exportState, importState } from "./state-transfer.ts";
 import { vnfSpecOf } from "./vnf-mapping.ts";
 import { reportEvents, type MonitorState } from "./vnf-reports.ts";
+import { EventListeners } from "../../orchestrator/event-listeners.ts";
 
 /** A vNF container the backend runs. */
 export interface EmuVnf {
@@ -73,7 +74,7 @@ export class EmulationBackend implements Backend {
   readonly vnfs = new Map<string, EmuVnf>();
   /** Steering in force per chain: version and access node. */
   readonly installed = new Map<string, { version: number; accessNode: string; since: number }>();
-  private readonly listeners: ((event: ManagerEvent) => void)[] = [];
+  private readonly listeners = new EventListeners();
   private readonly checkpoints = new Map<string, string>();
   /** vNFs being stopped on the Manager's command (their exit is not a failure). */
   private readonly stopping = new Set<string>();
@@ -89,11 +90,7 @@ export class EmulationBackend implements Backend {
   }
 
   onEvent(listener: (event: ManagerEvent) => void): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.listeners.add(listener);
   }
 
   /** Delivers an unsolicited event (Agents, operator schedule) on the next turn of the event loop. */
@@ -247,6 +244,6 @@ export class EmulationBackend implements Backend {
   private emit(event: ManagerEvent): void {
     if (this.closed) return;
     this.eventDelivered.emit({ time: this.now(), event });
-    for (const l of [...this.listeners]) l(event);
+    this.listeners.emit(event);
   }
 }

@@ -39,13 +39,6 @@ export interface InstalledSteering {
   since: number;
 }
 
-/** A command the backend executed, with when it was issued and when it was answered. */
-export interface CommandRecord {
-  command: Command;
-  /** Seconds. */
-  issuedAt: number;
-}
-
 export interface SimBackendOptions {
   env: Environment;
   /** Lifecycle model of every host that can run vNFs, by topology node id. */
@@ -60,8 +53,6 @@ export class SimBackend implements Backend {
   readonly installed = new Map<string, InstalledSteering>();
   /** Emitted when a chain's steering takes effect (install) or disappears (version 0). */
   readonly steeringChanged = new TraceSource<InstalledSteering>("steeringChanged");
-  /** Every command executed. */
-  readonly commandIssued = new TraceSource<CommandRecord>("commandIssued");
   /** Every event delivered to the Manager, with its time. */
   readonly eventDelivered = new TraceSource<{ time: number; event: ManagerEvent }>("eventDelivered");
   private readonly listeners = new EventListeners();
@@ -95,7 +86,6 @@ export class SimBackend implements Backend {
   }
 
   execute(command: Command): void {
-    if (this.commandIssued.active) this.commandIssued.emit({ command, issuedAt: this.env.now });
     switch (command.type) {
       case "start-vnf":
         this.startVnf(command.vnfId, command.vnfType, command.host);
