@@ -28,6 +28,18 @@ export function allocBytes(n: number): Uint8Array {
   return out;
 }
 
+/** A zero-filled array of `n` u32s (native byte order) that nothing else will write to. */
+export function allocWords(n: number): Uint32Array {
+  if (4 * n > MAX_POOLED) return new Uint32Array(n);
+  if (used + 4 * n > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    used = 0;
+  }
+  const out = new Uint32Array(slab, used, n); // `used` is 8-byte aligned
+  used = (used + 4 * n + 7) & ~7;
+  return out;
+}
+
 /** A fresh copy of `src[start, end)` (0 <= start <= end <= src.length). */
 export function copyBytes(src: Uint8Array, start: number, end: number): Uint8Array {
   const n = end - start;

@@ -130,8 +130,8 @@ function compare(ryu: unknown, ours: unknown, path: string, tally: Tally): void 
       const alias = ALIASES[key];
       if (alias === "") continue;
       const ourKey = alias !== undefined && alias in o ? alias : camel(key);
-      if (key === "oxm_ids" && Array.isArray(o["oxmIds"])) {
-        compareOxmIds(value as { OFPOxmId: RyuOxmId }[], o["oxmIds"] as (number | { header: number })[], `${path}.oxm_ids`, tally);
+      if (key === "oxm_ids" && (Array.isArray(o["oxmIds"]) || o["oxmIds"] instanceof Uint32Array)) {
+        compareOxmIds(value as { OFPOxmId: RyuOxmId }[], o["oxmIds"] as ArrayLike<number | { header: number }>, `${path}.oxm_ids`, tally);
         continue;
       }
       if ((key === "instruction_ids" || key === "action_ids") && Array.isArray(o["ids"])) {
@@ -222,7 +222,7 @@ interface RyuOxmId {
 }
 
 /** Our OXM ids (32-bit headers, or `{ header, experimenter }`) against Ryu's field names and has-mask flags. */
-function compareOxmIds(ryu: { OFPOxmId: RyuOxmId }[], ours: (number | { header: number })[], path: string, tally: Tally): void {
+function compareOxmIds(ryu: { OFPOxmId: RyuOxmId }[], ours: ArrayLike<number | { header: number }>, path: string, tally: Tally): void {
   if (ryu.length !== ours.length) {
     tally.mismatches.push(`${path}: ${ryu.length} items in Ryu, ${ours.length} here`);
     return;

@@ -129,7 +129,7 @@ const TYPE_CODES: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Reused by `encodeMessage` (encoding is synchronous, so one scratch buffer suffices). */
-const scratch = new Writer(4096);
+const scratch = new Writer();
 
 /**
  * Encodes a message (header included) into fresh bytes (a region of the writer's slab that is

@@ -16,9 +16,9 @@
  *   r.close(outer);                             // now just past the body
  */
 import { formatIpv4, formatIpv6, formatMac } from "./addresses.ts";
-import { copyBytes } from "./byte-pool.ts";
+import { allocWords, copyBytes } from "./byte-pool.ts";
 import { DecodeError } from "./errors.ts";
-import { renderPath } from "./field-path.ts";
+import { PathStack } from "./field-path.ts";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 /** Scratch for 64-bit reads: `getBigUint64` is the cheapest way to a bigint. */
@@ -33,12 +33,10 @@ export class Reader {
   /** One past the last readable byte of the current (possibly narrowed) range. */
   private end: number;
   /**
-   * Field path segments pushed by `enter`; `indices[i] >= 0` renders as `names[i][index]`.
-   * Decoding is depth-first and every `enter` is paired with a `leave`, so the stack always holds
-   * the path of the field being read.
+   * Field path segments pushed by `enter`. Decoding is depth-first and every `enter` is paired
+   * with a `leave`, so the stack always holds the path of the field being read.
    */
-  private readonly names: string[] = [];
-  private readonly indices: number[] = [];
+  private readonly path = new PathStack();
   /** A view of `buf` for runs of words (`u32s`), made on first use. */
   private view: DataView | undefined = undefined;
 
@@ -54,11 +52,7 @@ export class Reader {
     this.view = undefined;
     this.pos = 0;
     this.end = bytes.length;
-    if (this.names.length > 0) {
-      // Left over by a decode that threw; a successful one leaves the path stack empty.
-      this.names.length = 0;
-      this.indices.length = 0;
-    }
+    this.path.clear(); // a decode that threw leaves segments; a successful one none
     return this;
   }
 
@@ -77,18 +71,16 @@ export class Reader {
    * text is only built when decoding fails, so entering costs no string work.
    */
   enter(name: string, index = -1): void {
-    this.names.push(name);
-    this.indices.push(index);
+    this.path.enter(name, index);
   }
 
   leave(): void {
-    this.names.pop();
-    this.indices.pop();
+    this.path.leave();
   }
 
   /** The field path (e.g. `flow_mod.match.oxm[2].value`), with `last` appended when given. */
   fieldPath(last?: string): string {
-    return renderPath(this.names, this.indices, last);
+    return this.path.render(last);
   }
 
   fail(reason: string, field?: string): never {
@@ -170,11 +162,26 @@ export class Reader {
     const p = this.pos;
     if (this.end - p < 4 * n) this.short(4 * n, field);
     this.pos = p + 4 * n;
-    // For runs a DataView is faster than assembling bytes; made once per message, on demand.
-    const view = (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
+    const view = this.wordView();
     const out = new Array<number>(n);
     for (let i = 0, q = p; i < n; i++, q += 4) out[i] = view.getUint32(q);
     return out;
+  }
+
+  /** The next n big-endian u32s, in a fresh `Uint32Array`. */
+  u32Array(n: number, field: string): Uint32Array {
+    const p = this.pos;
+    if (this.end - p < 4 * n) this.short(4 * n, field);
+    this.pos = p + 4 * n;
+    const view = this.wordView();
+    const out = allocWords(n);
+    for (let i = 0, q = p; i < n; i++, q += 4) out[i] = view.getUint32(q);
+    return out;
+  }
+
+  /** A view of `buf` for runs of words (faster than assembling bytes; made once per message). */
+  private wordView(): DataView {
+    return (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
   }
 
   /** A 6-byte MAC address as text (`02:00:00:00:00:01`). */

@@ -17,7 +17,7 @@
 import { parseIpv4Into, parseIpv6Into, parseMacInto } from "./addresses.ts";
 import { SLAB_BYTES } from "./byte-pool.ts";
 import { EncodeError } from "./errors.ts";
-import { renderPath } from "./field-path.ts";
+import { PathStack } from "./field-path.ts";
 
 const UTF8 = new TextEncoder();
 /** Byte strings up to this length (bytes) are copied by a loop, longer ones by `set`. */
@@ -38,9 +38,8 @@ export class Writer {
   private base = 0;
   /** Next byte to write in `buf`. Invariant: every byte of `buf` from `pos` on is zero. */
   private pos = 0;
-  /** Field path segments (see `Reader`); `indices[i] >= 0` renders as `names[i][index]`. */
-  private readonly names: string[] = [];
-  private readonly indices: number[] = [];
+  /** Field path segments (see `Reader`). */
+  private readonly path = new PathStack();
 
   /** @param slabBytes size of each slab (bytes); a message larger than one gets a larger slab */
   constructor(slabBytes = SLAB_BYTES) {
@@ -58,28 +57,22 @@ export class Writer {
   reset(): this {
     if (this.pos > this.base) this.buf.fill(0, this.base, this.pos); // an unfinished message
     this.pos = this.base;
-    if (this.names.length > 0) {
-      // Left over by an encode that threw; a successful one leaves the path stack empty.
-      this.names.length = 0;
-      this.indices.length = 0;
-    }
+    this.path.clear(); // an encode that threw leaves segments; a successful one none
     return this;
   }
 
   /** Pushes a path segment for error messages: `enter("actions", 2)` adds `actions[2]`. */
   enter(name: string, index = -1): void {
-    this.names.push(name);
-    this.indices.push(index);
+    this.path.enter(name, index);
   }
 
   leave(): void {
-    this.names.pop();
-    this.indices.pop();
+    this.path.leave();
   }
 
   /** `err` with the current field path put in front of its field. */
   prefixed(err: EncodeError): EncodeError {
-    return new EncodeError(renderPath(this.names, this.indices, err.field), err.reason);
+    return new EncodeError(this.path.render(err.field), err.reason);
   }
 
   /** Moves the current message to a fresh slab with room for n more bytes. */
@@ -135,6 +128,16 @@ export class Writer {
     }
     this.pos = p;
     return i;
+  }
+
+  /** Writes every value of `values` as a big-endian u32 (all are in range by construction). */
+  u32Array(values: Uint32Array): void {
+    const n = values.length;
+    if (this.pos + 4 * n > this.buf.length) this.grow(4 * n);
+    const view = this.view;
+    let p = this.pos;
+    for (let i = 0; i < n; i++, p += 4) view.setUint32(p, values[i] as number);
+    this.pos = p;
   }
 
   /** As `u32Run`, for u8s. */

@@ -29,7 +29,8 @@ describe("table-feature id lists", () => {
   it("decode to numbers, with objects only for ids that carry more, and encode back exactly", () => {
     const bytes = encodeMessage(request(properties));
     const decoded = decodeMessage(bytes);
-    expect(decoded).toEqual(request(properties));
+    const [instructions, , match] = properties;
+    expect(decoded).toEqual(request([instructions!, { type: "next_tables", tableIds: Uint8Array.from([1, 2, 3]) }, match!]));
     expect(Buffer.from(encodeMessage(decoded)).equals(Buffer.from(bytes))).toBe(true);
   });
 
@@ -41,6 +42,16 @@ describe("table-feature id lists", () => {
     expect(json).toContain('"ids":[{"type":1},{"type":4}]');
     expect(json).toContain(`"oxmIds":[{"header":${IN_PORT}}]`);
     expect(Buffer.from(encodeMessage(fromJson(json) as OfMessage)).equals(Buffer.from(encodeMessage(flat)))).toBe(true);
+  });
+
+  it("next-table and plain OXM id lists decode to typed arrays and render as the JSON's numbers and objects", () => {
+    const plain = request([{ type: "next_tables", tableIds: [1, 2, 254] }, { type: "match", oxmIds: [IN_PORT, 0x80000606] }]);
+    const decoded = decodeMessage(encodeMessage(plain));
+    expect(decoded).toEqual(request([{ type: "next_tables", tableIds: Uint8Array.from([1, 2, 254]) }, { type: "match", oxmIds: Uint32Array.from([IN_PORT, 0x80000606]) }]));
+    const json = toJson(decoded, 0);
+    expect(json).toContain('"tableIds":[1,2,254]');
+    expect(json).toContain(`"oxmIds":[{"header":${IN_PORT}},{"header":${0x80000606}}]`);
+    expect(Buffer.from(encodeMessage(fromJson(json) as OfMessage)).equals(Buffer.from(encodeMessage(plain)))).toBe(true);
   });
 
   it("a bad id is an EncodeError naming it", () => {

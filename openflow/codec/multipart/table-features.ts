@@ -3,10 +3,12 @@
  * lists, OXM id lists, experimenter properties. Property lengths exclude padding; each property is
  * padded to a multiple of 8 bytes.
  *
- * Id lists are flat arrays of numbers (a table-features reply holds thousands of ids): an
- * instruction/action id is its type code, an OXM id its 32-bit header. Only the rare ids that
+ * Id lists are flat (a table-features reply holds thousands of ids): next-table ids decode to a
+ * `Uint8Array` (one copy), OXM ids to a `Uint32Array` of their 32-bit headers, and an
+ * instruction/action id is its type code. Only the rare ids that
  * carry more decode to objects: `{ type, data }` for an instruction/action id with experimenter
- * data, `{ header, experimenter }` for an experimenter-class OXM id. Encoders accept either form
+ * data, and `{ header, experimenter }` for an experimenter-class OXM id (its property's ids are
+ * then a list of numbers and such objects). Encoders accept either form
  * for any id.
  */
 import type { Reader } from "../reader.ts";
@@ -52,31 +54,35 @@ function decodeTypeIds(r: Reader): (number | TypeId)[] {
   return ids;
 }
 
-function decodeTableIds(r: Reader): number[] {
-  return r.u8s(r.remaining, "table_ids");
+/** Table ids are bytes: one copy, no per-id work. */
+function decodeTableIds(r: Reader): Uint8Array {
+  return r.rest("table_ids");
 }
 
-/** OXM headers (u32 each), an experimenter-class one followed by its experimenter id. */
-function decodeOxmIds(r: Reader): (number | OxmId)[] {
-  const words = r.u32s(r.remaining >>> 2, "oxm_ids");
-  for (let i = 0; i < words.length; i++) if ((words[i] as number) >>> 16 === OXM_CLASS_EXPERIMENTER) return withExperimenterIds(r, words, i);
+/**
+ * OXM headers (u32 each): a `Uint32Array` when none is of the experimenter class, else a list in
+ * which each experimenter-class header and the word after it (its experimenter id) are one `OxmId`.
+ */
+function decodeOxmIds(r: Reader): Uint32Array | (number | OxmId)[] {
+  const start = r.offset;
+  const words = r.u32Array(r.remaining >>> 2, "oxm_ids");
   if (r.remaining > 0) r.u32("oxm_ids"); // fails: a partial word is left
+  for (let i = 0; i < words.length; i++) if ((words[i] as number) >>> 16 === OXM_CLASS_EXPERIMENTER) return withExperimenterIds(r, words, i, start);
   return words;
 }
 
 /**
- * The id list of `words` (all the whole words of the property) whose first experimenter-class
- * header is at `first`: each such header and the word after it become one `OxmId`.
+ * The id list of `words` (all the words of the property, which began at offset `start`) whose
+ * first experimenter-class header is at `first`.
  */
-function withExperimenterIds(r: Reader, words: readonly number[], first: number): (number | OxmId)[] {
-  const ids: (number | OxmId)[] = words.slice(0, first);
+function withExperimenterIds(r: Reader, words: Uint32Array, first: number, start: number): (number | OxmId)[] {
+  const ids: (number | OxmId)[] = Array.from(words.subarray(0, first));
   for (let i = first; i < words.length; i++) {
     const header = words[i] as number;
     if (header >>> 16 !== OXM_CLASS_EXPERIMENTER) ids.push(header);
     else if (i + 1 < words.length) ids.push({ header, experimenter: words[++i] as number });
-    else ids.push({ header, experimenter: r.u32("oxm_ids.experimenter") }); // the reader is just past the last word
+    else r.failAt(start + 4 * (i + 1), "needs 4 byte(s), only 0 left", "oxm_ids.experimenter");
   }
-  if (r.remaining > 0) r.u32("oxm_ids"); // fails: a partial word is left
   return ids;
 }
 
@@ -146,14 +152,16 @@ function encodeTypeIds(w: Writer, ids: readonly (number | TypeId)[]): void {
   }
 }
 
-function encodeTableIds(w: Writer, tableIds: readonly number[]): void {
+function encodeTableIds(w: Writer, tableIds: Uint8Array | readonly number[]): void {
+  if (tableIds instanceof Uint8Array) return w.bytes(tableIds, "tableIds");
   const i = w.u8Run(tableIds, 0);
   if (i === tableIds.length) return;
   w.enter("tableIds", i);
   w.u8(tableIds[i] as number, ""); // fails: not a u8
 }
 
-function encodeOxmIds(w: Writer, ids: readonly (number | OxmId)[]): void {
+function encodeOxmIds(w: Writer, ids: Uint32Array | readonly (number | OxmId)[]): void {
+  if (ids instanceof Uint32Array) return w.u32Array(ids);
   for (let i = w.u32Run(ids, 0); i < ids.length; i = w.u32Run(ids, i + 1)) {
     const id = ids[i] as number | OxmId;
     w.enter("oxmIds", i);
