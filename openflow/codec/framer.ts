@@ -9,6 +9,7 @@
  *   socket.on("data", (chunk) => { for (const msg of framer.push(chunk)) handle(msg); });
  */
 import { OFP_HEADER_SIZE } from "../constants.ts";
+import { copyBytes } from "./byte-pool.ts";
 import { DecodeError } from "./errors.ts";
 
 export class Framer {
@@ -16,7 +17,10 @@ export class Framer {
   /** Bytes consumed from the stream so far (for error offsets). */
   private streamOffset = 0;
 
-  /** Adds a chunk and returns the complete messages it finished (each a fresh copy). */
+  /**
+   * Adds a chunk and returns the complete messages it finished, each a fresh copy carved from the
+   * byte pool (so decoding can hand out views of it: see `Reader.bytes`).
+   */
   push(chunk: Uint8Array): Uint8Array[] {
     const data = this.buffer.length === 0 ? chunk : concat(this.buffer, chunk);
     const messages: Uint8Array[] = [];
@@ -27,7 +31,7 @@ export class Framer {
         throw new DecodeError(this.streamOffset + pos + 2, "header.length", `length ${length} is shorter than the 8-byte header`);
       }
       if (data.length - pos < length) break;
-      messages.push(data.slice(pos, pos + length));
+      messages.push(copyBytes(data, pos, pos + length));
       pos += length;
     }
     this.streamOffset += pos;

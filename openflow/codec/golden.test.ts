@@ -134,9 +134,9 @@ function compare(ryu: unknown, ours: unknown, path: string, tally: Tally): void 
         compareOxmIds(value as { OFPOxmId: RyuOxmId }[], o["oxmIds"] as ArrayLike<number | { header: number }>, `${path}.oxm_ids`, tally);
         continue;
       }
-      if ((key === "instruction_ids" || key === "action_ids") && Array.isArray(o["ids"])) {
+      if ((key === "instruction_ids" || key === "action_ids") && (Array.isArray(o["ids"]) || o["ids"] instanceof Uint16Array)) {
         // Our ids are type numbers (objects only with experimenter data); Ryu's are objects.
-        compare(value, (o["ids"] as (number | { type: number })[]).map((id) => (typeof id === "number" ? { type: id } : id)), `${path}.${key}`, tally);
+        compare(value, Array.from(o["ids"] as ArrayLike<number | { type: number }>, (id) => (typeof id === "number" ? { type: id } : id)), `${path}.${key}`, tally);
         continue;
       }
       if (key === "versions" && Array.isArray(o["bitmaps"])) {

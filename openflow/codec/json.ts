@@ -12,6 +12,7 @@ export function toJson(message: OfMessage | OfMessage[], indent = 2): string {
   return JSON.stringify(message, (key, value: unknown) => {
     if (typeof value === "bigint") return value.toString();
     if (key === "tableIds" && value instanceof Uint8Array) return Array.from(value);
+    if (key === "ids" && value instanceof Uint16Array) return Array.from(value, (type) => ({ type }));
     if (key === "oxmIds" && value instanceof Uint32Array) return Array.from(value, (header) => ({ header }));
     if (value instanceof Uint8Array) return bytesToHex(value);
     // Table-feature id lists are flat numbers in memory; the JSON keeps one object per id.

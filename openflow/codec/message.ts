@@ -12,14 +12,18 @@ import { MessageType, OFP_HEADER_SIZE, OFP_VERSION } from "../constants.ts";
 import { EncodeError } from "./errors.ts";
 import { decodeFeaturesReply, decodeAsync, decodeHello, decodePortMod, decodePortStatus, decodeQueueGetConfigReply, decodeQueueGetConfigRequest, decodeRole, decodeSwitchConfig, decodeTableMod, encodeAsync, encodeFeaturesReply, encodeHello, encodePortMod, encodePortStatus, encodeQueueGetConfigReply, encodeQueueGetConfigRequest, encodeRole, encodeSwitchConfig, encodeTableMod } from "./messages/simple.ts";
 import { decodeFlowMod, decodeFlowRemoved, decodeGroupMod, decodeMeterMod, decodePacketIn, decodePacketOut, encodeFlowMod, encodeFlowRemoved, encodeGroupMod, encodeMeterMod, encodePacketIn, encodePacketOut } from "./messages/flow.ts";
-import type { OfMessage } from "./messages/types.ts";
+import type { MessageOf, OfMessage } from "./messages/types.ts";
 import { decodeMultipartReplyBody, encodeMultipartReplyBody } from "./multipart/reply.ts";
 import { decodeMultipartRequestBody, encodeMultipartRequestBody, KIND_CODES } from "./multipart/request.ts";
 import { Reader } from "./reader.ts";
 import { decodeExperimenterMessage, encodeExperimenterBody } from "./experimenter.ts";
 import { Writer } from "./writer.ts";
 
-const NAMES: Record<number, string> = Object.fromEntries(Object.entries(MessageType).map(([k, v]) => [v, k.toLowerCase()]));
+/** Message type names by ofp_type code (a dense array). */
+const NAMES: readonly (string | undefined)[] = Object.entries(MessageType).reduce<(string | undefined)[]>((names, [k, v]) => {
+  names[v] = k.toLowerCase();
+  return names;
+}, []);
 
 /** Reused by `decodeMessage` (decoding is synchronous, so one reader suffices; it keeps the last input until the next decode). */
 const reader = new Reader(new Uint8Array(0));
@@ -144,7 +148,7 @@ export function encodeMessage(message: OfMessage, writer = scratch.reset()): Uin
   w.u16(0, "length");
   w.u32(message.xid, "xid");
   try {
-    encodeBody(w, message);
+    encodeBody(w, message, code);
   } catch (err) {
     // Encoders name fields relative to the record being written; the writer knows the path.
     throw err instanceof EncodeError ? w.prefixed(err) : err;
@@ -154,69 +158,77 @@ export function encodeMessage(message: OfMessage, writer = scratch.reset()): Uin
   return w.finish();
 }
 
-function encodeBody(w: Writer, m: OfMessage): void {
-  switch (m.type) {
-    case "hello":
-      return encodeHello(w, m.elements);
-    case "error":
-      w.u16(m.errorType, "errorType");
-      w.u16(m.code, "code");
-      return w.bytes(m.data, "data");
-    case "error_experimenter":
-      w.u16(0xffff, "errorType");
-      w.u16(m.expType, "expType");
-      w.u32(m.experimenter, "experimenter");
-      return w.bytes(m.data, "data");
-    case "echo_request":
-    case "echo_reply":
-      return w.bytes(m.data, "data");
-    case "experimenter":
-      return encodeExperimenterBody(w, m);
-    case "features_reply":
-      return encodeFeaturesReply(w, m);
-    case "get_config_reply":
-    case "set_config":
-      return encodeSwitchConfig(w, m);
-    case "packet_in":
-      return encodePacketIn(w, m);
-    case "flow_removed":
-      return encodeFlowRemoved(w, m);
-    case "port_status":
-      return encodePortStatus(w, m);
-    case "packet_out":
-      return encodePacketOut(w, m);
-    case "flow_mod":
-      return encodeFlowMod(w, m);
-    case "group_mod":
-      return encodeGroupMod(w, m);
-    case "port_mod":
-      return encodePortMod(w, m);
-    case "table_mod":
-      return encodeTableMod(w, m);
-    case "multipart_request":
-    case "multipart_reply": {
-      const kind = m.body.kind;
-      const mpType = kind === "unknown" ? m.body.multipartType : KIND_CODES[kind];
+/**
+ * The body of `m`, whose ofp_type is `code`. Dispatching on the number (a jump table) is cheaper
+ * than on the type name; each case narrows `m` to the type(s) with that code.
+ */
+function encodeBody(w: Writer, m: OfMessage, code: number): void {
+  switch (code) {
+    case MessageType.HELLO:
+      return encodeHello(w, (m as MessageOf<"hello">).elements);
+    case MessageType.ERROR:
+      if (m.type === "error_experimenter") {
+        w.u16(0xffff, "errorType");
+        w.u16(m.expType, "expType");
+        w.u32(m.experimenter, "experimenter");
+        return w.bytes(m.data, "data");
+      } else {
+        const e = m as MessageOf<"error">;
+        w.u16(e.errorType, "errorType");
+        w.u16(e.code, "code");
+        return w.bytes(e.data, "data");
+      }
+    case MessageType.ECHO_REQUEST:
+    case MessageType.ECHO_REPLY:
+      return w.bytes((m as MessageOf<"echo_request" | "echo_reply">).data, "data");
+    case MessageType.EXPERIMENTER:
+      return encodeExperimenterBody(w, m as MessageOf<"experimenter">);
+    case MessageType.FEATURES_REPLY:
+      return encodeFeaturesReply(w, m as MessageOf<"features_reply">);
+    case MessageType.GET_CONFIG_REPLY:
+    case MessageType.SET_CONFIG:
+      return encodeSwitchConfig(w, m as MessageOf<"get_config_reply" | "set_config">);
+    case MessageType.PACKET_IN:
+      return encodePacketIn(w, m as MessageOf<"packet_in">);
+    case MessageType.FLOW_REMOVED:
+      return encodeFlowRemoved(w, m as MessageOf<"flow_removed">);
+    case MessageType.PORT_STATUS:
+      return encodePortStatus(w, m as MessageOf<"port_status">);
+    case MessageType.PACKET_OUT:
+      return encodePacketOut(w, m as MessageOf<"packet_out">);
+    case MessageType.FLOW_MOD:
+      return encodeFlowMod(w, m as MessageOf<"flow_mod">);
+    case MessageType.GROUP_MOD:
+      return encodeGroupMod(w, m as MessageOf<"group_mod">);
+    case MessageType.PORT_MOD:
+      return encodePortMod(w, m as MessageOf<"port_mod">);
+    case MessageType.TABLE_MOD:
+      return encodeTableMod(w, m as MessageOf<"table_mod">);
+    case MessageType.MULTIPART_REQUEST:
+    case MessageType.MULTIPART_REPLY: {
+      const mp = m as MessageOf<"multipart_request" | "multipart_reply">;
+      const kind = mp.body.kind;
+      const mpType = kind === "unknown" ? mp.body.multipartType : KIND_CODES[kind];
       if (mpType === undefined) throw new EncodeError("body.kind", `unknown multipart kind "${String(kind)}"`);
       w.u16(mpType, "body.kind");
-      w.u16(m.flags, "flags");
+      w.u16(mp.flags, "flags");
       w.zeros(4);
-      if (m.type === "multipart_request") return encodeMultipartRequestBody(w, m.body);
-      return encodeMultipartReplyBody(w, m.body);
+      if (mp.type === "multipart_request") return encodeMultipartRequestBody(w, mp.body);
+      return encodeMultipartReplyBody(w, mp.body);
     }
-    case "queue_get_config_request":
-      return encodeQueueGetConfigRequest(w, m);
-    case "queue_get_config_reply":
-      return encodeQueueGetConfigReply(w, m);
-    case "role_request":
-    case "role_reply":
-      return encodeRole(w, m);
-    case "get_async_reply":
-    case "set_async":
-      return encodeAsync(w, m);
-    case "meter_mod":
-      return encodeMeterMod(w, m);
+    case MessageType.QUEUE_GET_CONFIG_REQUEST:
+      return encodeQueueGetConfigRequest(w, m as MessageOf<"queue_get_config_request">);
+    case MessageType.QUEUE_GET_CONFIG_REPLY:
+      return encodeQueueGetConfigReply(w, m as MessageOf<"queue_get_config_reply">);
+    case MessageType.ROLE_REQUEST:
+    case MessageType.ROLE_REPLY:
+      return encodeRole(w, m as MessageOf<"role_request" | "role_reply">);
+    case MessageType.GET_ASYNC_REPLY:
+    case MessageType.SET_ASYNC:
+      return encodeAsync(w, m as MessageOf<"get_async_reply" | "set_async">);
+    case MessageType.METER_MOD:
+      return encodeMeterMod(w, m as MessageOf<"meter_mod">);
     default:
-      return;
+      return; // header-only messages (requests, barriers)
   }
 }

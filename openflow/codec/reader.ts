@@ -7,7 +7,8 @@
  * bytes and returns the outer limit, `close(outer)` skips what the body left unread (padding) and
  * restores the outer limit. Field paths are kept as a stack (`enter`/`leave`) and rendered only
  * when decoding fails, so errors say which nested field failed at no cost on the success path.
- * Integers are assembled from the bytes; a `DataView` is made only for runs of words.
+ * Integers are assembled from the bytes; a `DataView` is made only for runs of words. Byte fields
+ * are views of the message (no copy), so decoded messages alias their input.
  *
  * @example
  *   const r = new Reader(bytes);
@@ -16,15 +17,16 @@
  *   r.close(outer);                             // now just past the body
  */
 import { formatIpv4, formatIpv6, formatMac } from "./addresses.ts";
-import { allocWords, copyBytes } from "./byte-pool.ts";
+import { allocHalfWords, allocWords } from "./byte-pool.ts";
 import { DecodeError } from "./errors.ts";
 import { PathStack } from "./field-path.ts";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 /** Scratch for 64-bit reads: `getBigUint64` is the cheapest way to a bigint. */
 const U64_VIEW = new DataView(new ArrayBuffer(8));
-const U64_BYTES = new Uint8Array(U64_VIEW.buffer);
 const U64_MAX = 0xffffffffffffffffn;
+/** The bigints 0n..1023n, made once. */
+const SMALL_U64S: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
 
 export class Reader {
   private buf: Uint8Array;
@@ -122,28 +124,49 @@ export class Reader {
     if (this.end - p < 8) this.short(8, field);
     this.pos = p + 8;
     const b = this.buf;
-    let and = 0xff;
-    let or = 0;
-    for (let i = 0; i < 8; i++) {
-      const byte = b[p + i] as number;
-      U64_BYTES[i] = byte;
-      and &= byte;
-      or |= byte;
-    }
-    // Zero and all-ones (masks, "any" cookies) are the commonest values; bigints are primitives,
-    // so returning the literal is the same value without allocating.
-    if (or === 0) return 0n;
-    if (and === 0xff) return U64_MAX;
+    const hi = (((b[p] as number) << 24) | ((b[p + 1] as number) << 16) | ((b[p + 2] as number) << 8) | (b[p + 3] as number)) >>> 0;
+    const lo = (((b[p + 4] as number) << 24) | ((b[p + 5] as number) << 16) | ((b[p + 6] as number) << 8) | (b[p + 7] as number)) >>> 0;
+    // Small values and all-ones (counters, "any" cookies and masks) are the commonest; bigints are
+    // primitives, so returning a shared one is the same value without allocating.
+    if (hi === 0 && lo < SMALL_U64S.length) return SMALL_U64S[lo] as bigint;
+    if ((hi & lo) === -1) return U64_MAX; // both words all ones (`&` gives a signed int32)
+    U64_VIEW.setUint32(0, hi);
+    U64_VIEW.setUint32(4, lo);
     return U64_VIEW.getBigUint64(0);
   }
 
-  /** A copy of the next n bytes. */
+  /**
+   * The next n words as table-feature instruction/action ids without data (u16 type, u16 length
+   * 4 each): their types, and the position moves past them. Undefined, without moving, if a
+   * length is not 4 (an id with data, or a bad one) or fewer than 4n bytes are left.
+   */
+  plainTypeIds(n: number): Uint16Array | undefined {
+    const p = this.pos;
+    if (this.end - p < 4 * n) return undefined;
+    const view = this.wordView();
+    const types = allocHalfWords(n);
+    for (let i = 0, q = p; i < n; i++, q += 4) {
+      const word = view.getUint32(q);
+      if ((word & 0xffff) !== 4) return undefined;
+      types[i] = word >>> 16;
+    }
+    this.pos = p + 4 * n;
+    return types;
+  }
+
+  /** The next n bytes, as a view of the message (no copy). */
   bytes(n: number, field: string): Uint8Array {
     if (n < 0) this.fail(`negative length ${n}`, field);
     const p = this.pos;
     if (this.end - p < n) this.short(n, field);
     this.pos = p + n;
-    return copyBytes(this.buf, p, p + n);
+    return this.slice(p, n);
+  }
+
+  /** `buf[at, at + n)` as a view (the constructor is cheaper than `subarray`). */
+  private slice(at: number, n: number): Uint8Array {
+    const b = this.buf;
+    return new Uint8Array(b.buffer, b.byteOffset + at, n);
   }
 
   /** The next n bytes as a list of numbers. */
@@ -241,14 +264,14 @@ export class Reader {
     return s;
   }
 
-  /** The rest of the current range, copied. */
+  /** The rest of the current range, as a view of the message. */
   rest(field: string): Uint8Array {
     return this.bytes(this.end - this.pos, field);
   }
 
-  /** A copy of the current range from `start` (an earlier offset) to its end; does not move. */
-  copyFrom(start: number): Uint8Array {
-    return copyBytes(this.buf, start, this.end);
+  /** The current range from `start` (an earlier offset) to its end, as a view; does not move. */
+  viewFrom(start: number): Uint8Array {
+    return this.slice(start, this.end - start);
   }
 
   /**

@@ -140,6 +140,19 @@ export class Writer {
     this.pos = p;
   }
 
+  /**
+   * Table-feature instruction/action ids without data: each type as a u16 followed by the length
+   * 4 (u16), as one word.
+   */
+  typeIdWords(types: Uint16Array): void {
+    const n = types.length;
+    if (this.pos + 4 * n > this.buf.length) this.grow(4 * n);
+    const view = this.view;
+    let p = this.pos;
+    for (let i = 0; i < n; i++, p += 4) view.setUint32(p, (((types[i] as number) << 16) | 4) >>> 0);
+    this.pos = p;
+  }
+
   /** As `u32Run`, for u8s. */
   u8Run(values: readonly unknown[], from: number): number {
     const n = values.length;

@@ -103,7 +103,7 @@ export function decodeBands(r: Reader, length: number): MeterBand[] {
     if (type === BAND_DROP && len === 16) bands.push({ type: "drop", rate, burstSize });
     else if (type === BAND_DSCP_REMARK && len === 16) bands.push({ type: "dscp_remark", rate, burstSize, precLevel: r.u8("prec_level") });
     else if (type === BAND_EXPERIMENTER && len >= 16) bands.push({ type: "experimenter", rate, burstSize, experimenter: r.u32("experimenter"), data: r.rest("data") });
-    else bands.push({ type: "unknown", bandType: type, rate, burstSize, body: r.copyFrom(bodyStart) });
+    else bands.push({ type: "unknown", bandType: type, rate, burstSize, body: r.viewFrom(bodyStart) });
     r.close(bandOuter);
     r.leave();
   }
@@ -164,7 +164,7 @@ export function decodeQueues(r: Reader): PacketQueue[] {
         const experimenter = r.u32("experimenter");
         r.pad(4);
         properties.push({ type: "experimenter", experimenter, data: r.rest("data") });
-      } else properties.push({ type: "unknown", property, body: r.copyFrom(bodyStart) });
+      } else properties.push({ type: "unknown", property, body: r.viewFrom(bodyStart) });
       r.close(bodyOuter);
       r.leave();
     }

@@ -44,11 +44,18 @@ describe("table-feature id lists", () => {
     expect(Buffer.from(encodeMessage(fromJson(json) as OfMessage)).equals(Buffer.from(encodeMessage(flat)))).toBe(true);
   });
 
-  it("next-table and plain OXM id lists decode to typed arrays and render as the JSON's numbers and objects", () => {
-    const plain = request([{ type: "next_tables", tableIds: [1, 2, 254] }, { type: "match", oxmIds: [IN_PORT, 0x80000606] }]);
+  it("id lists without experimenter parts decode to typed arrays and render as the JSON's numbers and objects", () => {
+    const plain = request([{ type: "apply_actions", ids: [0, 25] }, { type: "next_tables", tableIds: [1, 2, 254] }, { type: "match", oxmIds: [IN_PORT, 0x80000606] }]);
     const decoded = decodeMessage(encodeMessage(plain));
-    expect(decoded).toEqual(request([{ type: "next_tables", tableIds: Uint8Array.from([1, 2, 254]) }, { type: "match", oxmIds: Uint32Array.from([IN_PORT, 0x80000606]) }]));
+    expect(decoded).toEqual(
+      request([
+        { type: "apply_actions", ids: Uint16Array.from([0, 25]) },
+        { type: "next_tables", tableIds: Uint8Array.from([1, 2, 254]) },
+        { type: "match", oxmIds: Uint32Array.from([IN_PORT, 0x80000606]) },
+      ]),
+    );
     const json = toJson(decoded, 0);
+    expect(json).toContain('"ids":[{"type":0},{"type":25}]');
     expect(json).toContain('"tableIds":[1,2,254]');
     expect(json).toContain(`"oxmIds":[{"header":${IN_PORT}},{"header":${0x80000606}}]`);
     expect(Buffer.from(encodeMessage(fromJson(json) as OfMessage)).equals(Buffer.from(encodeMessage(plain)))).toBe(true);

@@ -4,8 +4,8 @@
  * padded to a multiple of 8 bytes.
  *
  * Id lists are flat (a table-features reply holds thousands of ids): next-table ids decode to a
- * `Uint8Array` (one copy), OXM ids to a `Uint32Array` of their 32-bit headers, and an
- * instruction/action id is its type code. Only the rare ids that
+ * `Uint8Array`, instruction/action ids to a `Uint16Array` of their type codes and OXM ids to a
+ * `Uint32Array` of their 32-bit headers. Only the rare ids that
  * carry more decode to objects: `{ type, data }` for an instruction/action id with experimenter
  * data, and `{ header, experimenter }` for an experimenter-class OXM id (its property's ids are
  * then a list of numbers and such objects). Encoders accept either form
@@ -29,8 +29,17 @@ const PROP_CODES: ReadonlyMap<string, number> = new Map([
 ]);
 const OXM_CLASS_EXPERIMENTER = 0xffff;
 
-/** `ofp_instruction_id` / `ofp_action_id` list: `type`, `len` (>= 4), experimenter data. */
-function decodeTypeIds(r: Reader): (number | TypeId)[] {
+/**
+ * `ofp_instruction_id` / `ofp_action_id` list: `type`, `len` (>= 4), experimenter data. When no
+ * id carries data (every `len` is 4), a `Uint16Array` of the types; else a list of numbers with a
+ * `TypeId` for each id that carries data.
+ */
+function decodeTypeIds(r: Reader): Uint16Array | (number | TypeId)[] {
+  return ((r.remaining & 3) === 0 ? r.plainTypeIds(r.remaining >>> 2) : undefined) ?? decodeTypeIdList(r);
+}
+
+/** The general form of `decodeTypeIds`: ids with data become `TypeId`s. */
+function decodeTypeIdList(r: Reader): (number | TypeId)[] {
   const ids: (number | TypeId)[] = [];
   while (r.remaining > 0) {
     // The path (`ids[i]`) is entered only where an error or data needs it.
@@ -125,11 +134,12 @@ function decodePropertyBody(r: Reader, propType: number, bodyStart: number): Tab
       return { type: name, experimenter, expType: r.u32("exp_type"), data: r.rest("data") };
     }
     default:
-      return { type: "unknown", propType, body: r.copyFrom(bodyStart) };
+      return { type: "unknown", propType, body: r.viewFrom(bodyStart) };
   }
 }
 
-function encodeTypeIds(w: Writer, ids: readonly (number | TypeId)[]): void {
+function encodeTypeIds(w: Writer, ids: Uint16Array | readonly (number | TypeId)[]): void {
+  if (ids instanceof Uint16Array) return w.typeIdWords(ids);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number | TypeId;
     if (typeof id === "number" && (id & 0xffff) === id) {

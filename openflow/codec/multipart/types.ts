@@ -118,15 +118,16 @@ export interface OxmId {
 /**
  * One table-features property. Id lists are flat (a reply holds thousands of ids):
  * - `tableIds`: table ids; decoding yields a `Uint8Array`, encoding also takes a list of numbers.
- * - `ids`: instruction/action type codes; an id with experimenter data is a `TypeId`.
+ * - `ids`: instruction/action type codes; decoding yields a `Uint16Array`, or, when an id carries
+ *   experimenter data, a list of numbers with a `TypeId` for each such id.
  * - `oxmIds`: 32-bit OXM headers; decoding yields a `Uint32Array`, or, when the property holds an
  *   experimenter-class id, a list of numbers with an `OxmId` for each such id.
  * Encoding accepts the object form for any id.
  */
 export type TableFeatureProperty =
-  | { type: "instructions" | "instructions_miss"; ids: (number | TypeId)[] }
+  | { type: "instructions" | "instructions_miss"; ids: Uint16Array | (number | TypeId)[] }
   | { type: "next_tables" | "next_tables_miss"; tableIds: Uint8Array | number[] }
-  | { type: "write_actions" | "write_actions_miss" | "apply_actions" | "apply_actions_miss"; ids: (number | TypeId)[] }
+  | { type: "write_actions" | "write_actions_miss" | "apply_actions" | "apply_actions_miss"; ids: Uint16Array | (number | TypeId)[] }
   | { type: "match" | "wildcards" | "write_setfield" | "write_setfield_miss" | "apply_setfield" | "apply_setfield_miss"; oxmIds: Uint32Array | (number | OxmId)[] }
   | { type: "experimenter" | "experimenter_miss"; experimenter: number; expType: number; data: BytesInput }
   | { type: "unknown"; propType: number; body: BytesInput };
