@@ -143,10 +143,7 @@ export function encodeMessage(message: OfMessage, writer = scratch.reset()): Uin
   const code = TYPE_CODES.get(message.type);
   if (code === undefined) throw new EncodeError("type", `unknown message type "${String(message.type)}"`);
   const w = writer;
-  w.u8(OFP_VERSION, "version");
-  w.u8(code, "type");
-  w.u16(0, "length");
-  w.u32(message.xid, "xid");
+  w.header(OFP_VERSION, code, message.xid);
   try {
     encodeBody(w, message, code);
   } catch (err) {

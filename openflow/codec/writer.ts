@@ -90,6 +90,20 @@ export class Writer {
     this.pos = length;
   }
 
+  /**
+   * An OpenFlow header: `version`, `type` (u8s, trusted: from the codec's tables), a zero length
+   * to patch with `u16At(2, …)`, and `xid` (checked). One capacity check for the 8 bytes.
+   */
+  header(version: number, type: number, xid: number): void {
+    if (xid >>> 0 !== xid) badInt(xid, 0xffffffff, "xid");
+    if (this.pos + 8 > this.buf.length) this.grow(8);
+    const p = this.pos;
+    this.buf[p] = version;
+    this.buf[p + 1] = type;
+    this.view.setUint32(p + 4, xid);
+    this.pos = p + 8;
+  }
+
   u8(v: number, field: string): void {
     if ((v & 0xff) !== v) badInt(v, 0xff, field);
     if (this.pos + 1 > this.buf.length) this.grow(1);
