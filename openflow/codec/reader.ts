@@ -39,7 +39,7 @@ export class Reader {
    * with a `leave`, so the stack always holds the path of the field being read.
    */
   private readonly path = new PathStack();
-  /** A view of `buf` for runs of words (`u32s`), made on first use. */
+  /** A view of `buf` for runs of words, made on first use. */
   private view: DataView | undefined = undefined;
 
   /** @param bytes the whole message (offsets in errors are relative to `bytes[0]`) */
@@ -167,28 +167,6 @@ export class Reader {
   private slice(at: number, n: number): Uint8Array {
     const b = this.buf;
     return new Uint8Array(b.buffer, b.byteOffset + at, n);
-  }
-
-  /** The next n bytes as a list of numbers. */
-  u8s(n: number, field: string): number[] {
-    const p = this.pos;
-    if (this.end - p < n) this.short(n, field);
-    this.pos = p + n;
-    const b = this.buf;
-    const out = new Array<number>(n);
-    for (let i = 0; i < n; i++) out[i] = b[p + i] as number;
-    return out;
-  }
-
-  /** The next n big-endian u32s as a list of numbers. */
-  u32s(n: number, field: string): number[] {
-    const p = this.pos;
-    if (this.end - p < 4 * n) this.short(4 * n, field);
-    this.pos = p + 4 * n;
-    const view = this.wordView();
-    const out = new Array<number>(n);
-    for (let i = 0, q = p; i < n; i++, q += 4) out[i] = view.getUint32(q);
-    return out;
   }
 
   /** The next n big-endian u32s, in a fresh `Uint32Array`. */

@@ -5,11 +5,10 @@
  *
  * Id lists are flat (a table-features reply holds thousands of ids): next-table ids decode to a
  * `Uint8Array`, instruction/action ids to a `Uint16Array` of their type codes and OXM ids to a
- * `Uint32Array` of their 32-bit headers. Only the rare ids that
- * carry more decode to objects: `{ type, data }` for an instruction/action id with experimenter
- * data, and `{ header, experimenter }` for an experimenter-class OXM id (its property's ids are
- * then a list of numbers and such objects). Encoders accept either form
- * for any id.
+ * `Uint32Array` of their 32-bit headers. Only the rare ids that carry more decode to objects:
+ * `{ type, data }` for an instruction/action id with experimenter data, `{ header, experimenter }`
+ * for an experimenter-class OXM id; such a property's ids are then a list of numbers and those
+ * objects. Encoders accept either form for any id.
  */
 import type { Reader } from "../reader.ts";
 import type { Writer } from "../writer.ts";
@@ -63,7 +62,7 @@ function decodeTypeIdList(r: Reader): (number | TypeId)[] {
   return ids;
 }
 
-/** Table ids are bytes: one copy, no per-id work. */
+/** Table ids are bytes: a view of the message, no per-id work. */
 function decodeTableIds(r: Reader): Uint8Array {
   return r.rest("table_ids");
 }
@@ -73,24 +72,23 @@ function decodeTableIds(r: Reader): Uint8Array {
  * which each experimenter-class header and the word after it (its experimenter id) are one `OxmId`.
  */
 function decodeOxmIds(r: Reader): Uint32Array | (number | OxmId)[] {
-  const start = r.offset;
   const words = r.u32Array(r.remaining >>> 2, "oxm_ids");
   if (r.remaining > 0) r.u32("oxm_ids"); // fails: a partial word is left
-  for (let i = 0; i < words.length; i++) if ((words[i] as number) >>> 16 === OXM_CLASS_EXPERIMENTER) return withExperimenterIds(r, words, i, start);
+  for (let i = 0; i < words.length; i++) if ((words[i] as number) >>> 16 === OXM_CLASS_EXPERIMENTER) return withExperimenterIds(r, words, i);
   return words;
 }
 
 /**
- * The id list of `words` (all the words of the property, which began at offset `start`) whose
+ * The id list of `words` (all the words of the property; the reader is just past them) whose
  * first experimenter-class header is at `first`.
  */
-function withExperimenterIds(r: Reader, words: Uint32Array, first: number, start: number): (number | OxmId)[] {
+function withExperimenterIds(r: Reader, words: Uint32Array, first: number): (number | OxmId)[] {
   const ids: (number | OxmId)[] = Array.from(words.subarray(0, first));
   for (let i = first; i < words.length; i++) {
     const header = words[i] as number;
     if (header >>> 16 !== OXM_CLASS_EXPERIMENTER) ids.push(header);
     else if (i + 1 < words.length) ids.push({ header, experimenter: words[++i] as number });
-    else r.failAt(start + 4 * (i + 1), "needs 4 byte(s), only 0 left", "oxm_ids.experimenter");
+    else ids.push({ header, experimenter: r.u32("oxm_ids.experimenter") }); // fails: the reader is just past the last word
   }
   return ids;
 }
