@@ -3,9 +3,9 @@
  * codes (0 ok, 2 user error, 1 internal error). User errors print one clear message, no stack.
  */
 import { Command, CommanderError } from "commander";
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError } from "./errors.ts";
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError } from "../base/errors.ts";
 import * as commands from "./commands/index.ts";
-import { packageVersion } from "./version.ts";
+import { packageVersion } from "../base/version.ts";
 
 /** Builds the commander program with every sub-command registered. */
 export function buildProgram(): Command {

@@ -1,4 +1,4 @@
-import { UserError } from "./errors.ts";
+import { UserError } from "../base/errors.ts";
 
 /** Parses a flag value as a positive integer or throws a UserError naming the flag. */
 export function parsePositiveInt(text: string, flag: string): number {

@@ -10,7 +10,7 @@
  * - placement-melbourne: UE → chain latency and bound violations per placement algorithm on the
  *   125 EUA Melbourne sites.
  */
-import type { Table } from "../sim/run/types.ts";
+import type { Table } from "../base/tables.ts";
 import { metric, runReadyMade, tableRows } from "./run-sim.ts";
 import { SvgChart } from "./svg-chart.ts";
 

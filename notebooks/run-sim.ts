@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { loadScenarioFile } from "../scenarios/load.ts";
 import { runScenario } from "../sim/run/run-scenario.ts";
-import type { Cell, RunOutput, Table } from "../sim/run/types.ts";
+import type { Cell, RunOutput, Table } from "../base/tables.ts";
 
 export async function runReadyMade(name: string, overrides: string[] = []): Promise<RunOutput> {
   const { scenario } = loadScenarioFile(fileURLToPath(new URL(`../scenarios/${name}.yaml`, import.meta.url)), { overrides });

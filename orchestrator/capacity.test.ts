@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RandomStream } from "../sim/engine/rng.ts";
+import { RandomStream } from "../base/rng.ts";
 import type { ManagerEvent } from "./events.ts";
 import { CATALOG, HOSTS, rig } from "./test-fixtures.ts";
 

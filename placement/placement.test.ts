@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { RandomStream } from "../sim/engine/rng.ts";
+import { RandomStream } from "../base/rng.ts";
 import { groupRequests } from "./ilp/groups.ts";
 import { loadHighs, solveSparse } from "./ilp/highs.ts";
 import { buildRestrictedModel, hostRhs } from "./ilp/restricted-model.ts";

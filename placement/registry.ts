@@ -1,5 +1,5 @@
 /** Placement algorithms by name (like Mininet's registries); `latency-ilp` loads HiGHS first. */
-import { RandomStream } from "../sim/engine/rng.ts";
+import { RandomStream } from "../base/rng.ts";
 import { bestFit, centralOnly, firstFit, nearestEdge, randomPlacer } from "./algorithms/greedy.ts";
 import { createLatencyIlp, type LatencyIlpOptions } from "./algorithms/latency-ilp.ts";
 import type { PlacementConfig } from "./config.ts";

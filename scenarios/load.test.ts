@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { UserError } from "../cli/errors.ts";
+import { UserError } from "../base/errors.ts";
 import { loadScenarioFile, loadScenarioText } from "./load.ts";
 import { scenarioSchema } from "./schema/scenario.ts";
 

@@ -7,10 +7,10 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from "yaml";
 import type { z } from "zod";
-import { UserError } from "../cli/errors.ts";
-import { formatKeyPath } from "./describe-value.ts";
-import { issueMessage } from "./issue-message.ts";
-import { parseKeyPath } from "./key-path.ts";
+import { UserError } from "../base/errors.ts";
+import { formatKeyPath } from "../base/config/describe-value.ts";
+import { issueMessage } from "../base/config/issue-message.ts";
+import { parseKeyPath } from "../base/config/key-path.ts";
 import { scenarioSchema, type Scenario } from "./schema/scenario.ts";
 
 /** A scenario file that failed to load; `problems` holds one line per mistake. */

@@ -6,7 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../sim/run/run-scenario.ts";
-import type { RunOutput } from "../sim/run/types.ts";
+import type { RunOutput } from "../base/tables.ts";
 import { loadScenarioFile } from "./load.ts";
 
 async function run(name: string, overrides: string[] = []): Promise<RunOutput> {

@@ -11,7 +11,7 @@
 import { fileURLToPath } from "node:url";
 import type { BenchDefinition } from "../cli/bench/types.ts";
 import { parsePositiveInt } from "../cli/parse.ts";
-import { RandomStream } from "../sim/engine/rng.ts";
+import { RandomStream } from "../base/rng.ts";
 import { cityParams, cityTopology } from "./generators/index.ts";
 import { importEuaMelbourne } from "./import/edge-sites.ts";
 import { importZoo } from "./import/zoo.ts";

@@ -4,7 +4,7 @@
  * as both x and y or neither, and (when `deviceKeys` is given) device models that exist.
  * Problems are the user's (a topology file or scenario): a UserError listing each, prefixed by `where`.
  */
-import { UserError } from "../cli/errors.ts";
+import { UserError } from "../base/errors.ts";
 import type { Topology } from "./types.ts";
 
 export function checkTopology(topology: Topology, options: { where?: string; deviceKeys?: readonly string[] } = {}): void {

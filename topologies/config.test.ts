@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RandomStream } from "../sim/engine/rng.ts";
+import { RandomStream } from "../base/rng.ts";
 import { checkTopology } from "./check.ts";
 import { buildTopology, TOPOLOGIES, topologySchema } from "./config.ts";
 import type { Topology } from "./types.ts";

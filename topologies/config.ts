@@ -10,11 +10,11 @@
  *   topology: { type: eua-melbourne, siteDevice: nexcom-cps-200, aggregationCellM: 500 }
  */
 import { z } from "zod";
-import { UserError } from "../cli/errors.ts";
-import { closestName } from "../scenarios/closest-name.ts";
-import { seconds } from "../scenarios/schema/units.ts";
-import type { RandomStream } from "../sim/engine/rng.ts";
-import { loadDeviceCatalog } from "../sim/models/devices/catalog.ts";
+import { UserError } from "../base/errors.ts";
+import { closestName } from "../base/config/closest-name.ts";
+import { seconds } from "../base/units.ts";
+import type { RandomStream } from "../base/rng.ts";
+import { loadDeviceCatalog } from "./devices/catalog.ts";
 import { checkTopology } from "./check.ts";
 import { cityParams, cityTopology, commonParams, gridParams, gridTopology, starParams, starTopology, treeParams, treeTopology } from "./generators/index.ts";
 import { importEuaMelbourne, importIfogsimMelbourne } from "./import/edge-sites.ts";

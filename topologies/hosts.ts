@@ -7,8 +7,8 @@
  *   const hosts = hostCapacities(topology);
  *   hosts.get("nfvi")?.cpuCapacity; // 4 (reference cores) for nfvi-i7
  */
-import { capacityOf, catalogCapacities, type DeviceCapacity } from "../sim/models/devices/capacity.ts";
-import { loadDeviceCatalog } from "../sim/models/devices/catalog.ts";
+import { capacityOf, catalogCapacities, type DeviceCapacity } from "./devices/capacity.ts";
+import { loadDeviceCatalog } from "./devices/catalog.ts";
 import type { Topology } from "./types.ts";
 
 export function hostCapacities(topology: Topology, capacities: ReadonlyMap<string, DeviceCapacity> = catalogCapacities(loadDeviceCatalog())): Map<string, DeviceCapacity> {

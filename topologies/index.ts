@@ -23,4 +23,4 @@ export {
   type DeviceSpec,
   type DeviceCategory,
   type Architecture,
-} from "../sim/models/devices/index.ts";
+} from "./devices/index.ts";

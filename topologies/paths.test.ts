@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RandomStream } from "../sim/engine/rng.ts";
+import { RandomStream } from "../base/rng.ts";
 import { latencyMatrix } from "./latency-matrix.ts";
 import { PathFinder } from "./paths.ts";
 import type { Topology, TopologyLink } from "./types.ts";

@@ -8,10 +8,10 @@
  * Targets: ≤ 60 s wall and ≤ 1.5 GB peak RSS for 10,000 UEs × 3,600 s.
  */
 import type { BenchDefinition } from "./types.ts";
-import { UserError } from "../errors.ts";
+import { UserError } from "../../base/errors.ts";
 import { parsePositiveInt } from "../parse.ts";
 import { Environment } from "../../sim/engine/environment.ts";
-import { RngStreams } from "../../sim/engine/rng.ts";
+import { RngStreams } from "../../base/rng.ts";
 import { cellsOf } from "../../sim/world/city-mobility.ts";
 import { Agents } from "../../sim/models/agent-reports/agents.ts";
 import { createMobility, mobilitySchema } from "../../sim/models/mobility/config.ts";

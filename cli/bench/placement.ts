@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BenchDefinition } from "./types.ts";
 import { parsePositiveInt } from "../parse.ts";
-import { RandomStream } from "../../sim/engine/rng.ts";
+import { RandomStream } from "../../base/rng.ts";
 import { haversineM, hostCapacities, importEuaMelbourne, latencyMatrix, parseCsv, PathFinder, type LatLon } from "../../topologies/index.ts";
 import { assertWithinCapacity, createLatencyIlp, nearestEdge, type HostState, type PlacementProblem, type VnfRequest } from "../../placement/index.ts";
 

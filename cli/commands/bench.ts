@@ -7,9 +7,9 @@
 import type { Command } from "commander";
 import { BENCHMARKS } from "../bench/index.ts";
 import type { BenchDefinition } from "../bench/types.ts";
-import { writeFileAtomic } from "../../sim/results/atomic-write.ts";
-import { packageVersion } from "../version.ts";
-import { gitCommitOf } from "../../sim/results/manifest.ts";
+import { writeFileAtomic } from "../../base/results/atomic-write.ts";
+import { packageVersion } from "../../base/version.ts";
+import { gitCommitOf } from "../../base/results/manifest.ts";
 import { fileURLToPath } from "node:url";
 
 export function registerBench(program: Command): void {

@@ -1,6 +1,6 @@
 /** `gnf compare <A> <B> [--json]`: two results folders side by side, metric by metric (e.g. simulation vs emulation). */
 import type { Command } from "commander";
-import { compareFolders, formatComparison } from "../../sim/results/compare.ts";
+import { compareFolders, formatComparison } from "../../base/results/compare.ts";
 
 export function registerCompare(program: Command): void {
   program

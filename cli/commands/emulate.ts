@@ -11,7 +11,7 @@ import { collect } from "./check.ts";
 import { parseSeed } from "../parse.ts";
 import { runEmulation } from "../../emulation/backend/emulation-run.ts";
 import { writeRunFolder } from "../../sim/results/write-run.ts";
-import { formatSummaryLines, summarise } from "../../sim/results/summary.ts";
+import { formatSummaryLines, summarise } from "../../base/results/summary.ts";
 
 interface EmulateOptions {
   seed?: string;

@@ -9,10 +9,10 @@
  */
 import { loadavg } from "node:os";
 import type { Command } from "commander";
-import { UserError } from "../errors.ts";
+import { UserError } from "../../base/errors.ts";
 import { parsePositiveInt } from "../parse.ts";
-import type { MetricSummary } from "../../sim/results/summary.ts";
-import type { Table } from "../../sim/run/types.ts";
+import type { MetricSummary } from "../../base/results/summary.ts";
+import type { Table } from "../../base/tables.ts";
 
 interface MeasureFlags {
   vnfs: string;

@@ -7,7 +7,7 @@ import { buildImages } from "../../emulation/images/build.ts";
 import { formatDoctor, runDoctor } from "../../emulation/setup/doctor.ts";
 import { setupLab } from "../../emulation/setup/setup.ts";
 import { checkDocker } from "../../emulation/vnf/docker-client.ts";
-import { UserError } from "../errors.ts";
+import { UserError } from "../../base/errors.ts";
 import { registerMeasure } from "./emulation-measure.ts";
 
 export function registerEmulation(program: Command): void {

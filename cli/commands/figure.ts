@@ -5,10 +5,10 @@
 import type { Command } from "commander";
 import { join } from "node:path";
 import { FIGURES } from "../../notebooks/figures.ts";
-import { writeFileAtomic } from "../../sim/results/atomic-write.ts";
-import { tableToCsv } from "../../sim/results/csv.ts";
-import { closestName } from "../../scenarios/closest-name.ts";
-import { UserError } from "../errors.ts";
+import { writeFileAtomic } from "../../base/results/atomic-write.ts";
+import { tableToCsv } from "../../base/results/csv.ts";
+import { closestName } from "../../base/config/closest-name.ts";
+import { UserError } from "../../base/errors.ts";
 
 export function registerFigure(program: Command): void {
   program

@@ -4,7 +4,7 @@
  * encode reads that JSON on stdin and prints hex. decode → encode gives back the same bytes.
  */
 import type { Command } from "commander";
-import { UserError } from "../errors.ts";
+import { UserError } from "../../base/errors.ts";
 import { readStdin } from "../stdin.ts";
 import { DecodeError, EncodeError, bytesToHex, decodeMessage, encodeMessage, hexToBytes, splitMessages, toJson, type OfMessage } from "../../openflow/index.ts";
 

@@ -10,7 +10,7 @@ import { parseSeed } from "../parse.ts";
 import { ProgressBar } from "../progress.ts";
 import { runReplications } from "../../sim/run/replications.ts";
 import { writeRunFolder } from "../../sim/results/write-run.ts";
-import { formatSummaryLines } from "../../sim/results/summary.ts";
+import { formatSummaryLines } from "../../base/results/summary.ts";
 
 interface RunOptions {
   seed?: string;

@@ -7,10 +7,10 @@
 import type { Command } from "commander";
 import { createApiServer } from "../../orchestrator/api/index.ts";
 import { SimLiveRun } from "../../sim/live/sim-live-run.ts";
-import { UserError } from "../errors.ts";
+import { UserError } from "../../base/errors.ts";
 import { parseSeed } from "../parse.ts";
 import { loadScenarioArg } from "../scenario-arg.ts";
-import { packageVersion } from "../version.ts";
+import { packageVersion } from "../../base/version.ts";
 import { collect } from "./check.ts";
 
 interface ServeOptions {

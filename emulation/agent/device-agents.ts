@@ -13,8 +13,8 @@
  * Times: `time` fields in seconds of the backend clock; durations in ms.
  */
 import type { ClientEvent, UeHandoverReport } from "../../sim/models/agent-reports/agents.ts";
-import type { DeviceCapacity } from "../../sim/models/devices/capacity.ts";
-import { TraceSource } from "../../sim/engine/trace.ts";
+import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
+import { TraceSource } from "../../base/trace.ts";
 import type { EmulationBackend } from "../backend/emulation-backend.ts";
 import type { EmuNetwork } from "../network/emu-network.ts";
 

@@ -1,7 +1,7 @@
 /** The default scenario's association timeline equals the one the simulator's Agents report in `gnf run`. */
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../scenarios/load.ts";
-import { RngStreams } from "../../sim/engine/rng.ts";
+import { RngStreams } from "../../base/rng.ts";
 import { buildTopology } from "../../topologies/config.ts";
 import { buildRun } from "../../sim/run/run-scenario.ts";
 import { associationTimeline, firstCells } from "./timeline.ts";

@@ -9,7 +9,7 @@
  *   → [{ time: 0, type: "ue-connected", ue: "ue-0", device: "e-0-0", rssiDbm: -38.2 }, { time: 44, type: "ue-handover", … }]
  */
 import { Environment } from "../../sim/engine/environment.ts";
-import { RngStreams } from "../../sim/engine/rng.ts";
+import { RngStreams } from "../../base/rng.ts";
 import type { ClientEvent } from "../../sim/models/agent-reports/agents.ts";
 import type { UesConfig } from "../../sim/models/mobility/config.ts";
 import type { RadioConfig } from "../../sim/models/radio/config.ts";

@@ -19,8 +19,8 @@
 import type { Backend } from "../../orchestrator/backend.ts";
 import type { Command, InstallSteering, StartVnf, TransferState } from "../../orchestrator/commands.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
-import { TraceSource } from "../../sim/engine/trace.ts";
-import { ueIdentity, ueIndexOf } from "../../sim/world/ue-identity.ts";
+import { TraceSource } from "../../base/trace.ts";
+import { ueIdentity, ueIndexOf } from "../../deployment/ue-identity.ts";
 import type { Teardown } from "../lab/teardown.ts";
 import type { ChainSteering } from "../network/chain-steering.ts";
 import type { EmuNetwork } from "../network/emu-network.ts";

@@ -12,16 +12,16 @@
 import { classifyPacket, type ChainSpec } from "../../orchestrator/chains.ts";
 import type { Manager } from "../../orchestrator/manager.ts";
 import type { PacketHeaders } from "../../orchestrator/selector.ts";
-import { Tally } from "../../sim/engine/stats/tally.ts";
-import { TableRecorder } from "../../sim/engine/trace.ts";
+import { Tally } from "../../base/stats/tally.ts";
+import { TableRecorder } from "../../base/trace.ts";
 import type { Flow } from "../../sim/models/traffic/flows.ts";
-import type { Metric, Table } from "../../sim/run/types.ts";
-import { migrationsTable } from "../../sim/world/manager-tables.ts";
-import { ueIdentity, ueIndexOf } from "../../sim/world/ue-identity.ts";
+import type { Metric, Table } from "../../base/tables.ts";
+import { migrationsTable } from "../../deployment/manager-tables.ts";
+import { ueIdentity, ueIndexOf } from "../../deployment/ue-identity.ts";
 import type { DeviceAgents } from "../agent/device-agents.ts";
 import type { ProbeRecord } from "../network/probes.ts";
 import type { EmulationBackend } from "./emulation-backend.ts";
-import { HandoverInterruptions } from "../../sim/world/handover-interruptions.ts";
+import { HandoverInterruptions } from "../../deployment/handover-interruptions.ts";
 
 const ACTIVE = new Set(["starting", "active"]);
 

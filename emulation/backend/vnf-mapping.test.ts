@@ -1,6 +1,6 @@
 /** Catalog type names and chain params → image kinds and image params (validated by the images' own checks). */
 import { describe, expect, it } from "vitest";
-import { VNF_TYPE_NAMES } from "../../sim/models/vnf/types.ts";
+import { VNF_TYPE_NAMES } from "../../deployment/vnfs/types.ts";
 import { vnfEnvironment } from "../images/params.ts";
 import { TYPE_TO_KIND, vnfSpecOf } from "./vnf-mapping.ts";
 import { reportEvents } from "./vnf-reports.ts";

@@ -18,7 +18,7 @@
  *                                   { name, pattern }; intervalMs
  * Unknown types and bad parameters are `UserError`s naming the type.
  */
-import { UserError } from "../../cli/errors.ts";
+import { UserError } from "../../base/errors.ts";
 import type { VnfKind } from "../images/catalog.ts";
 import type { VnfSpec } from "../images/params.ts";
 

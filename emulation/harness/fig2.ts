@@ -9,8 +9,8 @@
  * `roamingInterruptionMs` from the emulation backend's roaming run (absent when it could not run:
  * `roaming.skipped` says why).
  */
-import type { MetricSummary } from "../../sim/results/summary.ts";
-import type { Table } from "../../sim/run/types.ts";
+import type { MetricSummary } from "../../base/results/summary.ts";
+import type { Table } from "../../base/tables.ts";
 import { measureInstantiation, type InstantiationResult } from "./instantiation.ts";
 import { measureIdleMemory, type MemoryResult } from "./memory.ts";
 import { measureRoaming, type RoamingResult } from "./roaming.ts";

@@ -4,7 +4,7 @@
  * same columns as the simulator's container-batch table (time_s, host, vnf, event, detail), with
  * time from the first create call and host "lab". Pure.
  */
-import type { Table } from "../../sim/run/types.ts";
+import type { Table } from "../../base/tables.ts";
 import type { InstantiationResult } from "./instantiation.ts";
 import type { MemoryResult } from "./memory.ts";
 import type { IdleRttResult } from "./rtt.ts";

@@ -8,12 +8,12 @@
 import { cpus, hostname, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageVersion } from "../../cli/version.ts";
-import { writeFileAtomic } from "../../sim/results/atomic-write.ts";
-import { tableToCsv } from "../../sim/results/csv.ts";
-import { gitCommitOf } from "../../sim/results/manifest.ts";
-import type { MetricSummary } from "../../sim/results/summary.ts";
-import type { Table } from "../../sim/run/types.ts";
+import { packageVersion } from "../../base/version.ts";
+import { writeFileAtomic } from "../../base/results/atomic-write.ts";
+import { tableToCsv } from "../../base/results/csv.ts";
+import { gitCommitOf } from "../../base/results/manifest.ts";
+import type { MetricSummary } from "../../base/results/summary.ts";
+import type { Table } from "../../base/tables.ts";
 
 export interface EmulationManifest {
   tool: "gnf-lab";

@@ -6,7 +6,7 @@
  *
  * Example: `vnfEnvironment({ kind: "firewall", drop: ["tcp:5001"] })` → ["GNF_FW_DROP=tcp:5001"].
  */
-import { UserError } from "../../cli/errors.ts";
+import { UserError } from "../../base/errors.ts";
 import type { VnfKind } from "./catalog.ts";
 
 /** A firewall rule: `tcp:PORT`, `tcp:PORT-PORT`, `udp:…`, `tcp`, `udp`, `icmp` or `all`. */

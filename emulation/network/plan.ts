@@ -19,8 +19,8 @@
  *   UEs at other cells) come from `PortAllocator`.
  * Size limits for this 2-core machine: at most `maxSwitches` (16) switches and `maxUes` (8) UEs.
  */
-import { UserError } from "../../cli/errors.ts";
-import { ueIdentity } from "../../sim/world/ue-identity.ts";
+import { UserError } from "../../base/errors.ts";
+import { ueIdentity } from "../../deployment/ue-identity.ts";
 import type { Topology, TopologyLink } from "../../topologies/types.ts";
 
 export const FORWARDING_ROLES = new Set(["edge", "aggregation", "metro", "core", "nfvi", "router"]);

@@ -1,6 +1,6 @@
 /** The default scenario's topology (1 × 3 grid of home routers, metro, core, NFVI, internet), for unit tests. */
 import { loadScenarioFile } from "../../scenarios/load.ts";
-import { RngStreams } from "../../sim/engine/rng.ts";
+import { RngStreams } from "../../base/rng.ts";
 import { buildTopology } from "../../topologies/config.ts";
 import type { Topology } from "../../topologies/types.ts";
 

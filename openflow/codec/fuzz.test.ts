@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { RandomStream } from "../../sim/engine/rng.ts";
+import { RandomStream } from "../../base/rng.ts";
 import { DecodeError } from "./errors.ts";
 import { Framer } from "./framer.ts";
 import { decodeMessage, encodeMessage } from "./message.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UserError } from "../../cli/errors.ts";
+import { UserError } from "../../base/errors.ts";
 import { EMPTY_STEERING, steer, type SteeringState } from "./app.ts";
 import type { SteeringChain } from "./chain.ts";
 import { chainCookie, parseChainCookie } from "./cookies.ts";

@@ -7,7 +7,7 @@
  *
  * Example: ingress 1, hops [11→12, 21→22], egress 2 gives the stages 1→11, 12→21, 22→2.
  */
-import { UserError } from "../../cli/errors.ts";
+import { UserError } from "../../base/errors.ts";
 import type { Match, MessageOf, OxmBasic } from "../codec/index.ts";
 import { chainCookie } from "./cookies.ts";
 import { flowAdd } from "./flow-mods.ts";

@@ -8,7 +8,7 @@
  * - best-fit: the feasible host with the least memory left after placing (ties: less CPU left);
  * - random: a uniformly random feasible host (seeded).
  */
-import type { RandomStream } from "../../sim/engine/rng.ts";
+import type { RandomStream } from "../../base/rng.ts";
 import { noHostReason, Residual, totalLatency, withinBound } from "../capacity.ts";
 import type { HostState, Infeasible, Placement, PlacementProblem, Placer, VnfRequest } from "../types.ts";
 

@@ -4,7 +4,7 @@
  * in `scenarios/schema/scenario.ts`.
  */
 import { z } from "zod";
-import { seconds } from "./units.ts";
+import { seconds } from "../../base/units.ts";
 
 export const outputsSchema = z
   .object({

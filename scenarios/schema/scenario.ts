@@ -10,13 +10,13 @@ import { topologySchema } from "../../topologies/config.ts";
 import { uesSchema } from "../../sim/models/mobility/config.ts";
 import { radioSchema } from "../../sim/models/radio/config.ts";
 import { flowSchema } from "../../sim/models/traffic/flows.ts";
-import { vnfOverridesSchema } from "../../sim/models/vnf/catalog.ts";
-import { latencySchema } from "../../sim/models/traffic/config.ts";
+import { vnfOverridesSchema } from "../../deployment/vnfs/catalog.ts";
+import { latencySchema } from "../../sim/models/traffic/latency-config.ts";
 import { chainsConfigSchema, managerConfigSchema } from "../../orchestrator/config.ts";
 import { placementConfigSchema } from "../../placement/config.ts";
 import { controlPlaneSchema } from "../../sim/backend/control-plane.ts";
-import { mitigationSchema } from "../../sim/world/mitigation.ts";
-import { ueChainsSchema } from "../../sim/world/ue-chains.ts";
+import { mitigationSchema } from "../../deployment/mitigation.ts";
+import { ueChainsSchema } from "../../deployment/ue-chains.ts";
 
 export const scenarioSchema = z
   .object({

@@ -12,7 +12,7 @@
  * Units: seconds, bytes, bit/s.
  */
 import { z } from "zod";
-import { seconds } from "../../scenarios/schema/units.ts";
+import { seconds } from "../../base/units.ts";
 import type { PathFinder } from "../../topologies/paths.ts";
 
 export const controlPlaneSchema = z

@@ -22,8 +22,8 @@ import type { Command, InstallSteering } from "../../orchestrator/commands.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
 import { EventListeners } from "../../orchestrator/event-listeners.ts";
 import type { Environment } from "../engine/environment.ts";
-import { TraceSource } from "../engine/trace.ts";
-import type { VnfType } from "../models/vnf/types.ts";
+import { TraceSource } from "../../base/trace.ts";
+import type { VnfType } from "../../deployment/vnfs/types.ts";
 import type { VnfHost } from "../models/vnf/host.ts";
 import type { ControlPlane } from "./control-plane.ts";
 

@@ -9,7 +9,7 @@
  * and survives young-generation scavenges) and cache misses, not by the heap's comparisons.
  */
 import { Environment } from "./environment.ts";
-import { RngStreams } from "./rng.ts";
+import { RngStreams } from "../../base/rng.ts";
 
 export interface HoldBenchmarkOptions {
   /** Number of concurrent processes (heap size). */

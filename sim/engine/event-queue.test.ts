@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EventQueue, PRIORITY_SHIFT } from "./event-queue.ts";
-import { RngStreams } from "./rng.ts";
+import { RngStreams } from "../../base/rng.ts";
 
 interface Entry {
   time: number;

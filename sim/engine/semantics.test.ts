@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "./environment.ts";
 import { URGENT } from "./event.ts";
-import { RngStreams } from "./rng.ts";
+import { RngStreams } from "../../base/rng.ts";
 
 describe("run({ until: event })", () => {
   it("throws the cause when the until-event fails", () => {

@@ -5,7 +5,7 @@
  * through the sim backend at the current simulated time, so a served run stays deterministic given
  * the same requests at the same simulated times.
  */
-import { UserError } from "../../cli/errors.ts";
+import { UserError } from "../../base/errors.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
 import type { LiveDevice, LiveMetric, LiveRun } from "../../orchestrator/live-run.ts";
 import type { Manager } from "../../orchestrator/manager.ts";

@@ -7,10 +7,10 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LoadedScenario } from "../../scenarios/load.ts";
-import { packageVersion } from "../../cli/version.ts";
-import { writeFileAtomic } from "./atomic-write.ts";
-import { tableToCsv } from "./csv.ts";
-import { gitCommitOf, type Manifest } from "./manifest.ts";
+import { packageVersion } from "../../base/version.ts";
+import { writeFileAtomic } from "../../base/results/atomic-write.ts";
+import { tableToCsv } from "../../base/results/csv.ts";
+import { gitCommitOf, type Manifest } from "../../base/results/manifest.ts";
 import type { ReplicationsResult } from "../run/replications.ts";
 
 export interface RunFolderInput {

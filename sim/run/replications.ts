@@ -4,10 +4,10 @@
  * concatenated with a leading `replication` column (tidy data).
  */
 import type { Scenario } from "../../scenarios/schema/scenario.ts";
-import { replicationSeed } from "../engine/rng.ts";
-import { summarise, type Summary } from "../results/summary.ts";
+import { replicationSeed } from "../../base/rng.ts";
+import { summarise, type Summary } from "../../base/results/summary.ts";
 import { runScenario } from "./run-scenario.ts";
-import type { RunHooks, RunOutput, Table } from "./types.ts";
+import type { RunHooks, RunOutput, Table } from "../../base/tables.ts";
 
 export interface ReplicationsResult {
   seeds: number[];

@@ -5,18 +5,18 @@
  * Manager on the sim backend (`GnfWorld`); a topology without chains runs the plain edge world.
  * Deterministic: the same scenario and seed give identical output.
  */
-import { UserError } from "../../cli/errors.ts";
+import { UserError } from "../../base/errors.ts";
 import type { Scenario } from "../../scenarios/schema/scenario.ts";
 import { createReplacementPolicy, policyTrigger } from "../../placement/dynamic/index.ts";
 import { placerFromConfig } from "../../placement/registry.ts";
 import { Environment } from "../engine/environment.ts";
-import { RngStreams } from "../engine/rng.ts";
+import { RngStreams } from "../../base/rng.ts";
 import { ContainerBatchModel, ContainerBatchRecorder } from "../models/container-batch/index.ts";
 import { EdgeWorld } from "../world/edge-world.ts";
 import { GnfWorld } from "../world/gnf-world.ts";
-import { expandUeChains } from "../world/ue-chains.ts";
-import { vnfCatalog } from "../models/vnf/catalog.ts";
-import type { Metric, RunHooks, RunOutput, Table } from "./types.ts";
+import { expandUeChains } from "../../deployment/ue-chains.ts";
+import { vnfCatalog } from "../../deployment/vnfs/catalog.ts";
+import type { Metric, RunHooks, RunOutput, Table } from "../../base/tables.ts";
 
 /** Number of slices the run is cut into for progress reports. */
 const PROGRESS_SLICES = 100;

@@ -4,7 +4,7 @@
  * disconnects and handovers into events and send periodic device reports.
  */
 import { Environment } from "../engine/environment.ts";
-import type { RngStreams } from "../engine/rng.ts";
+import type { RngStreams } from "../../base/rng.ts";
 import type { Topology } from "../../topologies/types.ts";
 import { Agents, type DeviceLoadSource } from "../models/agent-reports/agents.ts";
 import { createMobility, type UesConfig } from "../models/mobility/config.ts";

@@ -17,9 +17,9 @@ import { chainRoute } from "../models/traffic/core-utilisation.ts";
 import { meanPacketRate, type Flow } from "../models/traffic/flows.ts";
 import { flowLatency, type ChainStage } from "../models/traffic/latency.ts";
 import type { QueueModel } from "../models/traffic/queueing.ts";
-import type { VnfType } from "../models/vnf/types.ts";
+import type { VnfType } from "../../deployment/vnfs/types.ts";
 import type { InstalledSteering } from "../backend/sim-backend.ts";
-import { ueIdentity } from "./ue-identity.ts";
+import { ueIdentity } from "../../deployment/ue-identity.ts";
 
 /** One flow of one UE at one instant. */
 export interface FlowState {

@@ -5,12 +5,12 @@
  * the latency of each connected UE's flows is sampled (propagation + per-hop along the shortest
  * path) and the core links are charged with the flows' rates (core utilisation).
  */
-import { UserError } from "../../cli/errors.ts";
+import { UserError } from "../../base/errors.ts";
 import type { Environment } from "../engine/environment.ts";
-import type { RngStreams } from "../engine/rng.ts";
-import { Tally } from "../engine/stats/tally.ts";
-import { TableRecorder } from "../engine/trace.ts";
-import type { Metric, Table } from "../run/types.ts";
+import type { RngStreams } from "../../base/rng.ts";
+import { Tally } from "../../base/stats/tally.ts";
+import { TableRecorder } from "../../base/trace.ts";
+import type { Metric, Table } from "../../base/tables.ts";
 import { PathFinder } from "../../topologies/paths.ts";
 import { buildTopology, type TopologyConfig } from "../../topologies/config.ts";
 import type { UesConfig } from "../models/mobility/config.ts";

@@ -14,7 +14,7 @@
 import type { VnfNotification } from "../../orchestrator/events.ts";
 import type { PathFinder } from "../../topologies/paths.ts";
 import type { Flow } from "../models/traffic/flows.ts";
-import type { VnfType } from "../models/vnf/types.ts";
+import type { VnfType } from "../../deployment/vnfs/types.ts";
 import type { FlowState } from "./data-plane.ts";
 
 /** A running vNF as the behaviours see it. */

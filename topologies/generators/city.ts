@@ -6,7 +6,7 @@
  * Link delay = straight-line fibre distance at 2/3 c + per-hop; backbone delays as given.
  * Ids: `home-<bx>-<by>-<h>`, `cab-<bx>-<by>`, `metro`, `core`, `nfvi`, `internet`.
  */
-import type { RandomStream } from "../../sim/engine/rng.ts";
+import type { RandomStream } from "../../base/rng.ts";
 import type { Topology, TopologyNode } from "../types.ts";
 import { addBackbone, TopologyBuilder } from "./build.ts";
 import type { CityParams } from "./params.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RandomStream } from "../../sim/engine/rng.ts";
+import { RandomStream } from "../../base/rng.ts";
 import { PathFinder } from "../paths.ts";
 import type { Topology } from "../types.ts";
 import { cityParams, cityTopology, gridParams, gridTopology, starParams, starTopology, treeParams, treeTopology } from "./index.ts";

@@ -3,7 +3,7 @@
  * `type` selects the generator in the scenario's `topology` section (see `../config.ts`).
  */
 import { z } from "zod";
-import { seconds } from "../../scenarios/schema/units.ts";
+import { seconds } from "../../base/units.ts";
 
 const size = (max: number, fallback: number, what: string) => z.number().int().min(1).max(max).default(fallback).describe(what);
 const deviceKey = (fallback: string, what: string) => z.string().min(1).default(fallback).describe(`${what}: a device key of topologies/devices.yaml`);

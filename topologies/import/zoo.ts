@@ -21,7 +21,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { XMLParser } from "fast-xml-parser";
-import { UserError } from "../../cli/errors.ts";
+import { UserError } from "../../base/errors.ts";
 import { centroid, fibreDelayS, haversineM, projectLocal, type LatLon } from "../geo.ts";
 import type { Topology, TopologyLink, TopologyNode } from "../types.ts";
 

@@ -13,47 +13,11 @@
  *   agents.start();
  */
 import type { Environment } from "../../engine/environment.ts";
-import { TraceSource } from "../../engine/trace.ts";
+import { TraceSource } from "../../../base/trace.ts";
 import type { RadioAccess } from "../radio/association.ts";
+import type { ClientEvent, DeviceReport } from "../../../deployment/agent-reports.ts";
 
-/** A UE associated with `device` (HostAPD "AP-STA-CONNECTED"). */
-export interface UeConnectedReport {
-  type: "ue-connected";
-  /** Simulated time, s. */
-  time: number;
-  ue: string;
-  device: string;
-  /** RSSI at association, dBm. */
-  rssiDbm: number;
-}
-
-/** A UE left `device` with no other cell to go to (HostAPD "AP-STA-DISCONNECTED"). */
-export interface UeDisconnectedReport {
-  type: "ue-disconnected";
-  time: number;
-  ue: string;
-  device: string;
-  /** Last RSSI at `device`, dBm (NaN when the UE is already out of the cell's range). */
-  rssiDbm: number;
-  /** Packets the UE sent through `device` since it associated there. */
-  packets: number;
-}
-
-/** A UE roamed from `from` to `to` (a disconnect at `from` and a connect at `to` at once). */
-export interface UeHandoverReport {
-  type: "ue-handover";
-  time: number;
-  ue: string;
-  from: string;
-  to: string;
-  /** RSSI at `to`, dBm. */
-  rssiDbm: number;
-  /** Packets the UE sent through `from` since it associated there. */
-  packets: number;
-}
-
-/** What an Agent tells the Manager about Wi-Fi clients. */
-export type ClientEvent = UeConnectedReport | UeDisconnectedReport | UeHandoverReport;
+export type { ClientEvent, DeviceReport, UeConnectedReport, UeDisconnectedReport, UeHandoverReport } from "../../../deployment/agent-reports.ts";
 
 /** Kernel statistics of one device at one instant (what `/proc/stat` and `/proc/meminfo` give). */
 export interface DeviceLoadSample {
@@ -67,18 +31,6 @@ export interface DeviceLoadSample {
 
 /** Where the Agents read CPU and memory of a device (e.g. the vNF host model); `now` in s. */
 export type DeviceLoadSource = (device: string, now: number) => DeviceLoadSample;
-
-/** A periodic report from a device's Agent. */
-export interface DeviceReport extends DeviceLoadSample {
-  type: "device-report";
-  /** Simulated time, s. */
-  time: number;
-  device: string;
-  /** Associated Wi-Fi clients. */
-  clients: number;
-  /** Mean RSSI of the clients, dBm (NaN without clients). */
-  meanRssiDbm: number;
-}
 
 const UNKNOWN_LOAD: DeviceLoadSample = { cpuUtilisation: 0, memoryUsedBytes: 0, memoryBytes: 0 };
 

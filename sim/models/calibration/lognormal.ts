@@ -1,4 +1,4 @@
-import type { RandomStream } from "../../engine/rng.ts";
+import type { RandomStream } from "../../../base/rng.ts";
 
 /**
  * A lognormal draw with the given mean and coefficient of variation (cv = sd / mean):

@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
-import { UserError } from "../../../cli/errors.ts";
-import { formatKeyPath } from "../../../scenarios/describe-value.ts";
-import { issueMessage } from "../../../scenarios/issue-message.ts";
+import { UserError } from "../../../base/errors.ts";
+import { formatKeyPath } from "../../../base/config/describe-value.ts";
+import { issueMessage } from "../../../base/config/issue-message.ts";
 
 export const durationDistributionSchema = z
   .object({

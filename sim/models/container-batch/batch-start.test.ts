@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "../../engine/environment.ts";
-import { RngStreams } from "../../engine/rng.ts";
+import { RngStreams } from "../../../base/rng.ts";
 import { ContainerBatchModel } from "./batch-start.ts";
 import { instantiationSchema } from "./config.ts";
 

@@ -4,12 +4,12 @@
  * `parallel` operations at a time. Randomness: one stream per host (`container-batch/<host>`), so
  * adding a host does not change another host's draws.
  */
-import { UserError } from "../../../cli/errors.ts";
+import { UserError } from "../../../base/errors.ts";
 import type { Environment } from "../../engine/environment.ts";
-import type { RngStreams } from "../../engine/rng.ts";
+import type { RngStreams } from "../../../base/rng.ts";
 import { loadCalibration } from "../calibration/profile.ts";
-import { catalogCapacities, loadDeviceCatalog } from "../devices/index.ts";
-import { VNF_CATALOG, type VnfType } from "../vnf/catalog.ts";
+import { catalogCapacities, loadDeviceCatalog } from "../../../topologies/devices/index.ts";
+import { VNF_CATALOG, type VnfType } from "../../../deployment/vnfs/catalog.ts";
 import { VnfHost } from "../vnf/host.ts";
 import type { BatchHostConfig, InstantiationConfig } from "./config.ts";
 

@@ -5,8 +5,8 @@
  * come from the calibration profile (`calibration`, default sim/models/calibration/default.yaml).
  */
 import { z } from "zod";
-import { bytes, seconds } from "../../../scenarios/schema/units.ts";
-import { VNF_CATALOG } from "../vnf/catalog.ts";
+import { bytes, seconds } from "../../../base/units.ts";
+import { VNF_CATALOG } from "../../../deployment/vnfs/catalog.ts";
 
 export const batchHostSchema = z
   .object({

@@ -2,8 +2,8 @@
  * Turns the container-batch model's trace sources into tidy tables and per-host metrics:
  * vNFs ready, failed, time until the whole batch is ready, time per vNF, memory used.
  */
-import { TableRecorder } from "../../engine/trace.ts";
-import type { Metric, Table } from "../../run/types.ts";
+import { TableRecorder } from "../../../base/trace.ts";
+import type { Metric, Table } from "../../../base/tables.ts";
 import type { ContainerBatchModel } from "./batch-start.ts";
 import type { InstantiationConfig } from "./config.ts";
 

@@ -7,7 +7,7 @@
  *   ues: { mobility: { model: "trace", file: "sim/models/mobility/data/ifogsim-melbcbd/usersLocation-melbCBD_1.csv" } }
  */
 import { z } from "zod";
-import type { RngStreams } from "../../engine/rng.ts";
+import type { RngStreams } from "../../../base/rng.ts";
 import type { LatLon } from "../../../topologies/geo.ts";
 import { GaussMarkov } from "./gauss-markov.ts";
 import { ManhattanGrid } from "./manhattan.ts";

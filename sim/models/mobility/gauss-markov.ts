@@ -7,7 +7,7 @@
  * the mean direction away from edges, so with a strong mean direction UEs linger along the
  * border it points to. UEs start at uniform positions with speed s̄ and a uniform direction.
  */
-import type { RandomStream, RngStreams } from "../../engine/rng.ts";
+import type { RandomStream, RngStreams } from "../../../base/rng.ts";
 import { reflect } from "./random-walk.ts";
 import { checkArea } from "./area.ts";
 import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";

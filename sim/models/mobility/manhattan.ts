@@ -4,7 +4,7 @@
  * probability 1 − 2·turnProbability, or turn left/right with `turnProbability` each (and turn
  * back at the area's edge). Invariant: every UE is always on a street.
  */
-import type { RandomStream, RngStreams } from "../../engine/rng.ts";
+import type { RandomStream, RngStreams } from "../../../base/rng.ts";
 import { checkArea } from "./area.ts";
 import { ueStreams, type Area, type MobilityModel } from "./types.ts";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RngStreams } from "../../engine/rng.ts";
+import { RngStreams } from "../../../base/rng.ts";
 import {
   ConvexPolygon,
   createMobility,

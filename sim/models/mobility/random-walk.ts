@@ -5,7 +5,7 @@
  * reflection; distance and time along the leg are unaffected). Invariant: 0 ≤ x ≤ width,
  * 0 ≤ y ≤ height.
  */
-import type { RandomStream, RngStreams } from "../../engine/rng.ts";
+import type { RandomStream, RngStreams } from "../../../base/rng.ts";
 import { checkArea } from "./area.ts";
 import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 

@@ -18,7 +18,7 @@
  * reproducibility of earlier results) every UE starts at a uniform point on a fresh leg, and the
  * first legs are faster than the long-run average: discard a warm-up of several leg times.
  */
-import type { RandomStream, RngStreams } from "../../engine/rng.ts";
+import type { RandomStream, RngStreams } from "../../../base/rng.ts";
 import { checkArea, meanPairDistance } from "./area.ts";
 import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 

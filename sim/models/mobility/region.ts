@@ -8,7 +8,7 @@
  *   const square = new ConvexPolygon([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }, { x: 0, y: 10 }]);
  *   square.contains(5, 5); // true
  */
-import { RandomStream, type UniformSource } from "../../engine/rng.ts";
+import { RandomStream, type UniformSource } from "../../../base/rng.ts";
 import { projectLocal, type LatLon } from "../../../topologies/geo.ts";
 
 export interface Point {

@@ -1,5 +1,5 @@
 /** UEs that never move, at uniform random positions (or given ones). */
-import type { RngStreams } from "../../engine/rng.ts";
+import type { RngStreams } from "../../../base/rng.ts";
 import { checkArea } from "./area.ts";
 import { placeUniformly, ueStreams, type Area, type MobilityModel } from "./types.ts";
 

@@ -9,7 +9,7 @@
  *     read with `oneUePerRow`.
  */
 import { readFileSync } from "node:fs";
-import { UserError } from "../../../cli/errors.ts";
+import { UserError } from "../../../base/errors.ts";
 import { projectLocal, type LatLon } from "../../../topologies/geo.ts";
 import { parseCsv } from "../../../topologies/import/csv.ts";
 import type { MobilityModel } from "./types.ts";

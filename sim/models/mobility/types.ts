@@ -1,4 +1,4 @@
-import type { RandomStream, RngStreams } from "../../engine/rng.ts";
+import type { RandomStream, RngStreams } from "../../../base/rng.ts";
 import type { ConvexPolygon } from "./region.ts";
 /**
  * Mobility models move UEs in a planar area (metres, seconds, m/s). Each model keeps its UEs'

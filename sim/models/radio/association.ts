@@ -12,8 +12,8 @@
  * can change (triangle inequality on the hysteresis and coverage conditions), and the update
  * skips it. The outcome is identical to evaluating every UE at every update (tested).
  */
-import type { RandomStream } from "../../engine/rng.ts";
-import { TraceSource } from "../../engine/trace.ts";
+import type { RandomStream } from "../../../base/rng.ts";
+import { TraceSource } from "../../../base/trace.ts";
 import { CellGrid, type Cell } from "./cell-grid.ts";
 import { pathLossDb, type PathLossParams } from "./path-loss.ts";
 import { ShadowingMap } from "./shadowing.ts";

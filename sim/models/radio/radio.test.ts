@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RandomStream } from "../../engine/rng.ts";
+import { RandomStream } from "../../../base/rng.ts";
 import { CellGrid, pathLossDb, RadioAccess, radioSchema, rssiDbm, ShadowingMap, type Cell, type RadioParams } from "./index.ts";
 
 const params = radioSchema.parse({});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "../../engine/environment.ts";
-import { RngStreams } from "../../engine/rng.ts";
+import { RngStreams } from "../../../base/rng.ts";
 import { PathFinder } from "../../../topologies/paths.ts";
-import { flowSchema } from "./config.ts";
+import { flowSchema } from "../../../deployment/traffic/flow-config.ts";
 import { chainRoute, CoreUtilisation, type CoreLoadRecord } from "./core-utilisation.ts";
 import { meanBitRate, rateChanges } from "./flows.ts";
 import { LINE_TOPOLOGY } from "./test-topology.ts";

@@ -13,7 +13,7 @@
  *   core.addRoute(0, chainRoute("home-1", ["home-1"], "internet", 0), 80e6); // dropped at home: 0
  *   core.totalBytes(10);
  */
-import { TraceSource } from "../../engine/trace.ts";
+import { TraceSource } from "../../../base/trace.ts";
 import type { PathFinder } from "../../../topologies/paths.ts";
 import type { Topology } from "../../../topologies/types.ts";
 

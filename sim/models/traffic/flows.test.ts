@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "../../engine/environment.ts";
-import { RandomStream } from "../../engine/rng.ts";
-import { flowSchema, trafficSchema } from "./config.ts";
+import { RandomStream } from "../../../base/rng.ts";
+import { flowSchema, trafficSchema } from "../../../deployment/traffic/flow-config.ts";
 import { activeFraction, meanBitRate, meanPacketRate, packetArrivals, peakPacketRate, rateChanges } from "./flows.ts";
-import type { Flow } from "./config.ts";
+import type { Flow } from "../../../deployment/traffic/flow-config.ts";
 
 function arrivals(flow: Flow, seed: string, until: number): number[] {
   const env = new Environment();

@@ -3,31 +3,12 @@
  * process (on/off switching) and a packet-level arrival process for validation.
  */
 import type { Environment } from "../../engine/environment.ts";
-import type { RandomStream } from "../../engine/rng.ts";
-import type { Flow, OnOffFlow } from "./config.ts";
+import type { RandomStream } from "../../../base/rng.ts";
+import type { Flow, OnOffFlow } from "../../../deployment/traffic/flow-config.ts";
 
-export { flowSchema, type Flow } from "./config.ts";
-
-/** Packets/s while the flow sends (for on/off: while on). */
-export function peakPacketRate(flow: Flow): number {
-  if (flow.kind === "on-off") return flow.onPacketsPerSecond ?? (flow.onRateBps as number) / (8 * flow.packetBytes);
-  return flow.packetsPerSecond ?? (flow.rateBps as number) / (8 * flow.packetBytes);
-}
-
-/** Fraction of time an on/off flow is on: meanOn / (meanOn + meanOff); 1 for the others. */
-export function activeFraction(flow: Flow): number {
-  return flow.kind === "on-off" ? flow.meanOnS / (flow.meanOnS + flow.meanOffS) : 1;
-}
-
-/** Long-run mean packet rate, packets/s. */
-export function meanPacketRate(flow: Flow): number {
-  return peakPacketRate(flow) * activeFraction(flow);
-}
-
-/** Long-run mean bit rate, bit/s. */
-export function meanBitRate(flow: Flow): number {
-  return meanPacketRate(flow) * flow.packetBytes * 8;
-}
+export { flowSchema, type Flow } from "../../../deployment/traffic/flow-config.ts";
+export { peakPacketRate, activeFraction, meanPacketRate, meanBitRate } from "../../../deployment/traffic/rates.ts";
+import { meanBitRate, peakPacketRate } from "../../../deployment/traffic/rates.ts";
 
 /**
  * An on/off period length with the given mean, seconds: exponential, or Pareto with shape α and

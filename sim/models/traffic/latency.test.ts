@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PathFinder } from "../../../topologies/paths.ts";
-import { catalogCapacities, loadDeviceCatalog } from "../devices/index.ts";
-import { VNF_CATALOG } from "../vnf/catalog.ts";
+import { catalogCapacities, loadDeviceCatalog } from "../../../topologies/devices/index.ts";
+import { VNF_CATALOG } from "../../../deployment/vnfs/catalog.ts";
 import { flowLatency, type ChainStage } from "./latency.ts";
 import { LINE_TOPOLOGY } from "./test-topology.ts";
 

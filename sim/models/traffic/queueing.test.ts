@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "../../engine/environment.ts";
 import { Resource } from "../../engine/resources/resource.ts";
-import { RandomStream } from "../../engine/rng.ts";
-import { confidenceInterval95 } from "../../engine/stats/confidence.ts";
+import { RandomStream } from "../../../base/rng.ts";
+import { confidenceInterval95 } from "../../../base/stats/confidence.ts";
 import { queueDelay } from "./queueing.ts";
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "../../engine/environment.ts";
-import { RngStreams } from "../../engine/rng.ts";
+import { RngStreams } from "../../../base/rng.ts";
 import { loadCalibration } from "../calibration/profile.ts";
-import { catalogCapacities, loadDeviceCatalog } from "../devices/index.ts";
-import { VNF_CATALOG } from "./catalog.ts";
+import { catalogCapacities, loadDeviceCatalog } from "../../../topologies/devices/index.ts";
+import { VNF_CATALOG } from "../../../deployment/vnfs/catalog.ts";
 import { VnfHost, type VnfHostOptions } from "./host.ts";
-import type { VnfType } from "./types.ts";
+import type { VnfType } from "../../../deployment/vnfs/types.ts";
 
 const capacities = catalogCapacities(loadDeviceCatalog());
 const calibration = loadCalibration();

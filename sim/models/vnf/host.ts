@@ -26,13 +26,13 @@
 import type { Environment } from "../../engine/environment.ts";
 import type { Event } from "../../engine/event.ts";
 import { Resource } from "../../engine/resources/resource.ts";
-import type { RandomStream } from "../../engine/rng.ts";
-import { TraceSource } from "../../engine/trace.ts";
+import type { RandomStream } from "../../../base/rng.ts";
+import { TraceSource } from "../../../base/trace.ts";
 import type { Calibration, DurationDistribution } from "../calibration/profile.ts";
 import { lognormalByMean } from "../calibration/lognormal.ts";
-import type { DeviceCapacity } from "../devices/capacity.ts";
-import { DeviceLoad } from "../devices/utilisation.ts";
-import type { VnfType } from "./types.ts";
+import type { DeviceCapacity } from "../../../topologies/devices/capacity.ts";
+import { DeviceLoad } from "./device-load.ts";
+import type { VnfType } from "../../../deployment/vnfs/types.ts";
 
 export interface VnfRecord {
   /** Simulated time, seconds. */

@@ -2,9 +2,9 @@
  * Tables built from the GNF Manager's own records, the same in both worlds (sim and emulation):
  * `migrations`, one row per migration timeline (times in seconds, interruption in ms).
  */
-import type { Manager } from "../../orchestrator/manager.ts";
-import { TableRecorder } from "../engine/trace.ts";
-import type { Table } from "../run/types.ts";
+import type { Manager } from "../orchestrator/manager.ts";
+import { TableRecorder } from "../base/trace.ts";
+import type { Table } from "../base/tables.ts";
 
 /** The `migrations` table of a Manager's migration records. */
 export function migrationsTable(manager: Manager): Table {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { UserError } from "../../../cli/errors.ts";
+import { UserError } from "../../base/errors.ts";
 import { ARCHITECTURE_FACTORS, capacityOf, catalogCapacities, DeviceLoad, loadDeviceCatalog } from "./index.ts";
 
 const catalog = loadDeviceCatalog();

@@ -7,7 +7,7 @@
  *     ids: { idleMemoryBytes: 8 MB, cpuPerPacketS: 0.00003 }
  */
 import { z } from "zod";
-import { bytes } from "../../../scenarios/schema/units.ts";
+import { bytes } from "../../base/units.ts";
 import { VNF_TYPE_NAMES, type VnfTypeName } from "./types.ts";
 
 export const vnfOverrideSchema = z

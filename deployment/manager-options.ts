@@ -7,16 +7,16 @@
  *   (reference-core seconds per second), state size (bytes) and the latency bound (seconds);
  * - latency: the one-way shortest-path delay from the access node to the host (`PathFinder`), s.
  */
-import type { ManagerConfig } from "../../orchestrator/config.ts";
-import type { ManagerOptions, ReplacementTrigger } from "../../orchestrator/manager.ts";
-import type { HostSpec, VnfDemandCatalog } from "../../orchestrator/types.ts";
-import type { Placer } from "../../placement/types.ts";
-import { hostCapacities } from "../../topologies/hosts.ts";
-import type { PathFinder } from "../../topologies/paths.ts";
-import type { Topology } from "../../topologies/types.ts";
-import type { DeviceCapacity } from "../models/devices/capacity.ts";
-import { meanPacketRate, type Flow } from "../models/traffic/flows.ts";
-import type { VnfType } from "../models/vnf/types.ts";
+import type { ManagerConfig } from "../orchestrator/config.ts";
+import type { ManagerOptions, ReplacementTrigger } from "../orchestrator/manager.ts";
+import type { HostSpec, VnfDemandCatalog } from "../orchestrator/types.ts";
+import type { Placer } from "../placement/types.ts";
+import { hostCapacities } from "../topologies/hosts.ts";
+import type { PathFinder } from "../topologies/paths.ts";
+import type { Topology } from "../topologies/types.ts";
+import type { DeviceCapacity } from "../topologies/devices/capacity.ts";
+import { meanPacketRate, type Flow } from "../sim/models/traffic/flows.ts";
+import type { VnfType } from "./vnfs/types.ts";
 
 export interface ManagerOptionsInput {
   topology: Topology;

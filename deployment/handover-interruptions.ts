@@ -5,9 +5,9 @@
  * vNFs meanwhile). Handovers that follow before it is resolved extend the same interruption.
  * Times in seconds; rows of the `handover_interruptions` table in milliseconds.
  */
-import type { ChainState } from "../../orchestrator/state.ts";
-import { Tally } from "../engine/stats/tally.ts";
-import { TableRecorder } from "../engine/trace.ts";
+import type { ChainState } from "../orchestrator/state.ts";
+import { Tally } from "../base/stats/tally.ts";
+import { TableRecorder } from "../base/trace.ts";
 
 interface Open {
   ue: string;

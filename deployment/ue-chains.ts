@@ -8,7 +8,7 @@
  *     - { id: fw, vnfs: [firewall], match: { ip_proto: 6, tcp_dst: 80 } }   # fw-ue-0, fw-ue-1, …
  */
 import { z } from "zod";
-import { chainConfigSchema, type ChainConfig } from "../../orchestrator/config.ts";
+import { chainConfigSchema, type ChainConfig } from "../orchestrator/config.ts";
 
 export const ueChainTemplateSchema = chainConfigSchema
   .omit({ ue: true, id: true })

@@ -3,8 +3,8 @@
  * averages. `utilisation()` is the larger of CPU and memory utilisation, in [0, 1] — the quantity
  * GNF's Manager watches for its 15% re-placement trigger.
  */
-import { TimeWeighted } from "../../engine/stats/time-weighted.ts";
-import type { DeviceCapacity } from "./capacity.ts";
+import { TimeWeighted } from "../../../base/stats/time-weighted.ts";
+import type { DeviceCapacity } from "../../../topologies/devices/capacity.ts";
 
 export class DeviceLoad {
   private cpu = 0;

@@ -3,7 +3,7 @@
  * fields quoted only when they contain a comma, quote or line break. Numbers are written with
  * JavaScript's shortest round-trip form, so the same values always give the same bytes.
  */
-import type { Cell, Table } from "../run/types.ts";
+import type { Cell, Table } from "../tables.ts";
 
 export function formatCell(cell: Cell): string {
   if (cell === null) return "";

@@ -10,8 +10,8 @@
  * `vnfMemoryFraction`⌋ (the rest runs the device's own firmware). Values the catalog leaves null
  * come from its `defaults` and are listed in `assumed`.
  */
-import { UserError } from "../../../cli/errors.ts";
-import { closestName } from "../../../scenarios/closest-name.ts";
+import { UserError } from "../../base/errors.ts";
+import { closestName } from "../../base/config/closest-name.ts";
 import { ARCHITECTURE_FACTORS, REFERENCE_CLOCK_GHZ } from "./architecture.ts";
 import type { DeviceCatalogData, DeviceSpec } from "./catalog.ts";
 

@@ -8,7 +8,7 @@
  *   const rows = new TableRecorder("handovers", ["time", "ue", "from", "to"]);
  *   handover.subscribe((r) => rows.add([r.time, r.ue, r.from, r.to]));
  */
-import type { Cell, Table } from "../run/types.ts";
+import type { Cell, Table } from "./tables.ts";
 
 export type TraceListener<T> = (record: T) => void;
 

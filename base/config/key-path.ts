@@ -1,4 +1,4 @@
-import { UserError } from "../cli/errors.ts";
+import { UserError } from "../errors.ts";
 
 /**
  * Parses a key path as users write it — `ues.mobility.speed`, `chains[0].priority` — into keys

@@ -2,8 +2,8 @@
  * `summary.json`: the scenario's metrics. One replication gives each metric's value; several give
  * the mean, the 95% confidence interval of the mean (Student t) and the per-replication values.
  */
-import type { Metric, RunOutput } from "../run/types.ts";
-import { confidenceInterval95 } from "../engine/index.ts";
+import type { Metric, RunOutput } from "../tables.ts";
+import { confidenceInterval95 } from "../stats/index.ts";
 
 export interface MetricSummary {
   unit: string;

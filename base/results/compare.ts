@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { UserError } from "../../cli/errors.ts";
+import { UserError } from "../errors.ts";
 import type { Summary } from "./summary.ts";
 
 export interface MetricComparison {

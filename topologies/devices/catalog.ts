@@ -11,9 +11,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
-import { UserError } from "../../../cli/errors.ts";
-import { formatKeyPath } from "../../../scenarios/describe-value.ts";
-import { issueMessage } from "../../../scenarios/issue-message.ts";
+import { UserError } from "../../base/errors.ts";
+import { formatKeyPath } from "../../base/config/describe-value.ts";
+import { issueMessage } from "../../base/config/issue-message.ts";
 import { ARCHITECTURES, type Architecture } from "./architecture.ts";
 
 export const DEVICE_CATEGORIES = ["residential-cpe", "wireless-router", "iot-gateway", "nfvi-server"] as const;
@@ -61,7 +61,7 @@ const catalogSchema = z
 export type DeviceSpec = z.output<typeof deviceSchema>;
 export type DeviceCatalogData = z.output<typeof catalogSchema>;
 
-export const DEFAULT_CATALOG_PATH = fileURLToPath(new URL("../../../topologies/devices.yaml", import.meta.url));
+export const DEFAULT_CATALOG_PATH = fileURLToPath(new URL("./devices.yaml", import.meta.url));
 
 /**
  * Loads and validates a device catalog file. A bad file gives a UserError with one line per problem

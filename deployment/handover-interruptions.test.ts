@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChainState } from "../../orchestrator/state.ts";
+import type { ChainState } from "../orchestrator/state.ts";
 import { HandoverInterruptions } from "./handover-interruptions.ts";
 
 const chain = (id: string, ue: string, status: ChainState["status"]) => ({ spec: { id, ue, vnfs: [], match: {}, priority: 1 }, status }) as unknown as ChainState;

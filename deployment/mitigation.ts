@@ -6,9 +6,9 @@
  * API would. Times in seconds.
  */
 import { z } from "zod";
-import type { ChainSpec } from "../../orchestrator/chains.ts";
-import type { VnfNotification } from "../../orchestrator/events.ts";
-import { seconds } from "../../scenarios/schema/units.ts";
+import type { ChainSpec } from "../orchestrator/chains.ts";
+import type { VnfNotification } from "../orchestrator/events.ts";
+import { seconds } from "../base/units.ts";
 import { ueIdentity, ueIndexOf } from "./ue-identity.ts";
 
 export const mitigationSchema = z

@@ -16,7 +16,7 @@
  *   latency: { queueModel: md1 }
  */
 import { z } from "zod";
-import { seconds } from "../../../scenarios/schema/units.ts";
+import { seconds } from "../../base/units.ts";
 
 const packetBytes = z.number().int().min(20).max(65535).default(1000).describe("bytes per packet (IP packet, 20–65535)");
 const destination = z.string().min(1).default("internet").describe('"internet" (through the core network) or a node id of the topology (local traffic)');
@@ -83,15 +83,3 @@ export type Flow = z.output<typeof flowSchema>;
 export type OnOffFlow = Extract<Flow, { kind: "on-off" }>;
 
 export const trafficSchema = z.array(flowSchema).default([]).describe("flows every UE sends");
-
-/** Queueing model of loaded devices: M/M/1 (exponential service) or M/D/1 (constant service). */
-export const queueModelSchema = z.enum(["mm1", "md1"]).describe("mm1: W = 1/(μ−λ); md1: W = 1/μ + ρ/(2μ(1−ρ))");
-
-export const latencySchema = z
-  .object({
-    queueModel: queueModelSchema.default("mm1"),
-  })
-  .strict()
-  .describe("how flow latency is computed: propagation + per-hop + vNF processing + queueing");
-
-export type LatencyConfig = z.output<typeof latencySchema>;
