@@ -24,3 +24,10 @@ export type ClientEvent = UeConnectedReport | UeDisconnectedReport | UeHandoverR
 
 /** A periodic report from a device's Agent: the Manager's `device-report` plus the clients' mean RSSI, dBm (NaN without clients). */
 export type DeviceReport = Timed<ManagerDeviceReport> & { meanRssiDbm: number };
+
+/** Each UE's first cell (UEs that never connect are absent). */
+export function firstCells(timeline: readonly ClientEvent[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of timeline) if (e.type === "ue-connected" && !out.has(e.ue)) out.set(e.ue, e.device);
+  return out;
+}

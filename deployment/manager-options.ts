@@ -11,11 +11,11 @@ import type { ManagerConfig } from "../orchestrator/config.ts";
 import type { ManagerOptions, ReplacementTrigger } from "../orchestrator/manager.ts";
 import type { HostSpec, VnfDemandCatalog } from "../orchestrator/types.ts";
 import type { Placer } from "../placement/types.ts";
-import { hostCapacities } from "../topologies/hosts.ts";
 import type { PathFinder } from "../topologies/paths.ts";
 import type { Topology } from "../topologies/types.ts";
 import type { DeviceCapacity } from "../topologies/devices/capacity.ts";
-import { meanPacketRate, type Flow } from "../sim/models/traffic/flows.ts";
+import type { Flow } from "./traffic/flow-config.ts";
+import { meanPacketRate } from "./traffic/rates.ts";
 import type { VnfType } from "./vnfs/types.ts";
 
 export interface ManagerOptionsInput {
@@ -29,8 +29,8 @@ export interface ManagerOptionsInput {
   placer: Placer;
   config: ManagerConfig;
   replacementTrigger?: ReplacementTrigger;
-  /** Host capacities (default: `hostCapacities(topology)`). */
-  capacities?: ReadonlyMap<string, DeviceCapacity>;
+  /** The vNF hosts' capacities by node id (`hostCapacities`). */
+  capacities: ReadonlyMap<string, DeviceCapacity>;
 }
 
 /** Packets per second one UE sends: the sum of its flows' mean rates. */
@@ -39,7 +39,7 @@ export function uePacketRate(traffic: readonly Flow[]): number {
 }
 
 /** The Manager's host list: nodes with a device, "nfvi" for NFVI nodes. */
-export function hostSpecs(topology: Topology, capacities: ReadonlyMap<string, DeviceCapacity> = hostCapacities(topology)): HostSpec[] {
+export function hostSpecs(topology: Topology, capacities: ReadonlyMap<string, DeviceCapacity>): HostSpec[] {
   const roleOf = new Map(topology.nodes.map((n) => [n.id, n.role]));
   return [...capacities.values()].map((c) => ({ id: c.id, kind: roleOf.get(c.id) === "nfvi" ? "nfvi" : "edge", cpuCapacity: c.cpuCapacity, memoryBytes: c.vnfMemoryBytes }));
 }
@@ -56,7 +56,7 @@ export function demandCatalog(catalog: Readonly<Record<string, VnfType>>, packet
 
 /** Options for `new Manager(…)` from a topology and the scenario's settings. */
 export function managerOptions(input: ManagerOptionsInput): ManagerOptions {
-  const capacities = input.capacities ?? hostCapacities(input.topology);
+  const capacities = input.capacities;
   return {
     hosts: hostSpecs(input.topology, capacities),
     catalog: demandCatalog(input.catalog, uePacketRate(input.traffic), input.latencyBounds),

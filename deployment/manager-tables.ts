@@ -5,6 +5,7 @@
 import type { Manager } from "../orchestrator/manager.ts";
 import { TableRecorder } from "../base/trace.ts";
 import type { Table } from "../base/tables.ts";
+import { round6 as round } from "./rounding.ts";
 
 /** The `migrations` table of a Manager's migration records. */
 export function migrationsTable(manager: Manager): Table {
@@ -15,8 +16,4 @@ export function migrationsTable(manager: Manager): Table {
     t.add([m.id, m.chain, m.ue, m.reason, m.mode, m.outcome, moves, n(m.triggerTime), n(m.decisionTime), n(m.newReadyTime), n(m.stateTransferredTime), n(m.steeringSwitchedTime), n(m.oldStoppedTime), n(m.endTime), m.interruptionS === undefined ? null : round(m.interruptionS * 1000)]);
   }
   return t.toTable();
-}
-
-function round(x: number): number {
-  return Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : x;
 }

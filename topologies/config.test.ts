@@ -1,10 +1,12 @@
+import { loadDeviceCapacities } from "./devices/index.ts";
 import { describe, expect, it } from "vitest";
 import { RandomStream } from "../base/rng.ts";
 import { checkTopology } from "./check.ts";
 import { buildTopology, TOPOLOGIES, topologySchema } from "./config.ts";
 import type { Topology } from "./types.ts";
 
-const build = (config: unknown, seed = "topology") => buildTopology(topologySchema.parse(config), new RandomStream(seed));
+const DEVICE_KEYS = [...loadDeviceCapacities().keys()];
+const build = (config: unknown, seed = "topology") => buildTopology(topologySchema.parse(config), new RandomStream(seed), DEVICE_KEYS);
 
 describe("topology section", () => {
   it("builds every registered type with its defaults", () => {

@@ -14,7 +14,6 @@ import { UserError } from "../base/errors.ts";
 import { closestName } from "../base/config/closest-name.ts";
 import { seconds } from "../base/units.ts";
 import type { RandomStream } from "../base/rng.ts";
-import { loadDeviceCatalog } from "./devices/catalog.ts";
 import { checkTopology } from "./check.ts";
 import { cityParams, cityTopology, commonParams, gridParams, gridTopology, starParams, starTopology, treeParams, treeTopology } from "./generators/index.ts";
 import { importEuaMelbourne, importIfogsimMelbourne } from "./import/edge-sites.ts";
@@ -80,7 +79,7 @@ const DEVICE_KEYS = ["device", "homeDevice", "siteDevice", "edgeDevice", "nfviDe
  * `deviceKeys` (default: the keys of topologies/devices.yaml): an unknown one is a UserError naming
  * `topology.<key>`. The result is checked with `checkTopology`. Deterministic given `rng`'s seed.
  */
-export function buildTopology(config: TopologyConfig, rng: RandomStream, deviceKeys: readonly string[] = Object.keys(loadDeviceCatalog().devices)): Topology {
+export function buildTopology(config: TopologyConfig, rng: RandomStream, deviceKeys: readonly string[]): Topology {
   const record = config as Record<string, unknown>;
   for (const key of DEVICE_KEYS) {
     const value = record[key];

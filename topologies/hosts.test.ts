@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { importEuaMelbourne } from "./import/edge-sites.ts";
 import { hostCapacities } from "./hosts.ts";
+import { loadDeviceCapacities } from "./devices/index.ts";
 import type { Topology } from "./types.ts";
 
 describe("hostCapacities", () => {
   it("gives every node with a device its model's capacity under the node's id", () => {
-    const hosts = hostCapacities(importEuaMelbourne());
+    const hosts = hostCapacities(importEuaMelbourne(), loadDeviceCapacities());
     expect(hosts.size).toBe(126);
     const nfvi = hosts.get("nfvi")!;
     expect([nfvi.id, nfvi.cores, nfvi.memoryBytes]).toEqual(["nfvi", 16, 128 * 1024 ** 3]);
@@ -15,6 +16,6 @@ describe("hostCapacities", () => {
 
   it("names the node of an unknown device", () => {
     const t: Topology = { name: "t", nodes: [{ id: "home", role: "edge", device: "tp-link-archer-c7" }], links: [] };
-    expect(() => hostCapacities(t)).toThrow('topology t: node home: unknown device "tp-link-archer-c7" (did you mean "tp-link-archer-c9"?)');
+    expect(() => hostCapacities(t, loadDeviceCapacities())).toThrow('topology t: node home: unknown device "tp-link-archer-c7" (did you mean "tp-link-archer-c9"?)');
   });
 });

@@ -4,14 +4,14 @@
  * (bytes) capacity and `id` set to the node id.
  *
  * @example
- *   const hosts = hostCapacities(topology);
+ *   const hosts = hostCapacities(topology, loadDeviceCapacities());
  *   hosts.get("nfvi")?.cpuCapacity; // 4 (reference cores) for nfvi-i7
  */
-import { capacityOf, catalogCapacities, type DeviceCapacity } from "./devices/capacity.ts";
-import { loadDeviceCatalog } from "./devices/catalog.ts";
+import { capacityOf, type DeviceCapacity } from "./devices/capacity.ts";
 import type { Topology } from "./types.ts";
 
-export function hostCapacities(topology: Topology, capacities: ReadonlyMap<string, DeviceCapacity> = catalogCapacities(loadDeviceCatalog())): Map<string, DeviceCapacity> {
+/** `capacities`: every device model's capacity (`loadDeviceCapacities()`, loaded once per run). */
+export function hostCapacities(topology: Topology, capacities: ReadonlyMap<string, DeviceCapacity>): Map<string, DeviceCapacity> {
   const hosts = new Map<string, DeviceCapacity>();
   for (const n of topology.nodes) {
     if (n.device === undefined) continue;

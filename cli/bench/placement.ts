@@ -8,6 +8,7 @@
  * access node is the nearest site (haversine); its type is drawn (seeded) from a three-entry
  * catalogue, so some busy sites overflow and the choice of neighbour matters.
  */
+import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BenchDefinition } from "./types.ts";
@@ -28,7 +29,7 @@ const USERS_CSV = fileURLToPath(new URL("../../topologies/data/eua/users-melbcbd
 /** The bench instance with `vnfs` requests (deterministic for a seed). */
 export function melbournePlacementProblem(vnfs: number, seed: string): PlacementProblem {
   const topology = importEuaMelbourne();
-  const capacities = hostCapacities(topology);
+  const capacities = hostCapacities(topology, loadDeviceCapacities());
   const hosts: HostState[] = [...capacities.values()].map((c) => ({ id: c.id, kind: c.id === "nfvi" ? "nfvi" : "edge", cpuCapacity: c.cpuCapacity, memoryBytes: c.vnfMemoryBytes, cpuUsed: 0, memoryUsed: 0 }));
   const matrix = latencyMatrix(new PathFinder(topology));
   const sites = topology.nodes.filter((n) => n.role === "edge") as (LatLon & { id: string })[];

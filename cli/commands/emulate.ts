@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { loadScenarioArg } from "../scenario-arg.ts";
 import { collect } from "./check.ts";
 import { parseSeed } from "../parse.ts";
-import { runEmulation } from "../../emulation/backend/emulation-run.ts";
+import { emulateScenario } from "../../scenarios/worlds/emulate.ts";
 import { writeRunFolder } from "../../sim/results/write-run.ts";
 import { formatSummaryLines, summarise } from "../../base/results/summary.ts";
 
@@ -34,7 +34,7 @@ export function registerEmulate(program: Command): void {
       const scenario = options.seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: parseSeed(options.seed) };
       const startedAt = new Date();
       const log = options.quiet ? undefined : (line: string): void => void process.stderr.write(`gnf emulate: ${line}\n`);
-      const output = await runEmulation(scenario, scenario.seed, log ? { log } : {});
+      const output = await emulateScenario(scenario, scenario.seed, log ? { log } : {});
       const finishedAt = new Date();
       const runId = `${startedAt.toISOString().replace(/[:.]/g, "-")}-seed${scenario.seed}-emulation`;
       const outDir = options.out ?? join(scenario.outputs.directory, scenario.name, runId);

@@ -12,7 +12,7 @@
  *   device's), memory in use (their cgroups' usage), the device's vNF memory, associated clients.
  * Times: `time` fields in seconds of the backend clock; durations in ms.
  */
-import type { ClientEvent, UeHandoverReport } from "../../sim/models/agent-reports/agents.ts";
+import type { ClientEvent, UeHandoverReport } from "../../deployment/agent-reports.ts";
 import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
 import { TraceSource } from "../../base/trace.ts";
 import type { EmulationBackend } from "../backend/emulation-backend.ts";

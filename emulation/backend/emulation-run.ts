@@ -1,34 +1,38 @@
 /**
- * One scenario run in the emulation: the same topology, Manager options, chains, mobility
- * timeline and placement as `gnf run`, executed on the lab for the scenario's `duration` in wall
- * time. Steps: check the lab; build the network (`EmuNetwork`); start the backend, the Manager loop,
- * the Agents (timeline + device reports), the chain schedule (and the DDoS mitigation automation
+ * One scenario run in the emulation: the same topology, Manager, chains, mobility timeline and
+ * placement as `gnf run` (the deployment layer builds and records the GNF system identically in
+ * both worlds), executed on the lab for the scenario's `duration` in wall time. Steps: check the
+ * lab; build the network (`EmuNetwork`); start the backend, the Manager loop, the Agents (the
+ * association timeline + device reports), the chain schedule (and the DDoS mitigation automation
  * when configured) and the traffic probes; wait; stop the probes and Agents; collect tables and
  * metrics; tear everything down (also on failure: the `Teardown` undoes containers, probes, the
  * Mininet network with its relays, and the controller, by name and PID).
  *
- * @example const out = await runEmulation(scenario, scenario.seed, { log: console.error });
+ * The UEs' movements arrive as data (`EmulationScript`): the layer above computes them with the
+ * simulator's mobility and radio models (`scenarios/worlds/emulate.ts`), so both worlds see the
+ * same handovers at the same times.
+ *
+ * @example const out = await runEmulation(scenario, scenario.seed, script, { log: console.error });
  */
 import { runLoop } from "../../orchestrator/backend.ts";
-import { chainsFromConfig } from "../../orchestrator/config.ts";
-import { Manager } from "../../orchestrator/manager.ts";
+import type { Manager } from "../../orchestrator/manager.ts";
 import { selectorMatches, type PacketHeaders } from "../../orchestrator/selector.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
-import { createReplacementPolicy, policyTrigger } from "../../placement/dynamic/index.ts";
-import { placerFromConfig } from "../../placement/registry.ts";
-import type { Scenario } from "../../scenarios/schema/scenario.ts";
 import { UserError } from "../../base/errors.ts";
-import { RngStreams } from "../../base/rng.ts";
-import { vnfCatalog } from "../../deployment/vnfs/catalog.ts";
 import type { RunOutput } from "../../base/tables.ts";
-import { managerOptions } from "../../deployment/manager-options.ts";
-import { blockingChain } from "../../deployment/mitigation.ts";
-import { expandUeChains } from "../../deployment/ue-chains.ts";
+import { firstCells, type ClientEvent } from "../../deployment/agent-reports.ts";
+import { configuredChains, scheduleChains } from "../../deployment/chain-schedule.ts";
+import type { DeploymentConfig } from "../../deployment/config.ts";
+import { buildManager } from "../../deployment/gnf-manager.ts";
+import { ManagerRecorder } from "../../deployment/manager-recorder.ts";
+import { MitigationAutomation } from "../../deployment/mitigation-automation.ts";
+import { round6 } from "../../deployment/rounding.ts";
 import { ueIdentity, ueIndexOf } from "../../deployment/ue-identity.ts";
-import { buildTopology } from "../../topologies/config.ts";
+import { vnfCatalog } from "../../deployment/vnfs/catalog.ts";
+import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
 import { hostCapacities } from "../../topologies/hosts.ts";
+import type { Topology } from "../../topologies/types.ts";
 import { SteeringDriver } from "../../openflow/steering/driver.ts";
-import { associationTimeline, firstCells } from "../agent/timeline.ts";
 import { DeviceAgents } from "../agent/device-agents.ts";
 import { Teardown } from "../lab/teardown.ts";
 import { ChainSteering } from "../network/chain-steering.ts";
@@ -38,6 +42,17 @@ import { probeFlows, TrafficProbes } from "../network/probes.ts";
 import { emulationLabStatus } from "./availability.ts";
 import { EmulationBackend } from "./emulation-backend.ts";
 import { EmulationRecorder } from "./recorder.ts";
+import { WallClock } from "./wall-clock.ts";
+
+/** What the lab runs besides the deployment's config: the network and the UEs' movements. */
+export interface EmulationScript {
+  /** The scenario's topology, built from its config and seed. */
+  topology: Topology;
+  /** Every device model's capacity (the device catalog, loaded once per run). */
+  devices: ReadonlyMap<string, DeviceCapacity>;
+  /** The Agents' client events in time order (seconds from the start). */
+  timeline: readonly ClientEvent[];
+}
 
 export interface EmulationHooks {
   /** Progress lines (build timings, what happens), for stderr. */
@@ -59,19 +74,15 @@ export interface EmulationOutput extends RunOutput {
   buildMs: Record<string, number>;
 }
 
-export async function runEmulation(scenario: Scenario, seed: number, hooks: EmulationHooks = {}): Promise<EmulationOutput> {
+export async function runEmulation(scenario: DeploymentConfig, seed: number, script: EmulationScript, hooks: EmulationHooks = {}): Promise<EmulationOutput> {
   const log = hooks.log ?? (() => undefined);
   const status = await emulationLabStatus();
   if (!status.ok) throw new UserError(`the emulation lab is not ready: ${status.reason}`);
-  if (!scenario.topology) throw new UserError(`scenario "${scenario.name}" has no topology to emulate`);
-  const rng = new RngStreams(seed);
-  const topology = buildTopology(scenario.topology, rng.stream("topology"));
+  const { topology, timeline } = script;
   const durationS = scenario.duration;
-  const timeline = associationTimeline(topology, scenario.ues, scenario.radio, seed, durationS);
   const destinations = [...new Set(scenario.traffic.map((f) => f.destination))];
   const plan = planNetwork(topology, { ueCells: firstCells(timeline), destinations, dpidBase: BigInt(process.pid & 0xffff) << 16n });
   const catalog = vnfCatalog(scenario.vnfs);
-  const chains = [...scenario.chains, ...expandUeChains(scenario.ueChains, scenario.ues.count)];
   const teardown = new Teardown();
   let fatal: Error | undefined;
   let wake: () => void = () => undefined;
@@ -96,36 +107,20 @@ export async function runEmulation(scenario: Scenario, seed: number, hooks: Emul
     };
     const backend = new EmulationBackend({ net, steering, teardown, destinationOf, onFatal });
     teardown.add("emulation backend timers", async () => backend.close());
-    const placer = await placerFromConfig(scenario.placement, seed);
-    const policy = scenario.placement.replacement.policy;
-    const trigger = policy === "static" ? undefined : policyTrigger(createReplacementPolicy(scenario.placement.replacement));
-    const manager = new Manager(managerOptions({ topology, paths: net.paths, catalog, traffic: scenario.traffic, latencyBounds: scenario.placement.latencyBounds, placer, config: scenario.manager, ...(trigger ? { replacementTrigger: trigger } : {}) }));
-    const capacities = hostCapacities(topology);
+    const capacities = hostCapacities(topology, script.devices);
+    const { manager, placer } = await buildManager(scenario, seed, { topology, paths: net.paths, capacities, catalog });
     const agents = new DeviceAgents(backend, net, timeline, capacities, scenario.outputs.sampleInterval, onFatal);
     const monoZeroNs = process.hrtime.bigint() - BigInt(Math.round(backend.now() * 1e9));
-    const recorder = new EmulationRecorder(manager, backend, agents, scenario.traffic, monoZeroNs, (ue) => agents.serving.get(ue));
+    const clock = new WallClock(() => backend.now());
+    teardown.add("schedule timers", async () => clock.clear());
+    const deliver = (event: ManagerEvent): void => backend.deliver(event);
+    const mitigation = scenario.mitigation ? new MitigationAutomation(scenario.mitigation, scenario.traffic, clock, deliver) : undefined;
+    const managerRecorder = new ManagerRecorder({ manager, backend, placer, latencyBounds: scenario.placement.latencyBounds, mitigation, recordsCore: false, time: round6 });
+    const recorder = new EmulationRecorder(managerRecorder, manager, backend, agents, scenario.traffic, monoZeroNs, (ue) => agents.serving.get(ue));
+    if (mitigation) backend.eventDelivered.subscribe(({ time, event }) => mitigation.observe(time, event));
     const loop = runLoop(manager, backend);
     teardown.add("Manager loop", async () => loop.stop());
-    const timers: NodeJS.Timeout[] = [];
-    teardown.add("schedule timers", async () => timers.forEach(clearTimeout));
-    const at = (time: number, event: ManagerEvent): void => {
-      timers.push(setTimeout(() => backend.deliver(event), Math.max(0, (time - backend.now()) * 1000)));
-    };
-    for (const s of chainsFromConfig(chains)) {
-      at(s.at, { type: "chain-requested", chain: s.spec });
-      if (s.until !== undefined) at(s.until, { type: "chain-removed", chain: s.spec.id });
-    }
-    const mitigation = scenario.mitigation;
-    if (mitigation) {
-      const requested = new Set(chains.map((c, i) => c.id ?? `chain-${i + 1}`));
-      backend.eventDelivered.subscribe(({ event }) => {
-        if (event.type !== "notification") return;
-        const chain = blockingChain(mitigation, event, requested);
-        if (!chain) return;
-        requested.add(chain.id);
-        at(backend.now() + mitigation.reactionS, { type: "chain-requested", chain });
-      });
-    }
+    scheduleChains(configuredChains(scenario), clock, deliver);
     agents.start();
     teardown.add("Agents", () => agents.stop());
     const ues = [...plan.hosts.filter((h) => h.kind === "ue").map((h) => h.id)];
@@ -135,7 +130,7 @@ export async function runEmulation(scenario: Scenario, seed: number, hooks: Emul
     log(`running ${scenario.name} for ${durationS} s (wall time)…`);
     const ran = new Promise<void>((resolve) => {
       wake = resolve;
-      timers.push(setTimeout(resolve, Math.max(0, (durationS - backend.now()) * 1000)));
+      clock.at(durationS, resolve);
     });
     const running = Promise.resolve()
       .then(() => hooks.onRunning?.({ net, backend, manager, agents }))

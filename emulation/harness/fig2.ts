@@ -13,7 +13,7 @@ import type { MetricSummary } from "../../base/results/summary.ts";
 import type { Table } from "../../base/tables.ts";
 import { measureInstantiation, type InstantiationResult } from "./instantiation.ts";
 import { measureIdleMemory, type MemoryResult } from "./memory.ts";
-import { measureRoaming, type RoamingResult } from "./roaming.ts";
+import { measureRoaming, type RoamingResult } from "../../scenarios/worlds/roaming-measurement.ts";
 import { measureIdleRtt, type IdleRttResult } from "./rtt.ts";
 import { emulationLabStatus } from "../backend/availability.ts";
 import { instantiationTables, memoryTables, rttTables } from "./tables.ts";

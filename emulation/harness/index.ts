@@ -11,4 +11,4 @@ export { quantile, median, mean, leastSquares, type LineFit } from "./stats.ts";
 export { parsePingSamples, type PingSamples } from "./ping-samples.ts";
 export { meminfoBytes, memAvailableBytes } from "./meminfo.ts";
 export { runPool, monotonicMs } from "./pool.ts";
-export { measureRoaming, ROAMING_OVERRIDES, type RoamingResult } from "./roaming.ts";
+export { measureRoaming, ROAMING_OVERRIDES, type RoamingResult } from "../../scenarios/worlds/roaming-measurement.ts";

@@ -10,8 +10,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Flow } from "../../sim/models/traffic/flows.ts";
-import { meanPacketRate } from "../../sim/models/traffic/flows.ts";
+import type { Flow } from "../../deployment/traffic/flow-config.ts";
+import { meanPacketRate } from "../../deployment/traffic/rates.ts";
 import type { Teardown } from "../lab/teardown.ts";
 import type { EmuNetwork } from "./emu-network.ts";
 

@@ -3,10 +3,9 @@
  * scenario's own seed), so one replication equals a plain run. Tables of all replications are
  * concatenated with a leading `replication` column (tidy data).
  */
-import type { Scenario } from "../../scenarios/schema/scenario.ts";
 import { replicationSeed } from "../../base/rng.ts";
 import { summarise, type Summary } from "../../base/results/summary.ts";
-import { runScenario } from "./run-scenario.ts";
+import { runScenario, type SimRunConfig } from "./run-scenario.ts";
 import type { RunHooks, RunOutput, Table } from "../../base/tables.ts";
 
 export interface ReplicationsResult {
@@ -22,9 +21,16 @@ export interface ReplicationHooks {
   wallClock?: () => number;
 }
 
-export type ScenarioRunner = (scenario: Scenario, seed: number, hooks: RunHooks) => Promise<RunOutput>;
+/** What replications read of a run's config. */
+export interface ReplicatedConfig {
+  name: string;
+  seed: number;
+  replications: number;
+}
 
-export async function runReplications(scenario: Scenario, hooks: ReplicationHooks = {}, runner: ScenarioRunner = runScenario): Promise<ReplicationsResult> {
+export type ScenarioRunner<C> = (config: C, seed: number, hooks: RunHooks) => Promise<RunOutput>;
+
+export async function runReplications<C extends ReplicatedConfig & SimRunConfig>(scenario: C, hooks: ReplicationHooks = {}, runner: ScenarioRunner<C> = runScenario): Promise<ReplicationsResult> {
   const seeds = Array.from({ length: scenario.replications }, (_, i) => replicationSeed(scenario.seed, i));
   const runs: RunOutput[] = [];
   for (const [i, seed] of seeds.entries()) runs.push(await runner(scenario, seed, { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events), ...(hooks.wallClock ? { wallClock: hooks.wallClock } : {}) }));

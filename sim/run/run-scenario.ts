@@ -6,15 +6,14 @@
  * Deterministic: the same scenario and seed give identical output.
  */
 import { UserError } from "../../base/errors.ts";
-import type { Scenario } from "../../scenarios/schema/scenario.ts";
-import { createReplacementPolicy, policyTrigger } from "../../placement/dynamic/index.ts";
-import { placerFromConfig } from "../../placement/registry.ts";
 import { Environment } from "../engine/environment.ts";
 import { RngStreams } from "../../base/rng.ts";
 import { ContainerBatchModel, ContainerBatchRecorder } from "../models/container-batch/index.ts";
 import { EdgeWorld } from "../world/edge-world.ts";
-import { GnfWorld } from "../world/gnf-world.ts";
-import { expandUeChains } from "../../deployment/ue-chains.ts";
+import { GnfWorld, type GnfWorldConfig } from "../world/gnf-world.ts";
+import type { DeploymentConfig } from "../../deployment/config.ts";
+import { catalogCapacities, loadDeviceCatalog } from "../../topologies/devices/index.ts";
+import type { InstantiationConfig } from "../models/container-batch/config.ts";
 import { vnfCatalog } from "../../deployment/vnfs/catalog.ts";
 import type { Metric, RunHooks, RunOutput, Table } from "../../base/tables.ts";
 
@@ -26,8 +25,17 @@ export interface AttachedModel {
   tables(): Table[];
 }
 
+/**
+ * What the simulator reads of a scenario: the deployment's keys and the simulator's own world
+ * models. The scenario schema (`scenarios/schema/`) composes them; `Scenario` satisfies this type.
+ */
+export interface SimRunConfig extends Omit<GnfWorldConfig, "topology"> {
+  topology?: DeploymentConfig["topology"];
+  instantiation?: InstantiationConfig | undefined;
+}
+
 /** True when the scenario asks for the GNF Manager (chains to place and steer). */
-export function usesManager(scenario: Scenario): boolean {
+export function usesManager(scenario: SimRunConfig): boolean {
   return scenario.topology !== undefined && (scenario.chains.length > 0 || scenario.ueChains.length > 0 || scenario.mitigation !== undefined);
 }
 
@@ -40,47 +48,24 @@ export interface BuiltRun {
 }
 
 /** Builds the environment and models of one replication (nothing has run yet). */
-export async function buildRun(scenario: Scenario, seed: number, wallClock?: () => number): Promise<BuiltRun> {
+export async function buildRun(scenario: SimRunConfig, seed: number, wallClock?: () => number): Promise<BuiltRun> {
   const env = new Environment();
   const rng = new RngStreams(seed);
   const models: AttachedModel[] = [];
   const catalog = vnfCatalog(scenario.vnfs);
+  const devices = catalogCapacities(loadDeviceCatalog());
   if (scenario.instantiation) {
-    const model = new ContainerBatchModel(env, scenario.instantiation, rng, catalog);
+    const model = new ContainerBatchModel(env, scenario.instantiation, rng, devices, catalog);
     models.push(new ContainerBatchRecorder(model, scenario.instantiation));
     model.start();
   }
   if (scenario.topology && usesManager(scenario)) {
-    const placer = await placerFromConfig(scenario.placement, seed);
-    const policy = scenario.placement.replacement.policy;
-    const trigger = policy === "static" ? undefined : policyTrigger(createReplacementPolicy(scenario.placement.replacement));
-    const chains = [...scenario.chains, ...expandUeChains(scenario.ueChains, scenario.ues.count)];
-    const world = new GnfWorld(
-      env,
-      {
-        topology: scenario.topology,
-        ues: scenario.ues,
-        radio: scenario.radio,
-        traffic: scenario.traffic,
-        sampleInterval: scenario.outputs.sampleInterval,
-        chains,
-        manager: scenario.manager,
-        control: scenario.control,
-        catalog,
-        queueModel: scenario.latency.queueModel,
-        latencyBounds: scenario.placement.latencyBounds,
-        ...(scenario.mitigation ? { mitigation: scenario.mitigation } : {}),
-      },
-      rng,
-      placer,
-      trigger,
-      wallClock,
-    );
+    const world = await GnfWorld.create(env, { ...scenario, topology: scenario.topology }, { devices, catalog, seed, rng, ...(wallClock ? { wallClock } : {}) });
     models.push(world);
     return { env, models, world };
   } else if (scenario.topology) {
     models.push(
-      new EdgeWorld(env, { topology: scenario.topology, ues: scenario.ues, radio: scenario.radio, traffic: scenario.traffic, sampleInterval: scenario.outputs.sampleInterval }, rng),
+      new EdgeWorld(env, { topology: scenario.topology, ues: scenario.ues, radio: scenario.radio, traffic: scenario.traffic, sampleInterval: scenario.outputs.sampleInterval }, rng, [...devices.keys()]),
     );
   }
   if (models.length === 0) {
@@ -98,7 +83,7 @@ export function runMetrics(run: BuiltRun): Record<string, Metric> {
   return metrics;
 }
 
-export async function runScenario(scenario: Scenario, seed: number, hooks: RunHooks = {}): Promise<RunOutput> {
+export async function runScenario(scenario: SimRunConfig, seed: number, hooks: RunHooks = {}): Promise<RunOutput> {
   const run = await buildRun(scenario, seed, hooks.wallClock);
   const { env, models } = run;
   for (let k = 1; k <= PROGRESS_SLICES; k++) {

@@ -44,8 +44,10 @@ export class EdgeWorld {
     private readonly env: Environment,
     private readonly config: EdgeWorldConfig,
     rng: RngStreams,
+    /** The device catalog's keys (loaded once per run). */
+    deviceKeys: readonly string[],
   ) {
-    const topology = buildTopology(config.topology, rng.stream("topology"));
+    const topology = buildTopology(config.topology, rng.stream("topology"), deviceKeys);
     this.paths = new PathFinder(topology);
     this.core = new CoreUtilisation(topology, this.paths);
     const uePacketRate = config.traffic.reduce((sum, f) => sum + meanPacketRate(f), 0);

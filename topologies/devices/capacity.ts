@@ -13,7 +13,7 @@
 import { UserError } from "../../base/errors.ts";
 import { closestName } from "../../base/config/closest-name.ts";
 import { ARCHITECTURE_FACTORS, REFERENCE_CLOCK_GHZ } from "./architecture.ts";
-import type { DeviceCatalogData, DeviceSpec } from "./catalog.ts";
+import { loadDeviceCatalog, type DeviceCatalogData, type DeviceSpec } from "./catalog.ts";
 
 export interface DeviceCapacity {
   id: string;
@@ -49,6 +49,11 @@ export function deviceCapacity(id: string, spec: DeviceSpec, catalog: DeviceCata
     vnfMemoryBytes: Math.floor(memoryMB * MiB * fraction),
     assumed,
   };
+}
+
+/** Capacities of every device in the catalog, by id (catalog order). */
+export function loadDeviceCapacities(path?: string): Map<string, DeviceCapacity> {
+  return catalogCapacities(path === undefined ? loadDeviceCatalog() : loadDeviceCatalog(path));
 }
 
 /** Capacities of every device in the catalog, by id (catalog order). */

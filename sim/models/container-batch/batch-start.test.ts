@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Environment } from "../../engine/environment.ts";
 import { RngStreams } from "../../../base/rng.ts";
+import { loadDeviceCapacities } from "../../../topologies/devices/index.ts";
 import { ContainerBatchModel } from "./batch-start.ts";
 import { instantiationSchema } from "./config.ts";
 
 function run(hosts: unknown[], seed = 1) {
   const env = new Environment();
-  const model = new ContainerBatchModel(env, instantiationSchema.parse({ hosts }), new RngStreams(seed));
+  const model = new ContainerBatchModel(env, instantiationSchema.parse({ hosts }), new RngStreams(seed), loadDeviceCapacities());
   const started: [number, string][] = [];
   const failed: string[] = [];
   for (const h of model.hosts) {

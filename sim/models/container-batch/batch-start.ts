@@ -8,7 +8,7 @@ import { UserError } from "../../../base/errors.ts";
 import type { Environment } from "../../engine/environment.ts";
 import type { RngStreams } from "../../../base/rng.ts";
 import { loadCalibration } from "../calibration/profile.ts";
-import { catalogCapacities, loadDeviceCatalog } from "../../../topologies/devices/index.ts";
+import type { DeviceCapacity } from "../../../topologies/devices/index.ts";
 import { VNF_CATALOG, type VnfType } from "../../../deployment/vnfs/catalog.ts";
 import { VnfHost } from "../vnf/host.ts";
 import type { BatchHostConfig, InstantiationConfig } from "./config.ts";
@@ -21,11 +21,12 @@ export class ContainerBatchModel {
     private readonly env: Environment,
     private readonly config: InstantiationConfig,
     rng: RngStreams,
+    /** Every device model's capacity (the device catalog, loaded once per run). */
+    capacities: ReadonlyMap<string, DeviceCapacity>,
     /** The vNF type catalog (with the scenario's overrides). */
     private readonly catalog: Readonly<Record<string, VnfType>> = VNF_CATALOG,
   ) {
     const calibration = loadCalibration(config.calibration);
-    const capacities = catalogCapacities(loadDeviceCatalog());
     this.hosts = config.hosts.map((h, i) => {
       const capacity = capacities.get(h.device);
       if (!capacity) {

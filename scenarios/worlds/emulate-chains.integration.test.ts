@@ -14,13 +14,14 @@
  * GNF_REQUIRE_EMULATION=1.
  */
 import { describe, expect, it } from "vitest";
-import { loadScenarioText } from "../../scenarios/load.ts";
-import { labRequired } from "../lab/availability.ts";
-import { leftovers } from "../lab/leftovers.ts";
-import { run } from "../lab/run.ts";
-import { parseIperf3, parsePing } from "../relay/measure.ts";
-import { emulationLabStatus } from "./availability.ts";
-import { runEmulation, type LiveEmulation } from "./emulation-run.ts";
+import { loadScenarioText } from "../load.ts";
+import { labRequired } from "../../emulation/lab/availability.ts";
+import { leftovers } from "../../emulation/lab/leftovers.ts";
+import { run } from "../../emulation/lab/run.ts";
+import { parseIperf3, parsePing } from "../../emulation/relay/measure.ts";
+import { emulationLabStatus } from "../../emulation/backend/availability.ts";
+import type { LiveEmulation } from "../../emulation/backend/emulation-run.ts";
+import { emulateScenario } from "./emulate.ts";
 
 const status = await emulationLabStatus();
 if (!status.ok && !labRequired()) console.warn(`skipping emulation backend tests: ${status.reason}`);
@@ -100,7 +101,7 @@ describe.runIf(status.ok || labRequired())("emulation backend with the GNF Manag
       await until("the crash to be reported", 10_000, () => !backend.vnfs.has(monitor.id));
       seen["crashed"] = monitor.id;
     };
-    const out = await runEmulation(scenario, scenario.seed, { onRunning: probe, log: (l) => console.log(`emu-chains: ${l}`) });
+    const out = await emulateScenario(scenario, scenario.seed, { onRunning: probe, log: (l) => console.log(`emu-chains: ${l}`) });
     console.log(`emu-chains measured: ${JSON.stringify(seen)}`);
     const table = (name: string) => out.tables.find((t) => t.name === name);
     console.log(`vnf_timings: ${JSON.stringify(table("vnf_timings")?.rows)}`);

@@ -1,17 +1,19 @@
 /** The default scenario's association timeline equals the one the simulator's Agents report in `gnf run`. */
 import { describe, expect, it } from "vitest";
-import { loadScenarioFile } from "../../scenarios/load.ts";
+import { loadScenarioFile } from "../load.ts";
 import { RngStreams } from "../../base/rng.ts";
 import { buildTopology } from "../../topologies/config.ts";
 import { buildRun } from "../../sim/run/run-scenario.ts";
-import { associationTimeline, firstCells } from "./timeline.ts";
+import { associationTimeline } from "../../sim/world/association-timeline.ts";
+import { firstCells } from "../../deployment/agent-reports.ts";
+import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
 
 const { scenario } = loadScenarioFile(new URL("../../scenarios/default.yaml", import.meta.url).pathname);
 
 describe("associationTimeline", () => {
   it("replays the sim's connects and handovers for the scenario's seed", async () => {
     if (!scenario.topology) throw new Error("no topology");
-    const topology = buildTopology(scenario.topology, new RngStreams(scenario.seed).stream("topology"));
+    const topology = buildTopology(scenario.topology, new RngStreams(scenario.seed).stream("topology"), [...loadDeviceCapacities().keys()]);
     const timeline = associationTimeline(topology, scenario.ues, scenario.radio, scenario.seed, 60);
     const run = await buildRun(scenario, scenario.seed);
     const handovers: unknown[] = [];

@@ -8,8 +8,8 @@
  * are kept beside it.
  */
 import { fileURLToPath } from "node:url";
-import { loadScenarioFile } from "../../scenarios/load.ts";
-import { runEmulation } from "../backend/emulation-run.ts";
+import { loadScenarioFile } from "../load.ts";
+import { emulateScenario } from "./emulate.ts";
 
 export const ROAMING_OVERRIDES = [
   "duration=24",
@@ -30,7 +30,7 @@ export interface RoamingResult {
 export async function measureRoaming(log?: (line: string) => void): Promise<RoamingResult> {
   const file = fileURLToPath(new URL("../../scenarios/default.yaml", import.meta.url));
   const { scenario } = loadScenarioFile(file, { overrides: ROAMING_OVERRIDES });
-  const out = await runEmulation(scenario, scenario.seed, log ? { log } : {});
+  const out = await emulateScenario(scenario, scenario.seed, log ? { log } : {});
   const value = (name: string): number => out.metrics[name]?.value ?? NaN;
   const table = out.tables.find((t) => t.name === "probe_flows");
   const col = (name: string): number => table?.columns.indexOf(name) ?? -1;

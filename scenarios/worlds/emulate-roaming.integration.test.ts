@@ -9,11 +9,12 @@
  * the lab is missing, unless GNF_REQUIRE_EMULATION=1.
  */
 import { describe, expect, it } from "vitest";
-import { loadScenarioFile } from "../../scenarios/load.ts";
-import { labRequired } from "../lab/availability.ts";
-import { leftovers } from "../lab/leftovers.ts";
-import { emulationLabStatus } from "./availability.ts";
-import { runEmulation, type LiveEmulation } from "./emulation-run.ts";
+import { loadScenarioFile } from "../load.ts";
+import { labRequired } from "../../emulation/lab/availability.ts";
+import { leftovers } from "../../emulation/lab/leftovers.ts";
+import { emulationLabStatus } from "../../emulation/backend/availability.ts";
+import type { LiveEmulation } from "../../emulation/backend/emulation-run.ts";
+import { emulateScenario } from "./emulate.ts";
 
 const status = await emulationLabStatus();
 if (!status.ok && !labRequired()) console.warn(`skipping emulation roaming test: ${status.reason}`);
@@ -36,7 +37,7 @@ describe.runIf(status.ok || labRequired())("emulation: roaming vNF", () => {
       flows["e-0-1"] = (await net.bridge("e-0-1").dumpFlows()).filter((f) => f.includes(`in_port=${port}`));
       flows["inForce"] = [JSON.stringify(backend.installed.get("phone-firewall"))];
     };
-    const out = await runEmulation(scenario, scenario.seed, { onRunning: atNewCell, log: (l) => console.log(`roaming: ${l}`) });
+    const out = await emulateScenario(scenario, scenario.seed, { onRunning: atNewCell, log: (l) => console.log(`roaming: ${l}`) });
     const table = (name: string) => {
       const t = out.tables.find((x) => x.name === name);
       if (!t) throw new Error(`no table ${name}`);

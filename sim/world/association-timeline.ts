@@ -8,12 +8,12 @@
  * @example associationTimeline(topology, scenario.ues, scenario.radio, 1, 120)
  *   → [{ time: 0, type: "ue-connected", ue: "ue-0", device: "e-0-0", rssiDbm: -38.2 }, { time: 44, type: "ue-handover", … }]
  */
-import { Environment } from "../../sim/engine/environment.ts";
+import { Environment } from "../engine/environment.ts";
 import { RngStreams } from "../../base/rng.ts";
-import type { ClientEvent } from "../../sim/models/agent-reports/agents.ts";
-import type { UesConfig } from "../../sim/models/mobility/config.ts";
-import type { RadioConfig } from "../../sim/models/radio/config.ts";
-import { buildCityMobility } from "../../sim/world/city-mobility.ts";
+import type { ClientEvent } from "../models/agent-reports/agents.ts";
+import type { UesConfig } from "../models/mobility/config.ts";
+import type { RadioConfig } from "../models/radio/config.ts";
+import { buildCityMobility } from "./city-mobility.ts";
 import type { Topology } from "../../topologies/types.ts";
 
 /** Client events in time order (seconds since the start), as the sim's Agents report them. */
@@ -24,11 +24,4 @@ export function associationTimeline(topology: Topology, ues: UesConfig, radio: R
   city.agents.clientEvents.subscribe((e) => events.push({ ...e }));
   env.run({ until: durationS });
   return events;
-}
-
-/** Each UE's first cell (UEs that never connect are absent). */
-export function firstCells(timeline: readonly ClientEvent[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of timeline) if (e.type === "ue-connected" && !out.has(e.ue)) out.set(e.ue, e.device);
-  return out;
 }

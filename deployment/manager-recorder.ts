@@ -1,0 +1,247 @@
+/**
+ * The one recorder of the GNF system's results, the same tables and metrics (names, columns,
+ * units) in both worlds. It listens to every event the Manager receives and is told by its world
+ * what only the world sees: handovers, data-plane samples of the flows, device samples, steering
+ * taking effect, core load (simulator only). A world adds its own tables and metrics after these.
+ *
+ * Tables (tidy, one row per observation; times in seconds, latencies and interruptions in ms):
+ * - `ue_latency`: every sampled flow's one-way latency and whether its chain was steered;
+ *   `ue_latency_summary` per UE;
+ * - `handovers`, `handover_interruptions` (handover → chain steered at the new access node);
+ * - `migrations` (the Manager's migration timelines), `vnf_events` (starts, stops, failures);
+ * - `device_utilisation`, `core_utilisation` (when the world measures it), `notifications`,
+ *   `mitigations` (when the scenario automates mitigation).
+ */
+import type { ManagerEvent } from "../orchestrator/events.ts";
+import type { Manager } from "../orchestrator/manager.ts";
+import { Tally } from "../base/stats/tally.ts";
+import { TableRecorder, type TraceSource } from "../base/trace.ts";
+import type { Metric, Table } from "../base/tables.ts";
+import type { CountedPlacer } from "./counted-placer.ts";
+import { HandoverInterruptions } from "./handover-interruptions.ts";
+import { migrationsTable } from "./manager-tables.ts";
+import type { MitigationAutomation } from "./mitigation-automation.ts";
+import { round6 } from "./rounding.ts";
+
+/** What the recorder needs of a backend: the events it delivers and the steering in force. */
+export interface RecordedBackend {
+  readonly eventDelivered: TraceSource<{ time: number; event: ManagerEvent }>;
+  readonly installed: ReadonlyMap<string, unknown>;
+}
+
+/** One flow of one UE in one data-plane sample. */
+export interface FlowSample {
+  ue: string;
+  /** Index of the flow in the scenario's `traffic`. */
+  flow: number;
+  /** The UE's access node ("" when not connected). */
+  access: string;
+  /** The chain that selects the flow, if any. */
+  chain?: string | undefined;
+  /** True when the chain's steering is in force at the UE's access node. */
+  steered: boolean;
+  /** One-way latency of the sample, s (mean of `observedS` when given); non-finite: no sample. */
+  latencyS: number;
+  /** UE → through the chain's vNFs, s; NaN when not measured. */
+  chainLatencyS: number;
+  /** The individual latencies behind `latencyS`, s (default: `[latencyS]`). */
+  observedS?: readonly number[];
+}
+
+/** Metrics only the world can give, placed among the Manager-level ones. */
+export interface WorldMetrics {
+  /** Time-averaged CPU utilisation of the busiest vNF host, 0..1. */
+  busiestCpuUtilisation: number;
+  /** Core network load, when the world measures it. */
+  core?: { bytes: number; meanBps: number };
+  /** The world's own metrics, after the Manager-level ones. */
+  extra?: Record<string, Metric>;
+}
+
+export interface ManagerRecorderOptions {
+  manager: Manager;
+  backend: RecordedBackend;
+  placer: CountedPlacer;
+  /** Latency bound per vNF type, seconds. */
+  latencyBounds: Readonly<Record<string, number>>;
+  mitigation?: MitigationAutomation | undefined;
+  /** Whether the world reports core load (`core_utilisation`). */
+  recordsCore: boolean;
+  /** Rounding of the times the world reports (the lab's wall times: µs). Default: as given. */
+  time?: (t: number) => number;
+}
+
+const byUeName = ([a]: [string, unknown], [b]: [string, unknown]): number => a.localeCompare(b, "en", { numeric: true });
+
+export class ManagerRecorder {
+  private readonly manager: Manager;
+  private readonly placer: CountedPlacer;
+  private readonly mitigation: MitigationAutomation | undefined;
+  private readonly time: (t: number) => number;
+  private readonly rows = {
+    latency: new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "chain", "steered", "latency_ms", "chain_latency_ms"]),
+    handovers: new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm"]),
+    vnfEvents: new TableRecorder("vnf_events", ["time_s", "vnf", "host", "event", "reason"]),
+    devices: new TableRecorder("device_utilisation", ["time_s", "device", "vnfs", "cpu_utilisation", "memory_used_bytes"]),
+    coreLoad: new TableRecorder("core_utilisation", ["time_s", "core_bps", "core_bytes_total"]),
+    notifications: new TableRecorder("notifications", ["time_s", "vnf", "ue", "kind", "message"]),
+  };
+  private readonly latencyAll = new Tally("latency");
+  private readonly latencyByUe = new Map<string, Tally>();
+  private readonly chainLatency = new Tally("chainLatency");
+  private readonly interruptions: HandoverInterruptions;
+  private readonly flowCounts = { steered: 0, unserved: 0, violations: 0, boundSamples: 0 };
+  private readonly counters = { handovers: 0, vnfsStarted: 0, vnfsFailed: 0, notifications: 0 };
+
+  constructor(private readonly options: ManagerRecorderOptions) {
+    this.manager = options.manager;
+    this.placer = options.placer;
+    this.mitigation = options.mitigation;
+    this.time = options.time ?? ((t) => t);
+    this.interruptions = new HandoverInterruptions(() => this.manager.chains(), (chain) => options.backend.installed.has(chain), round6);
+    options.backend.eventDelivered.subscribe(({ time, event }) => this.observe(this.time(time), event));
+  }
+
+  private observe(time: number, event: ManagerEvent): void {
+    switch (event.type) {
+      case "vnf-started":
+        this.counters.vnfsStarted++;
+        this.rows.vnfEvents.add([time, event.vnfId, event.host, "started", ""]);
+        break;
+      case "vnf-stopped":
+        this.rows.vnfEvents.add([time, event.vnfId, event.host, "stopped", ""]);
+        break;
+      case "vnf-failed":
+        this.counters.vnfsFailed++;
+        this.rows.vnfEvents.add([time, event.vnfId, event.host, "failed", event.reason]);
+        break;
+      case "notification":
+        this.counters.notifications++;
+        this.rows.notifications.add([time, event.vnf, event.ue, event.kind, event.message]);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** UE `ue` handed over from `from` to `to` at `time` (s), with `rssiDbm` at `to`. */
+  handover(time: number, ue: string, from: string, to: string, rssiDbm: number): void {
+    const t = this.time(time);
+    this.counters.handovers++;
+    this.rows.handovers.add([t, ue, from, to, round6(rssiDbm)]);
+    this.interruptions.handover(ue, from, to, t);
+  }
+
+  /** A steering version of `chain` for `accessNode` took effect at `time` (version 0: removed). */
+  steeringChanged(chain: string, accessNode: string, version: number, time: number): void {
+    const t = this.time(time);
+    this.mitigation?.steeringChanged(chain, version, t);
+    if (version > 0) this.interruptions.steeringInForce(chain, accessNode, t);
+  }
+
+  /**
+   * One data-plane sample at `time` (s). Returns, per chain with a measured chain latency, the
+   * largest one (s): the latency observation a re-placement trigger consumes.
+   */
+  flowSamples(time: number, samples: readonly FlowSample[]): Map<string, number> {
+    const t = this.time(time);
+    const perChain = new Map<string, number>();
+    for (const f of samples) {
+      if (f.chain !== undefined) {
+        if (f.steered) this.flowCounts.steered++;
+        else this.flowCounts.unserved++;
+      }
+      if (!Number.isFinite(f.latencyS)) continue;
+      const ueTally = this.latencyByUe.get(f.ue) ?? this.latencyByUe.set(f.ue, new Tally(f.ue)).get(f.ue);
+      for (const s of f.observedS ?? [f.latencyS]) {
+        this.latencyAll.observe(s);
+        ueTally?.observe(s);
+      }
+      this.rows.latency.add([t, f.ue, f.flow, f.access, f.chain ?? "", f.steered, round6(f.latencyS * 1000), Number.isFinite(f.chainLatencyS) ? round6(f.chainLatencyS * 1000) : null]);
+      if (f.chain !== undefined && Number.isFinite(f.chainLatencyS)) {
+        this.chainLatency.observe(f.chainLatencyS);
+        perChain.set(f.chain, Math.max(perChain.get(f.chain) ?? 0, f.chainLatencyS));
+        const bound = this.chainBound(f.chain);
+        if (bound !== undefined) {
+          this.flowCounts.boundSamples++;
+          if (f.chainLatencyS > bound) this.flowCounts.violations++;
+        }
+      }
+    }
+    return perChain;
+  }
+
+  /** The chain's tightest vNF latency bound, s. */
+  private chainBound(chain: string): number | undefined {
+    const spec = this.manager.chain(chain)?.spec;
+    if (!spec) return undefined;
+    const bounds = spec.vnfs.map((v) => this.options.latencyBounds[v.type]).filter((b): b is number => b !== undefined);
+    return bounds.length > 0 ? Math.min(...bounds) : undefined;
+  }
+
+  /** A vNF host's load at `time`: running vNFs, CPU utilisation (0..1), memory in use (bytes). */
+  deviceSample(time: number, device: string, vnfs: number, cpuUtilisation: number, memoryUsedBytes: number): void {
+    this.rows.devices.add([this.time(time), device, vnfs, round6(cpuUtilisation), memoryUsedBytes]);
+  }
+
+  /** Core network load at `time`: bit rate (bit/s) and bytes carried so far (each link counted). */
+  coreSample(time: number, bps: number, bytesTotal: number): void {
+    this.rows.coreLoad.add([this.time(time), round6(bps), round6(bytesTotal)]);
+  }
+
+  metrics(now: number, world: WorldMetrics): Record<string, Metric> {
+    const migrations = this.manager.migrations();
+    const completed = migrations.filter((m) => m.outcome === "completed");
+    const served = this.flowCounts.steered + this.flowCounts.unserved;
+    const ms = (t: Tally, p?: number): number => (t.count === 0 ? Number.NaN : (p === undefined ? t.mean : t.percentile(p)) * 1000);
+    const metrics: Record<string, Metric> = {
+      "ues.handovers": { value: this.counters.handovers, unit: "count", description: "handovers between cells" },
+      "latency.meanMs": { value: ms(this.latencyAll), unit: "ms", description: "one-way flow latency (with its chain when steered), mean over samples" },
+      "latency.p95Ms": { value: ms(this.latencyAll, 95), unit: "ms", description: "one-way flow latency, 95th percentile" },
+      "latency.violations": { value: this.flowCounts.violations, unit: "count", description: "steered flow samples whose UE → chain latency exceeded the chain's tightest vNF latency bound" },
+      "latency.chainMeanMs": { value: ms(this.chainLatency), unit: "ms", description: "UE → chain latency (access node through the vNFs), mean over steered samples" },
+      "chains.steeredRatio": { value: served > 0 ? this.flowCounts.steered / served : Number.NaN, unit: "ratio", description: "share of chain-selected flow samples that went through their vNFs" },
+      "handover.interruptions": { value: this.interruptions.tally.count, unit: "count", description: "handovers of UEs with a steered chain whose steering followed them" },
+      "handover.interruptionMeanMs": { value: ms(this.interruptions.tally), unit: "ms", description: "service interruption per handover: handover → chain steered at the new access node, mean" },
+      "handover.interruptionP95Ms": { value: ms(this.interruptions.tally, 95), unit: "ms", description: "service interruption per handover, 95th percentile" },
+      "chains.unplaced": { value: this.manager.chains().filter((c) => c.status === "waiting" || c.status === "failed").length, unit: "count", description: "chains requested but not running at the end (no host within the bounds had room, or their UE is away)" },
+      "migrations.completed": { value: completed.length, unit: "count", description: "vNF migrations completed" },
+      "migrations.failed": { value: migrations.filter((m) => m.outcome === "failed" || m.outcome === "rolled-back").length, unit: "count", description: "migrations that failed or rolled back" },
+      "migrations.meanDurationS": { value: completed.length > 0 ? completed.reduce((s, m) => s + ((m.endTime ?? m.decisionTime) - m.triggerTime), 0) / completed.length : Number.NaN, unit: "s", description: "trigger → migration finished, mean" },
+      "vnfs.started": { value: this.counters.vnfsStarted, unit: "count", description: "vNF containers started" },
+      "vnfs.failed": { value: this.counters.vnfsFailed, unit: "count", description: "vNF starts or stops that failed" },
+      "placement.calls": { value: this.placer.calls, unit: "count", description: "placement decisions the Manager asked for" },
+      "device.busiestCpuUtilisation": { value: round6(world.busiestCpuUtilisation), unit: "ratio", description: "time-averaged CPU utilisation of the busiest vNF host" },
+    };
+    if (world.core) {
+      metrics["core.bytes"] = { value: round6(world.core.bytes), unit: "bytes", description: "bytes carried by core links (each link counted)" };
+      metrics["core.meanBps"] = { value: world.core.meanBps, unit: "bit/s", description: "mean bit rate over core links" };
+    }
+    metrics["notifications.count"] = { value: this.counters.notifications, unit: "count", description: "notifications raised by vNFs" };
+    if (this.mitigation) {
+      const t = this.mitigation.timeToBlock;
+      metrics["mitigation.blockedUes"] = { value: t.count, unit: "count", description: "UEs whose traffic a blocking chain stopped at the customer edge" };
+      metrics["mitigation.timeToBlockMeanS"] = { value: t.count > 0 ? round6(t.mean) : Number.NaN, unit: "s", description: "attack start → blocking chain steered at the customer edge, mean over blocked UEs" };
+    }
+    return { ...metrics, ...world.extra };
+  }
+
+  /** The Manager-level tables at `now` (s); closes unresolved interruptions. Call once, at the end. */
+  tables(now: number): Table[] {
+    const perUe = new TableRecorder("ue_latency_summary", ["ue", "samples", "mean_ms", "p95_ms"]);
+    for (const [ue, t] of [...this.latencyByUe].sort(byUeName)) perUe.add([ue, t.count, round6(t.mean * 1000), round6(t.percentile(95) * 1000)]);
+    const r = this.rows;
+    return [
+      r.latency.toTable(),
+      perUe.toTable(),
+      r.handovers.toTable(),
+      this.interruptions.finish(this.time(now)),
+      migrationsTable(this.manager),
+      r.vnfEvents.toTable(),
+      r.devices.toTable(),
+      ...(this.options.recordsCore ? [r.coreLoad.toTable()] : []),
+      r.notifications.toTable(),
+      ...(this.mitigation ? [this.mitigation.toTable()] : []),
+    ];
+  }
+}
