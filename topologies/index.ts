@@ -13,7 +13,7 @@ export {
   catalogCapacities,
   deviceCapacity,
   capacityOf,
-  DeviceLoad,
+  loadDeviceCapacities,
   ARCHITECTURE_FACTORS,
   REFERENCE_CLOCK_GHZ,
   DEVICE_CATEGORIES,

@@ -32,7 +32,8 @@ export const emulationBench: BenchDefinition = {
     const parallelism = parsePositiveInt(options["parallel"] ?? "6", "--parallel");
     // The exact build (content-hash tag), not :latest, which other checkouts may retag meanwhile.
     const image = (await buildImages({ kinds: ["wire"] })).find((i) => i.name === "gnf/wire")?.ref;
-    const settings = { ...base, image, roaming: options["roaming"] !== "false", instantiation: { ...base.instantiation, parallelism }, memory: { ...base.memory, parallelism } };
+    const { measureRoaming } = await import("../../scenarios/worlds/roaming-measurement.ts");
+    const settings = { ...base, image, roaming: options["roaming"] !== "false", measureRoaming: () => measureRoaming(), instantiation: { ...base.instantiation, parallelism }, memory: { ...base.memory, parallelism } };
     const startedAt = new Date();
     const loadAverageBefore = loadavg();
     const result = await measureFig2(settings, (line) => process.stderr.write(`bench emulation: ${line} …\n`));

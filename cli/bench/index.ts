@@ -5,5 +5,6 @@ import { openflowBench } from "./openflow.ts";
 import { cityBench } from "./city.ts";
 import { placementBench } from "./placement.ts";
 import { emulationBench } from "./emulation.ts";
+import { topologyBench } from "./topology.ts";
 
-export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, cityBench, placementBench, openflowBench, emulationBench];
+export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, cityBench, placementBench, openflowBench, emulationBench, topologyBench];

@@ -41,7 +41,7 @@ export const openflowBench: BenchDefinition = {
 };
 
 async function measureFlowModsIfAvailable(flows: number): Promise<Record<string, unknown>> {
-  const { measureFlowModRate, ovsAvailable } = await import("../../openflow/bench-flowmods.ts");
+  const { measureFlowModRate, ovsAvailable } = await import("../../emulation/harness/flowmod-rate.ts");
   const why = await ovsAvailable();
   if (why !== true) return { flowModsSkipped: why };
   const rate = await measureFlowModRate({ flows });

@@ -10,7 +10,7 @@ import { loadScenarioArg } from "../scenario-arg.ts";
 import { collect } from "./check.ts";
 import { parseSeed } from "../parse.ts";
 import { emulateScenario } from "../../scenarios/worlds/emulate.ts";
-import { writeRunFolder } from "../../sim/results/write-run.ts";
+import { writeRunFolder } from "../../scenarios/run-folder.ts";
 import { formatSummaryLines, summarise } from "../../base/results/summary.ts";
 
 interface EmulateOptions {
@@ -41,7 +41,7 @@ export function registerEmulate(program: Command): void {
       const summary = summarise(scenario.name, scenario.seed, [output]);
       writeRunFolder(outDir, {
         loaded: { ...loaded, scenario: { ...scenario, replications: 1 } },
-        result: { seeds: [scenario.seed], runs: [output], summary, tables: output.tables.map((t) => ({ name: t.name, columns: ["replication", ...t.columns], rows: t.rows.map((r) => [0, ...r]) })) },
+        result: { seeds: [scenario.seed], summary, tables: output.tables.map((t) => ({ name: t.name, columns: ["replication", ...t.columns], rows: t.rows.map((r) => [0, ...r]) })) },
         overrides: options.set,
         world: "emulation",
         wall: { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000 },

@@ -9,7 +9,7 @@ import { collect } from "./check.ts";
 import { parseSeed } from "../parse.ts";
 import { ProgressBar } from "../progress.ts";
 import { runReplications } from "../../sim/run/replications.ts";
-import { writeRunFolder } from "../../sim/results/write-run.ts";
+import { writeRunFolder } from "../../scenarios/run-folder.ts";
 import { formatSummaryLines } from "../../base/results/summary.ts";
 
 interface RunOptions {

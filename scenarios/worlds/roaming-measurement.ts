@@ -9,23 +9,16 @@
  */
 import { fileURLToPath } from "node:url";
 import { loadScenarioFile } from "../load.ts";
+import type { RoamingResult } from "../../emulation/harness/fig2.ts";
 import { emulateScenario } from "./emulate.ts";
+
+export type { RoamingResult };
 
 export const ROAMING_OVERRIDES = [
   "duration=24",
   "ues.mobility.speed=3.5",
   "traffic=[{kind: cbr, rateBps: 2000000, packetBytes: 1200, destination: internet, headers: {ip_proto: 6, tcp_dst: 80}, label: web}, {kind: cbr, packetsPerSecond: 50, packetBytes: 200, destination: internet, headers: {ip_proto: 17, udp_dst: 53}, label: dns}]",
 ];
-
-export interface RoamingResult {
-  /** Handovers whose steering followed the UE. */
-  interruptions: number;
-  /** Mean and 95th percentile handover → steering at the new access node, ms (NaN if none). */
-  interruptionMeanMs: number;
-  interruptionP95Ms: number;
-  /** Per probe flow (label): packets sent and lost over the whole run. */
-  probes: { label: string; sent: number; lost: number }[];
-}
 
 export async function measureRoaming(log?: (line: string) => void): Promise<RoamingResult> {
   const file = fileURLToPath(new URL("../../scenarios/default.yaml", import.meta.url));

@@ -9,19 +9,18 @@ import { UserError } from "../../base/errors.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
 import type { LiveDevice, LiveMetric, LiveRun } from "../../orchestrator/live-run.ts";
 import type { Manager } from "../../orchestrator/manager.ts";
-import type { Scenario } from "../../scenarios/schema/scenario.ts";
-import { buildRun, runMetrics, type BuiltRun } from "../run/run-scenario.ts";
+import { buildRun, runMetrics, type BuiltRun, type SimRunConfig } from "../run/run-scenario.ts";
 import type { GnfWorld } from "../world/gnf-world.ts";
 
 export class SimLiveRun implements LiveRun {
   private constructor(
-    readonly scenario: Scenario,
+    readonly scenario: SimRunConfig & { seed: number },
     private readonly run: BuiltRun,
     private readonly world: GnfWorld,
   ) {}
 
   /** Builds the scenario's GNF world; a scenario without chains or topology is a UserError. */
-  static async create(scenario: Scenario, seed = scenario.seed): Promise<SimLiveRun> {
+  static async create(scenario: SimRunConfig & { seed: number }, seed = scenario.seed): Promise<SimLiveRun> {
     const run = await buildRun(scenario, seed);
     if (!run.world) throw new UserError(`scenario "${scenario.name}" has no GNF Manager to serve: it needs a \`topology\` and chains (\`chains\`, \`ueChains\` or \`mitigation\`)`);
     return new SimLiveRun(scenario, run, run.world);

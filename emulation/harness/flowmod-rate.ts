@@ -4,8 +4,8 @@
  * back to back, then a barrier. The clock stops at the barrier reply — the switch has processed
  * all of them — and the bridge is torn down. `gnf bench openflow` reports it.
  */
-import { OvsTestbed, ovsLabStatus } from "../emulation/lab/index.ts";
-import { flowAdd } from "./steering/index.ts";
+import { OvsTestbed, ovsLabStatus } from "../lab/index.ts";
+import { flowAdd } from "../../openflow/steering/index.ts";
 
 export interface FlowModRate {
   /** FLOW_MODs per second of wall time, barrier included. */

@@ -1,6 +1,5 @@
 /**
- * `gnf bench topology` (once registered in cli/bench/index.ts; standalone:
- * `npx tsx topologies/bench-paths.ts [blocks]`): how fast topologies build and shortest paths come.
+ * `gnf bench topology [--blocks N]`: how fast topologies build and shortest paths come.
  * - a residential city of `blocks × blocks` street blocks with 10 home routers each
  *   (blocks = 100: 100 000 homes, 110 004 nodes): build time, PathFinder construction, one full
  *   Dijkstra tree from a home, and the delay from every home to the NFVI (one tree from the NFVI
@@ -8,15 +7,14 @@
  * - the EUA Melbourne access × host latency matrix (125 × 126) and Cogentco all pairs (186²).
  * Wall-clock numbers; never asserted by unit tests.
  */
-import { fileURLToPath } from "node:url";
-import type { BenchDefinition } from "../cli/bench/types.ts";
-import { parsePositiveInt } from "../cli/parse.ts";
-import { RandomStream } from "../base/rng.ts";
-import { cityParams, cityTopology } from "./generators/index.ts";
-import { importEuaMelbourne } from "./import/edge-sites.ts";
-import { importZoo } from "./import/zoo.ts";
-import { latencyMatrix } from "./latency-matrix.ts";
-import { PathFinder } from "./paths.ts";
+import type { BenchDefinition } from "./types.ts";
+import { parsePositiveInt } from "../parse.ts";
+import { RandomStream } from "../../base/rng.ts";
+import { cityParams, cityTopology } from "../../topologies/generators/index.ts";
+import { importEuaMelbourne } from "../../topologies/import/edge-sites.ts";
+import { importZoo } from "../../topologies/import/zoo.ts";
+import { latencyMatrix } from "../../topologies/latency-matrix.ts";
+import { PathFinder } from "../../topologies/paths.ts";
 
 function timed<T>(f: () => T): [T, number] {
   const t0 = performance.now();
@@ -28,7 +26,7 @@ export const topologyBench: BenchDefinition = {
   name: "topology",
   description: "build a 100 000-home city, Dijkstra trees and latency matrices (EUA Melbourne, Cogentco)",
   options: [{ flags: "--blocks <n>", description: "city blocks per side (10 homes each)", defaultValue: "100" }],
-  inAll: true,
+  inAll: false,
   async run(options) {
     const blocks = parsePositiveInt(options["blocks"] ?? "100", "--blocks");
     const [city, buildS] = timed(() => cityTopology(cityParams.parse({ type: "city", blocksX: blocks, blocksY: blocks, homesPerBlock: 10 }), new RandomStream("bench/topology")));
@@ -60,8 +58,3 @@ export const topologyBench: BenchDefinition = {
     return `topology: city of ${r["nodes"]} nodes / ${r["links"]} links built in ${ms("buildS")}, indexed in ${ms("pathFinderIndexS")}, one Dijkstra tree ${ms("dijkstraTreeS")}, NFVI → ${r["homes"]} homes ${ms("homesToNfviS")}; EUA ${r["euaMatrixCells"]}-cell latency matrix ${ms("euaMatrixS")}; Cogentco all pairs ${ms("cogentcoAllPairsS")}; heap ${Math.round(Number(r["heapMB"]))} MB`;
   },
 };
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = await topologyBench.run({ blocks: process.argv[2] });
-  console.log(topologyBench.describe(result));
-}

@@ -5,12 +5,12 @@
  * unless GNF_REQUIRE_EMULATION=1 (CI), in which case a missing lab fails.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { labRequired, leftovers, OvsTestbed, ovsLabStatus, ping, type TestbedHost, type TestbedVnf } from "../../emulation/lab/index.ts";
-import { OFPG_ANY, PortNo } from "../constants.ts";
-import { isBasicOxm, type FlowStats, type MessageOf, type PortStats } from "../codec/index.ts";
-import type { SwitchConnection } from "./connection.ts";
-import { BatchFailed, OpenFlowError } from "./errors.ts";
-import { chainCookie, CHAIN_MASK, deleteByCookie, flowAdd, portPatch, SteeringDriver, type SteeringChain } from "../steering/index.ts";
+import { labRequired, leftovers, OvsTestbed, ovsLabStatus, ping, type TestbedHost, type TestbedVnf } from "./index.ts";
+import { OFPG_ANY, PortNo } from "../../openflow/constants.ts";
+import { isBasicOxm, type FlowStats, type MessageOf, type PortStats } from "../../openflow/codec/index.ts";
+import type { SwitchConnection } from "../../openflow/controller/connection.ts";
+import { BatchFailed, OpenFlowError } from "../../openflow/controller/errors.ts";
+import { chainCookie, CHAIN_MASK, deleteByCookie, flowAdd, portPatch, SteeringDriver, type SteeringChain } from "../../openflow/steering/index.ts";
 
 const status = await ovsLabStatus();
 if (!status.ok && !labRequired()) console.warn(`skipping Open vSwitch interop tests: ${status.reason}`);

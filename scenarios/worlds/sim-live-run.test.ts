@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadScenarioFile } from "../../scenarios/load.ts";
-import { SimLiveRun } from "./sim-live-run.ts";
+import { loadScenarioFile } from "../load.ts";
+import { SimLiveRun } from "../../sim/live/sim-live-run.ts";
 
 const ROAMING = fileURLToPath(new URL("../../scenarios/roaming.yaml", import.meta.url));
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadScenarioFile } from "../../scenarios/load.ts";
-import { runScenario } from "./run-scenario.ts";
+import { loadScenarioFile } from "../load.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 
 const EDGE_CITY = fileURLToPath(new URL("../../scenarios/edge-city.yaml", import.meta.url));
 
