@@ -9,10 +9,10 @@
  *   backend.inject(0, { type: "ue-connected", ue: "ue-1", device: "edge-1", rssiDbm: -50 });
  *   backend.run();
  */
+import { TraceSource } from "../base/trace.ts";
 import type { Backend } from "./backend.ts";
 import type { Command, StartVnf } from "./commands.ts";
 import type { ManagerEvent } from "./events.ts";
-import { EventListeners } from "./event-listeners.ts";
 
 /** Seconds from a command to its answering event. */
 export interface FakeDelays {
@@ -43,7 +43,8 @@ export class FakeBackend implements Backend {
   readonly log: { time: number; command: Command }[] = [];
   /** Every delivered event with its time, in order. */
   readonly delivered: { time: number; event: ManagerEvent }[] = [];
-  private readonly listeners = new EventListeners();
+  /** The Manager's event stream (`onEvent` subscribers). */
+  private readonly listeners = new TraceSource<ManagerEvent>("managerEvent");
   private readonly pending: Pending[] = [];
   private readonly startFailure: FakeBackendOptions["startFailure"];
   private clock = 0;
@@ -59,7 +60,7 @@ export class FakeBackend implements Backend {
   }
 
   onEvent(listener: (event: ManagerEvent) => void): () => void {
-    return this.listeners.add(listener);
+    return this.listeners.subscribe(listener);
   }
 
   execute(command: Command): void {

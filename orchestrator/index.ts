@@ -11,7 +11,6 @@ export { Migration, type MigrationMove, type MigrationRecord, type MigrationStep
 export type { VnfInstance, InstanceState, ChainState, ChainStatus, PendingReplacement, UeState, DeviceState } from "./state.ts";
 export { Manager, PERIODIC_REPLACEMENT_TIMER, type ManagerOptions, type ReplacementTrigger, type LatencySample, type OperatorRefusal, type RefusedOperatorEvent } from "./manager.ts";
 export type { LiveRun, LiveDevice, LiveMetric } from "./live-run.ts";
-export { EventListeners } from "./event-listeners.ts";
 export { runLoop, type Backend, type EventHandler, type LoopObserver, type Loop } from "./backend.ts";
 export { FakeBackend, DEFAULT_FAKE_DELAYS, describeCommand, type FakeDelays, type FakeBackendOptions } from "./fake-backend.ts";
 export { createApiServer, API_ROUTES, DEFAULT_API_HOST, FakeLiveRun, ApiError, PlacementControl, chainRequestSchema, placementRequestSchema, type ApiServer, type ApiServerOptions, type FakeLiveRunOptions, type ApiErrorBody, type ApiIssue, type PlacementRequest, type SwitchOutcome } from "./api/index.ts";

@@ -29,7 +29,6 @@ import { ContainerVnf, type VnfTimings } from "../vnf/container-vnf.ts";
 import { exportState, importState } from "./state-transfer.ts";
 import { vnfSpecOf } from "./vnf-mapping.ts";
 import { reportEvents, type MonitorState } from "./vnf-reports.ts";
-import { EventListeners } from "../../orchestrator/event-listeners.ts";
 
 /** A vNF container the backend runs. */
 export interface EmuVnf {
@@ -74,7 +73,8 @@ export class EmulationBackend implements Backend {
   readonly vnfs = new Map<string, EmuVnf>();
   /** Steering in force per chain: version and access node. */
   readonly installed = new Map<string, { version: number; accessNode: string; since: number }>();
-  private readonly listeners = new EventListeners();
+  /** The Manager's event stream (`onEvent` subscribers). */
+  private readonly listeners = new TraceSource<ManagerEvent>("managerEvent");
   private readonly checkpoints = new Map<string, string>();
   /** vNFs being stopped on the Manager's command (their exit is not a failure). */
   private readonly stopping = new Set<string>();
@@ -90,7 +90,7 @@ export class EmulationBackend implements Backend {
   }
 
   onEvent(listener: (event: ManagerEvent) => void): () => void {
-    return this.listeners.add(listener);
+    return this.listeners.subscribe(listener);
   }
 
   /** Delivers an unsolicited event (Agents, operator schedule) on the next turn of the event loop. */

@@ -20,7 +20,6 @@
 import type { Backend } from "../../orchestrator/backend.ts";
 import type { Command, InstallSteering } from "../../orchestrator/commands.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
-import { EventListeners } from "../../orchestrator/event-listeners.ts";
 import type { Environment } from "../engine/environment.ts";
 import { TraceSource } from "../../base/trace.ts";
 import type { VnfType } from "../../deployment/vnfs/types.ts";
@@ -55,7 +54,8 @@ export class SimBackend implements Backend {
   readonly steeringChanged = new TraceSource<InstalledSteering>("steeringChanged");
   /** Every event delivered to the Manager, with its time. */
   readonly eventDelivered = new TraceSource<{ time: number; event: ManagerEvent }>("eventDelivered");
-  private readonly listeners = new EventListeners();
+  /** The Manager's event stream (`onEvent` subscribers). */
+  private readonly listeners = new TraceSource<ManagerEvent>("managerEvent");
   /** vNF id → host id of every vNF started and not yet removed. */
   private readonly vnfHost = new Map<string, string>();
   /** Last failure reason each host reported per vNF. */
@@ -72,7 +72,7 @@ export class SimBackend implements Backend {
   }
 
   onEvent(listener: (event: ManagerEvent) => void): () => void {
-    return this.listeners.add(listener);
+    return this.listeners.subscribe(listener);
   }
 
   /** Delivers `event` to the Manager as a DES event at the current time (after those already due now). */
