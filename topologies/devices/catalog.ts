@@ -1,19 +1,15 @@
 /**
- * The device catalog (`topologies/devices.yaml`): the paper's Table I plus NFV servers, validated
+ * The device catalog (`topologies/devices/devices.yaml`): the paper's Table I plus NFV servers, validated
  * with a zod schema. "Not known" values stay explicit (null, with a `notKnown` note saying why) and
  * resolve to the catalog's documented `defaults` in the capacity model (`capacity.ts`).
  *
  * @example
- *   const catalog = loadDeviceCatalog();            // topologies/devices.yaml
+ *   const catalog = loadDeviceCatalog();            // topologies/devices/devices.yaml
  *   catalog.devices["tp-link-archer-c9"]?.memoryMB; // 128 (MiB)
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { z } from "zod";
-import { UserError } from "../../base/errors.ts";
-import { formatKeyPath } from "../../base/config/describe-value.ts";
-import { issueMessage } from "../../base/config/issue-message.ts";
+import { loadYamlConfig } from "../../base/config/load-yaml.ts";
 import { ARCHITECTURES, type Architecture } from "./architecture.ts";
 
 export const DEVICE_CATEGORIES = ["residential-cpe", "wireless-router", "iot-gateway", "nfvi-server"] as const;
@@ -64,30 +60,11 @@ export type DeviceCatalogData = z.output<typeof catalogSchema>;
 export const DEFAULT_CATALOG_PATH = fileURLToPath(new URL("./devices.yaml", import.meta.url));
 
 /**
- * Loads and validates a device catalog file. A bad file gives a UserError with one line per problem
- * naming the file, the key path, what was expected and what was found, e.g.
- * `bad.yaml: devices.x.category: expected one of "residential-cpe", …, found "toaster" (a string)`.
+ * Loads and validates a device catalog file (`loadYamlConfig`). A bad file gives a UserError with
+ * one line per problem naming the file, line and column, the key path, what was expected and what
+ * was found, e.g.
+ * `bad.yaml:3:20: devices.x.category: expected one of "residential-cpe", …, found "toaster" (a string)`.
  */
 export function loadDeviceCatalog(path = DEFAULT_CATALOG_PATH): DeviceCatalogData {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(path, "utf8"));
-  } catch (err) {
-    throw new UserError(`${path}: cannot read the device catalog: ${(err as Error).message.split("\n")[0]}`);
-  }
-  const result = catalogSchema.safeParse(raw);
-  if (!result.success) {
-    const lines = result.error.issues.flatMap((issue): z.core.$ZodIssue[] =>
-      issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
-    );
-    throw new UserError(
-      lines
-        .map((issue) => {
-          const keyPath = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys] : issue.path;
-          return `${path}: ${formatKeyPath(keyPath)}: ${issueMessage(issue, raw, catalogSchema)}`;
-        })
-        .join("\n"),
-    );
-  }
-  return result.data;
+  return loadYamlConfig(catalogSchema, path, { what: "device catalog" }).data;
 }

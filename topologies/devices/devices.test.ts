@@ -95,20 +95,20 @@ describe("catalog loader errors", () => {
   it("names the file, the key path, what was expected and what was found", () => {
     const file = badCatalog("  x: { name: X, category: toaster, released: 2016, architecture: arm-v7, cores: 1, clockGHz: 1, memoryMB: 64 }");
     expect(() => loadDeviceCatalog(file)).toThrow(
-      `${file}: devices.x.category: expected one of "residential-cpe", "wireless-router", "iot-gateway", "nfvi-server", found "toaster" (a string)`,
+      `${file}:3:27: devices.x.category: expected one of "residential-cpe", "wireless-router", "iot-gateway", "nfvi-server", found "toaster" (a string)`,
     );
   });
 
   it("rejects a negative clock and an unknown key", () => {
     const negative = badCatalog("  x: { name: X, category: iot-gateway, released: 2016, architecture: arm-v7, cores: 1, clockGHz: -1, memoryMB: 64 }");
-    expect(() => loadDeviceCatalog(negative)).toThrow(`${negative}: devices.x.clockGHz: expected a number > 0, found -1 (a number)`);
+    expect(() => loadDeviceCatalog(negative)).toThrow(`${negative}:3:98: devices.x.clockGHz: expected a number > 0, found -1 (a number)`);
     const typo = badCatalog("  x: { name: X, category: iot-gateway, released: 2016, architecture: arm-v7, cores: 1, clockGHz: 1, memoryMb: 64 }");
-    expect(() => loadDeviceCatalog(typo)).toThrow(`${typo}: devices.x.memoryMB: missing required key (expected a number)\n${typo}: devices.x.memoryMb: unknown key (did you mean "memoryMB"?)`);
+    expect(() => loadDeviceCatalog(typo)).toThrow(`${typo}: 2 problems:\n  ${typo}:3:6: devices.x.memoryMB: missing required key (expected a number)\n  ${typo}:3:101: devices.x.memoryMb: unknown key (did you mean "memoryMB"?) (allowed keys: name, category, released, architecture, cores, clockGHz, memoryMB, paper, notKnown)`);
   });
 
   it("requires a notKnown note for a null value", () => {
     const file = badCatalog("  x: { name: X, category: iot-gateway, released: 2016, architecture: arm-v7, cores: 1, clockGHz: 1, memoryMB: null }");
-    expect(() => loadDeviceCatalog(file)).toThrow(`${file}: devices.x.notKnown: expected a note explaining the null memoryMB`);
+    expect(() => loadDeviceCatalog(file)).toThrow(`${file}:3:6: devices.x.notKnown: expected a note explaining the null memoryMB, found nothing (the key is missing)`);
   });
 
   it("reports an unreadable file as a UserError", () => {

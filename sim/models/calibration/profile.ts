@@ -5,13 +5,12 @@
  * variation; hosts divide it by their per-core speed. The reproduction work refits the profile
  * from emulation measurements.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { z } from "zod";
 import { UserError } from "../../../base/errors.ts";
 import { formatKeyPath } from "../../../base/config/describe-value.ts";
 import { issueMessage } from "../../../base/config/issue-message.ts";
+import { loadYamlConfig } from "../../../base/config/load-yaml.ts";
 
 export const durationDistributionSchema = z
   .object({
@@ -40,18 +39,12 @@ export type Calibration = z.output<typeof calibrationSchema>;
 export const DEFAULT_CALIBRATION_PATH = fileURLToPath(new URL("./default.yaml", import.meta.url));
 
 /**
- * Loads and validates a calibration profile. A missing file, bad YAML or a bad value throws a
- * `UserError` naming the file and the key path, e.g.
- * `my.yaml: create.mean: expected a number > 0, found -1 (a number)`.
+ * Loads and validates a calibration profile (`loadYamlConfig`). A missing file, bad YAML or a bad
+ * value throws a `UserError` naming the file, line and column and the key path, e.g.
+ * `my.yaml:2:9: create.mean: expected a number > 0, found -1 (a number)`.
  */
 export function loadCalibration(path = DEFAULT_CALIBRATION_PATH): Calibration {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(path, "utf8"));
-  } catch (err) {
-    throw new UserError(`${path}: cannot read the calibration profile: ${(err as Error).message.split("\n")[0]}`);
-  }
-  return parseCalibration(raw, path);
+  return loadYamlConfig(calibrationSchema, path, { what: "calibration profile" }).data;
 }
 
 /** Validates profile data read from `source` (a file name, for messages). */
