@@ -1,5 +1,5 @@
 /** Placement algorithms by name (like Mininet's registries); `latency-ilp` loads HiGHS first. */
-import { RandomStream } from "../base/rng.ts";
+import { RngStreams } from "../base/rng.ts";
 import { bestFit, centralOnly, firstFit, nearestEdge, randomPlacer } from "./algorithms/greedy.ts";
 import { createLatencyIlp, type LatencyIlpOptions } from "./algorithms/latency-ilp.ts";
 import type { PlacementConfig } from "./config.ts";
@@ -11,7 +11,7 @@ export const PLACERS = {
   "central-only": async () => centralOnly(),
   "first-fit": async () => firstFit(),
   "best-fit": async () => bestFit(),
-  random: async (seed: number | string = 1) => randomPlacer(new RandomStream(`${seed}/placement/random`)),
+  random: async (seed: number | string = 1) => randomPlacer(new RngStreams(seed).stream("placement/random")),
   "latency-ilp": (_seed?: number | string, ilp?: LatencyIlpOptions) => createLatencyIlp(ilp),
 } satisfies Record<string, (seed?: number | string, ilp?: LatencyIlpOptions) => Promise<Placer>>;
 

@@ -59,10 +59,6 @@ export interface ApiErrorBody {
   issues?: ApiIssue[];
 }
 
-export function notFound(what: string): ApiError {
-  return new ApiError(404, `no ${what}`);
-}
-
 /** Maps a Manager refusal of an operator action onto 404 / 409 / 422. */
 export function refusalError(refusal: OperatorRefusal): ApiError {
   const status = refusal.kind === "not-found" ? 404 : refusal.kind === "conflict" ? 409 : 422;
