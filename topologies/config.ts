@@ -36,8 +36,8 @@ const zooParams = z
 
 const edgeSiteParams = {
   ...commonParams,
-  siteDevice: z.string().min(1).default("nexcom-cps-200").describe("device model of the edge sites: a device key of topologies/devices.yaml"),
-  nfviDevice: z.string().min(1).default("nfvi-xeon").describe("device model of the central NFVI: a device key of topologies/devices.yaml"),
+  siteDevice: z.string().min(1).default("nexcom-cps-200").describe("device model of the edge sites: a device key of topologies/devices/devices.yaml"),
+  nfviDevice: z.string().min(1).default("nfvi-xeon").describe("device model of the central NFVI: a device key of topologies/devices/devices.yaml"),
   cellRangeM: z.number().positive().default(250).describe("radio cell range of each site, metres"),
 };
 const euaParams = z
@@ -76,7 +76,7 @@ const DEVICE_KEYS = ["device", "homeDevice", "siteDevice", "edgeDevice", "nfviDe
 
 /**
  * Builds the topology a (parsed) `topology` section describes. Device models are checked against
- * `deviceKeys` (default: the keys of topologies/devices.yaml): an unknown one is a UserError naming
+ * `deviceKeys` (default: the keys of topologies/devices/devices.yaml): an unknown one is a UserError naming
  * `topology.<key>`. The result is checked with `checkTopology`. Deterministic given `rng`'s seed.
  */
 export function buildTopology(config: TopologyConfig, rng: RandomStream, deviceKeys: readonly string[]): Topology {

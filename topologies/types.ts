@@ -27,7 +27,7 @@ export interface TopologyNode {
   /** Unique id within the topology; stable across runs (used in results and by the emulation). */
   id: string;
   role: NodeRole;
-  /** Key of a device model in `topologies/devices.yaml` when the node can host vNFs. */
+  /** Key of a device model in `topologies/devices/devices.yaml` when the node can host vNFs. */
   device?: string;
   /** Planar position in metres (local projection), when known. */
   x?: number;

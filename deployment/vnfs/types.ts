@@ -1,6 +1,6 @@
 /**
  * What a container vNF type costs the host that runs it. Units: bytes, reference-core seconds (one
- * core of the paper's Intel i7 testbed at 3.4 GHz, see `sim/models/devices/capacity.ts`) and
+ * core of the paper's Intel i7 testbed at 3.4 GHz, see `topologies/devices/capacity.ts`) and
  * seconds. The zod schema validates catalog entries and scenario overrides alike.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * Tidy tables of the Fig. 2 measurements, in the simulator's shapes (`sim/run/types.ts`, snake_case
+ * Tidy tables of the Fig. 2 measurements, in the simulator's shapes (`base/tables.ts`, snake_case
  * columns with units), so emulated and simulated results sit side by side. `vnf_lifecycle` has the
  * same columns as the simulator's container-batch table (time_s, host, vnf, event, detail), with
  * time from the first create call and host "lab". Pure.

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { seconds } from "../../base/units.ts";
 
 const size = (max: number, fallback: number, what: string) => z.number().int().min(1).max(max).default(fallback).describe(what);
-const deviceKey = (fallback: string, what: string) => z.string().min(1).default(fallback).describe(`${what}: a device key of topologies/devices.yaml`);
+const deviceKey = (fallback: string, what: string) => z.string().min(1).default(fallback).describe(`${what}: a device key of topologies/devices/devices.yaml`);
 
 /** Parameters every generated or imported edge topology shares: link capacities, backbone delays, NFVI device, cell range. */
 export const commonParams = {

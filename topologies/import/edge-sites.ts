@@ -22,7 +22,7 @@ import { parseCsv } from "./csv.ts";
 const dataFile = (rel: string): string => fileURLToPath(new URL(`../data/${rel}`, import.meta.url));
 
 export interface EdgeSiteOptions {
-  /** Device model of the edge sites (a key of topologies/devices.yaml). */
+  /** Device model of the edge sites (a key of topologies/devices/devices.yaml). */
   siteDevice?: string;
   /** Device model of the central NFVI. */
   nfviDevice?: string;

@@ -11,7 +11,7 @@ import { VNF_CATALOG } from "../../../deployment/vnfs/catalog.ts";
 export const batchHostSchema = z
   .object({
     name: z.string().regex(/^[A-Za-z0-9._-]+$/).describe("host name (used in results)"),
-    device: z.string().describe("device model, a key of topologies/devices.yaml (e.g. nfvi-i7, tp-link-archer-c9)"),
+    device: z.string().describe("device model, a key of topologies/devices/devices.yaml (e.g. nfvi-i7, tp-link-archer-c9)"),
     memory: bytes().optional().describe("override: memory available to vNF containers, bytes (default: the device's vNF share)"),
     parallel: z.number().int().min(1).max(64).default(1).describe("container operations run at the same time (1 = one `docker run` after another)"),
     vnfs: z.number().int().min(1).max(100_000).describe("container vNFs requested"),
