@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Determinism (DESIGN.md rule 2): no wall clock or unseeded randomness in the model code.
-    files: ["sim/**/*.ts", "placement/**/*.ts", "orchestrator/**/*.ts"],
+    files: ["sim/**/*.ts", "placement/**/*.ts", "orchestrator/**/*.ts", "deployment/**/*.ts", "base/rng.ts", "base/stats/**/*.ts"],
     ignores: ["**/*.test.ts", "**/bench*.ts"],
     rules: {
       "no-restricted-properties": [
