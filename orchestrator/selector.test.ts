@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyPacket, type ChainSpec } from "./chains.ts";
 import { chainConfigSchema, chainsConfigSchema, chainsFromConfig, managerConfigSchema, trafficSelectorSchema } from "./config.ts";
-import { ipv6ToBigInt } from "./addresses.ts";
-import { fieldConstraint, selectorMatches, selectorProblems, withPrerequisites } from "./selector.ts";
+import { fieldConstraint, fieldValueToBigInt, selectorMatches, selectorProblems, withPrerequisites } from "./selector.ts";
 
 const PHONE = "02:00:00:00:00:01";
 const http = { eth_src: PHONE, eth_type: 0x800, ip_proto: 6, ipv4_src: "10.0.0.5", ipv4_dst: "93.184.216.34", tcp_src: 40000, tcp_dst: 80 };
@@ -26,8 +25,8 @@ describe("selectors", () => {
     expect(selectorMatches({ eth_src: { value: "02:00:00:00:00:00", mask: "ff:ff:ff:00:00:00" } }, http)).toBe(true);
     expect(selectorMatches({ vlan_vid: { value: 0x1000, mask: 0x1000 } }, { vlan_vid: 0x1064 })).toBe(true);
     expect(fieldConstraint("ipv4_dst", "10.1.2.3/8")).toEqual({ field: "ipv4_dst", value: 0x0a000000n, mask: 0xff000000n });
-    expect(ipv6ToBigInt("::1")).toBe(1n);
-    expect(ipv6ToBigInt("fe80::1:2")).toBe((0xfe80n << 112n) | (1n << 16n) | 2n);
+    expect(fieldValueToBigInt("ipv6_src", "::1")).toBe(1n);
+    expect(fieldValueToBigInt("ipv6_src", "fe80::1:2")).toBe((0xfe80n << 112n) | (1n << 16n) | 2n);
   });
 
   it("reports malformed values and prerequisite conflicts", () => {

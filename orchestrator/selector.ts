@@ -3,46 +3,48 @@
  * match fields (field names as in the spec, e.g. `eth_src`, `ip_proto`, `tcp_dst`). A field that
  * is absent is a wildcard. Addresses may carry masks: `"10.0.0.0/24"`, `"2001:db8::/32"`, or
  * `{ value, mask }` (`{ value: "02:00:00:00:00:00", mask: "ff:00:00:00:00:00" }`, and for vlan_vid a
- * numeric mask).
+ * numeric mask); a mask must fit the field's width and cover every bit set in the value.
+ *
+ * A selector is a match spec of OpenFlow's steering (`openflow/steering/match-spec.ts`): field
+ * widths, maskability and prerequisites come from its field table, values from its parser, and
+ * matching is its masked match, so the simulator and the emulation (which installs
+ * `specMatches(selector)`) accept, refuse and match the same selectors. This module only narrows
+ * the fields to those a chain may use.
  *
  * @example the paper's IDS on all HTTP traffic of one phone:
  *   { eth_src: "02:00:00:00:00:01", ip_proto: 6, tcp_dst: 80 }
  */
-import { ipv4ToBigInt, ipv6ToBigInt, macToBigInt, prefixMask } from "./addresses.ts";
+import { OXM_BY_NAME } from "../openflow/codec/index.ts";
+import { fieldValue } from "../openflow/steering/field-values.ts";
+import { satisfiesConstraints, type FieldConstraint as OxmConstraint } from "../openflow/steering/match-math.ts";
+import { impliedPrerequisites, specConstraint, specProblems } from "../openflow/steering/match-spec.ts";
+
+export { ETH_TYPE_ARP, ETH_TYPE_IPV4, ETH_TYPE_IPV6, ETH_TYPE_MPLS, ETH_TYPE_MPLS_MULTICAST, IP_PROTO_TCP, IP_PROTO_UDP } from "../openflow/steering/prerequisites.ts";
 
 export type SelectorFieldKind = "int" | "mac" | "ipv4" | "ipv6";
 
-interface FieldSpec {
+/** A selector field as OpenFlow defines it: value kind, width in bits, whether it may be masked. */
+export interface SelectorFieldSpec {
   kind: SelectorFieldKind;
-  /** Width in bits. */
   bits: number;
   maskable: boolean;
 }
 
-/** The match fields a chain selector may use (OpenFlow 1.3 OXM names), with width and maskability. */
-export const SELECTOR_FIELDS = {
-  in_port: { kind: "int", bits: 32, maskable: false },
-  eth_src: { kind: "mac", bits: 48, maskable: true },
-  eth_dst: { kind: "mac", bits: 48, maskable: true },
-  eth_type: { kind: "int", bits: 16, maskable: false },
-  vlan_vid: { kind: "int", bits: 13, maskable: true },
-  mpls_label: { kind: "int", bits: 20, maskable: false },
-  arp_op: { kind: "int", bits: 16, maskable: false },
-  arp_spa: { kind: "ipv4", bits: 32, maskable: true },
-  arp_tpa: { kind: "ipv4", bits: 32, maskable: true },
-  ipv4_src: { kind: "ipv4", bits: 32, maskable: true },
-  ipv4_dst: { kind: "ipv4", bits: 32, maskable: true },
-  ipv6_src: { kind: "ipv6", bits: 128, maskable: true },
-  ipv6_dst: { kind: "ipv6", bits: 128, maskable: true },
-  ip_proto: { kind: "int", bits: 8, maskable: false },
-  tcp_src: { kind: "int", bits: 16, maskable: false },
-  tcp_dst: { kind: "int", bits: 16, maskable: false },
-  udp_src: { kind: "int", bits: 16, maskable: false },
-  udp_dst: { kind: "int", bits: 16, maskable: false },
-} as const satisfies Record<string, FieldSpec>;
+const NAMES = ["in_port", "eth_src", "eth_dst", "eth_type", "vlan_vid", "mpls_label", "arp_op", "arp_spa", "arp_tpa", "ipv4_src", "ipv4_dst", "ipv6_src", "ipv6_dst", "ip_proto", "tcp_src", "tcp_dst", "udp_src", "udp_dst"] as const;
 
-export type SelectorField = keyof typeof SELECTOR_FIELDS;
-export const SELECTOR_FIELD_NAMES = Object.keys(SELECTOR_FIELDS) as SelectorField[];
+/** The OXM fields a chain selector may use. */
+export type SelectorField = (typeof NAMES)[number];
+export const SELECTOR_FIELD_NAMES: readonly SelectorField[] = NAMES;
+
+/** The selector fields with OpenFlow's width and maskability (from `openflow/codec/oxm-fields.ts`). */
+export const SELECTOR_FIELDS: Readonly<Record<SelectorField, SelectorFieldSpec>> = Object.fromEntries(
+  NAMES.map((name) => {
+    const spec = OXM_BY_NAME.get(name);
+    if (!spec) throw new Error(`selector field ${name} is not a basic OXM field`);
+    const kind: SelectorFieldKind = spec.kind === "mac" || spec.kind === "ipv4" || spec.kind === "ipv6" ? spec.kind : "int";
+    return [name, { kind, bits: spec.bits, maskable: spec.maskable }];
+  }),
+) as Record<SelectorField, SelectorFieldSpec>;
 
 /** A field value with an explicit mask (bits set in `mask` must match). */
 export interface MaskedValue {
@@ -59,63 +61,29 @@ export type TrafficSelector = Partial<Record<SelectorField, SelectorValue>>;
 export type PacketHeaders = Partial<Record<SelectorField, number | string>>;
 
 /** A field constraint as integers: the packet matches when `(field & mask) === value`. */
-export interface FieldConstraint {
+export interface FieldConstraint extends OxmConstraint {
   field: SelectorField;
-  value: bigint;
-  mask: bigint;
 }
 
-export const ETH_TYPE_IPV4 = 0x0800;
-export const ETH_TYPE_ARP = 0x0806;
-export const ETH_TYPE_IPV6 = 0x86dd;
-export const ETH_TYPE_MPLS = 0x8847;
-export const ETH_TYPE_MPLS_MULTICAST = 0x8848;
-export const IP_PROTO_TCP = 6;
-export const IP_PROTO_UDP = 17;
-
-function fieldSpec(field: string): FieldSpec {
-  const spec = (SELECTOR_FIELDS as Record<string, FieldSpec>)[field];
-  if (!spec) throw new Error(`unknown match field "${field}" (expected one of ${SELECTOR_FIELD_NAMES.join(", ")})`);
-  return spec;
+function checkField(field: string): asserts field is SelectorField {
+  if (!(SELECTOR_FIELD_NAMES as readonly string[]).includes(field)) throw new Error(`unknown match field "${field}" (expected one of ${SELECTOR_FIELD_NAMES.join(", ")})`);
 }
 
 /** A header value (no mask) as an integer of the field's kind. */
 export function fieldValueToBigInt(field: SelectorField, v: number | string): bigint {
-  const spec = fieldSpec(field);
-  let n: bigint;
-  if (spec.kind === "int" || typeof v === "number") {
-    if (typeof v === "string" && !/^(0x[0-9a-fA-F]+|\d+)$/.test(v)) throw new Error(`${field}: "${v}" is not an integer`);
-    if (typeof v === "number" && !(Number.isInteger(v) && v >= 0)) throw new Error(`${field}: ${v} is not a non-negative integer`);
-    n = BigInt(v);
-  } else if (spec.kind === "mac") n = macToBigInt(v);
-  else if (spec.kind === "ipv4") n = ipv4ToBigInt(v);
-  else n = ipv6ToBigInt(v);
-  if (n >> BigInt(spec.bits) !== 0n) throw new Error(`${field}: ${String(v)} does not fit in ${spec.bits} bits`);
-  return n;
+  checkField(field);
+  return fieldValue(field, v);
 }
 
 /** One selector entry as an integer constraint; throws a readable `Error` when malformed. */
 export function fieldConstraint(field: SelectorField, v: SelectorValue): FieldConstraint {
-  const spec = fieldSpec(field);
-  const full = (1n << BigInt(spec.bits)) - 1n;
-  let value: bigint;
-  let mask = full;
-  if (typeof v === "object") {
-    if (!spec.maskable) throw new Error(`${field} cannot be masked`);
-    value = fieldValueToBigInt(field, v.value);
-    mask = fieldValueToBigInt(field, v.mask);
-  } else if (typeof v === "string" && v.includes("/") && (spec.kind === "ipv4" || spec.kind === "ipv6")) {
-    const [address = "", prefix = ""] = v.split("/");
-    if (!/^\d+$/.test(prefix)) throw new Error(`${field}: "${v}" has a malformed prefix length`);
-    value = fieldValueToBigInt(field, address);
-    mask = prefixMask(Number(prefix), spec.bits);
-  } else value = fieldValueToBigInt(field, v);
-  return { field, value: value & mask, mask };
+  checkField(field);
+  return { field, ...specConstraint(field, v) };
 }
 
 /** Every entry of a selector as constraints, in `SELECTOR_FIELD_NAMES` order. */
 export function selectorConstraints(selector: TrafficSelector): FieldConstraint[] {
-  for (const key of Object.keys(selector)) fieldSpec(key);
+  for (const key of Object.keys(selector)) checkField(key);
   const out: FieldConstraint[] = [];
   for (const field of SELECTOR_FIELD_NAMES) {
     const v = selector[field];
@@ -126,59 +94,36 @@ export function selectorConstraints(selector: TrafficSelector): FieldConstraint[
 
 /** True when the packet carries every constrained field with a matching value (absent = no match). */
 export function selectorMatches(selector: TrafficSelector, packet: PacketHeaders): boolean {
-  for (const c of selectorConstraints(selector)) {
-    const v = packet[c.field];
-    if (v === undefined || (fieldValueToBigInt(c.field, v) & c.mask) !== c.value) return false;
-  }
-  return true;
+  return satisfiesConstraints(
+    selectorConstraints(selector).map((c) => [c.field, c] as const),
+    packet,
+  );
 }
 
 /**
- * OpenFlow 1.3 prerequisite violations (spec §7.2.3.8) and contradictions, as messages; empty when
- * the selector is consistent. A missing prerequisite is not an error (see `withPrerequisites`).
+ * Malformed values, else OpenFlow 1.3 prerequisite contradictions (spec A.2.3.6), as messages;
+ * empty when the selector is consistent. A missing prerequisite is not an error (see
+ * `withPrerequisites`). `in_port` is refused: steering matches the port of each stage itself.
  */
 export function selectorProblems(selector: TrafficSelector): string[] {
-  const problems: string[] = [];
   try {
-    selectorConstraints(selector);
+    for (const key of Object.keys(selector)) checkField(key);
   } catch (e) {
-    problems.push((e as Error).message);
-    return problems;
+    return [(e as Error).message];
   }
-  const has = (prefix: string): boolean => Object.keys(selector).some((k) => k.startsWith(prefix));
-  const ethType = selector.eth_type as number | undefined;
-  const proto = selector.ip_proto as number | undefined;
-  if (has("tcp_") && has("udp_")) problems.push("tcp_* and udp_* fields cannot both be matched");
-  if (has("tcp_") && proto !== undefined && proto !== IP_PROTO_TCP) problems.push(`tcp_* fields need ip_proto ${IP_PROTO_TCP}, got ${proto}`);
-  if (has("udp_") && proto !== undefined && proto !== IP_PROTO_UDP) problems.push(`udp_* fields need ip_proto ${IP_PROTO_UDP}, got ${proto}`);
-  if (has("ipv4_") && has("ipv6_")) problems.push("ipv4_* and ipv6_* fields cannot both be matched");
-  const needs = (prefix: string, types: number[], name: string): void => {
-    if (has(prefix) && ethType !== undefined && !types.includes(ethType)) problems.push(`${prefix}* fields need eth_type ${name}, got 0x${ethType.toString(16)}`);
-  };
-  needs("ipv4_", [ETH_TYPE_IPV4], "0x800");
-  needs("ipv6_", [ETH_TYPE_IPV6], "0x86dd");
-  needs("arp_", [ETH_TYPE_ARP], "0x806");
-  needs("mpls_", [ETH_TYPE_MPLS, ETH_TYPE_MPLS_MULTICAST], "0x8847 or 0x8848");
-  needs("ip_proto", [ETH_TYPE_IPV4, ETH_TYPE_IPV6], "0x800 or 0x86dd");
-  if (has("arp_") && (has("ipv4_") || has("ipv6_") || proto !== undefined)) problems.push("arp_* fields cannot be combined with IP fields");
+  const problems = specProblems(selector);
+  if (selector.in_port !== undefined) problems.unshift("in_port cannot be matched by a chain selector: each steering stage matches the port its traffic enters on");
   return problems;
 }
 
 /**
  * The selector with the prerequisites it implies filled in: ip_proto from tcp_/udp_ ports, eth_type
- * from ipv4_/ipv6_/arp_/mpls_ fields. eth_type stays a wildcard when only ip_proto is given (IPv4
- * or IPv6): the steering app then installs one entry per IP version.
+ * from ipv4_/ipv6_/arp_ fields. eth_type stays a wildcard where it could take several values (IPv4
+ * or IPv6 for a lone ip_proto; 0x8847 or 0x8848 for mpls_label): `specMatches` then gives one
+ * OpenFlow match per value.
  */
 export function withPrerequisites(selector: TrafficSelector): TrafficSelector {
   const out: TrafficSelector = { ...selector };
-  const has = (prefix: string): boolean => Object.keys(selector).some((k) => k.startsWith(prefix));
-  if (out.ip_proto === undefined && has("tcp_")) out.ip_proto = IP_PROTO_TCP;
-  if (out.ip_proto === undefined && has("udp_")) out.ip_proto = IP_PROTO_UDP;
-  if (out.eth_type === undefined) {
-    if (has("ipv4_")) out.eth_type = ETH_TYPE_IPV4;
-    else if (has("ipv6_")) out.eth_type = ETH_TYPE_IPV6;
-    else if (has("arp_")) out.eth_type = ETH_TYPE_ARP;
-    else if (has("mpls_")) out.eth_type = ETH_TYPE_MPLS;
-  }
+  for (const [field, c] of impliedPrerequisites(selector)) out[field as SelectorField] = Number(c.value);
   return out;
 }

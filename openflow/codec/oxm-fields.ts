@@ -1,6 +1,6 @@
 /**
  * The OpenFlow 1.3 basic OXM fields (class OFPXMC_OPENFLOW_BASIC = 0x8000): code, value kind,
- * size in bytes, and whether a mask is allowed (spec §7.2.3.7, table 12).
+ * size in bytes, width in bits, and whether a mask is allowed (spec §7.2.3.7, table 12).
  */
 export const OFPXMC_NXM_0 = 0x0000;
 export const OFPXMC_NXM_1 = 0x0001;
@@ -13,7 +13,10 @@ export interface OxmFieldSpec {
   name: string;
   code: number;
   kind: OxmKind;
+  /** Bytes of the value (and of the mask) on the wire. */
   size: number;
+  /** Bits of the value that carry the field (spec table 11); the ones above must be 0. */
+  bits: number;
   maskable: boolean;
 }
 
@@ -62,7 +65,10 @@ const FIELDS: [string, OxmKind, boolean][] = [
   ["ipv6_exthdr", "u16", true],
 ];
 
-export const OXM_FIELDS: readonly OxmFieldSpec[] = FIELDS.map(([name, kind, maskable], code) => ({ name, code, kind, size: KIND_SIZE[kind], maskable }));
+/** Fields narrower than their bytes (vlan_vid is 12 bits + OFPVID_PRESENT); the others use every bit. */
+const NARROW_BITS: Readonly<Record<string, number>> = { vlan_vid: 13, vlan_pcp: 3, ip_dscp: 6, ip_ecn: 2, ipv6_flabel: 20, mpls_label: 20, mpls_tc: 3, mpls_bos: 1, ipv6_exthdr: 9 };
+
+export const OXM_FIELDS: readonly OxmFieldSpec[] = FIELDS.map(([name, kind, maskable], code) => ({ name, code, kind, size: KIND_SIZE[kind], bits: NARROW_BITS[name] ?? KIND_SIZE[kind] * 8, maskable }));
 export const OXM_BY_NAME: ReadonlyMap<string, OxmFieldSpec> = new Map(OXM_FIELDS.map((f) => [f.name, f]));
 
 /** Field names of the basic class, for match selectors written by users. */

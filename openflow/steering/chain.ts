@@ -11,7 +11,8 @@ import { UserError } from "../../base/errors.ts";
 import type { Match, MessageOf, OxmBasic } from "../codec/index.ts";
 import { chainCookie } from "./cookies.ts";
 import { flowAdd } from "./flow-mods.ts";
-import { constraintsOf, overlaps } from "./match-math.ts";
+import { overlaps } from "./match-math.ts";
+import { matchProblems } from "./match-spec.ts";
 
 /** A vNF attached to this switch: traffic goes out to `inPort` and comes back on `outPort`. */
 export interface SteeringHop {
@@ -61,17 +62,14 @@ export function chainFlowMods(chain: SteeringChain, version: number): MessageOf<
 
 const MAX_PORT = 0xffffff00; // OFPP_MAX: physical and logical ports are 1 … 0xffffff00
 
-/** Throws UserError if the chain is not well formed. */
+/** Throws UserError if the chain is not well formed (its selector as a switch checks a match: `matchProblems`). */
 export function validateChain(chain: SteeringChain): void {
   const where = `steering chain ${chain.id}`;
   if (!(Number.isInteger(chain.id) && chain.id >= 0 && chain.id <= 0xffffffff)) throw new UserError(`${where}: id must be an integer in [0, 2^32)`);
   if (!(Number.isInteger(chain.priority) && chain.priority >= 1 && chain.priority <= 0xffff)) throw new UserError(`${where}: priority ${chain.priority} must be an integer in [1, 65535]`);
   if (chain.selector.some((f) => f.field === "in_port")) throw new UserError(`${where}: the selector must not contain in_port (each stage adds its own)`);
-  try {
-    constraintsOf(chain.selector);
-  } catch (err) {
-    throw new UserError(`${where}: bad selector: ${(err as Error).message}`);
-  }
+  const problems = matchProblems(chain.selector);
+  if (problems.length > 0) throw new UserError(`${where}: bad selector: ${problems.join("; ")}`);
   const ports = [chain.ingressPort, ...chain.hops.flatMap((h) => [h.inPort, h.outPort]), chain.egressPort];
   for (const p of ports) if (!(Number.isInteger(p) && p >= 1 && p <= MAX_PORT)) throw new UserError(`${where}: port ${p} must be an integer in [1, 0xffffff00]`);
   const seen = new Set<number>();

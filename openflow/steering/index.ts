@@ -4,4 +4,7 @@ export { chainStages, stageMatch, chainFlowMods, validateChain, checkNoAmbiguity
 export { chainCookie, parseChainCookie, STEERING_TAG, TAG_MASK, CHAIN_MASK, VERSION_MASK } from "./cookies.ts";
 export { flowAdd, deleteByCookie, portPatch, barrier, ALL_ONES_64 } from "./flow-mods.ts";
 export { FlowTable, FlowModRejected, outputsOf, type FlowEntry } from "./flow-table.ts";
-export { sameMatch, covers, overlaps, matchesPacket, constraintsOf, fieldToBigInt, type PacketFields, type FieldConstraint } from "./match-math.ts";
+export { sameMatch, covers, overlaps, matchesPacket, satisfiesConstraints, constraintsOf, fieldToBigInt, type PacketFields, type FieldConstraint } from "./match-math.ts";
+export { fieldValue, formatFieldValue, fullMask, oxmField, prefixMask } from "./field-values.ts";
+export { specConstraint, specConstraints, specProblems, specMatches, impliedPrerequisites, constraintOxm, matchProblems, type MatchSpec, type MatchSpecValue, type MaskedFieldValue } from "./match-spec.ts";
+export { PREREQUISITES, PREREQUISITE_FIELDS, prerequisiteOf, prerequisiteDepth, resolvePrerequisites, matchPrerequisiteProblems, needPhrase, type Prerequisite, type PrerequisiteResolution } from "./prerequisites.ts";

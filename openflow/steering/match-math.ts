@@ -1,27 +1,26 @@
 /**
  * OpenFlow match arithmetic on basic OXM fields: each field becomes a (value, mask) pair of
  * integers, so matches can be compared (identical), ordered (one covers another), intersected
- * (two overlap) and tested against a packet's header fields. Addresses (MAC, IPv4, IPv6) are
- * converted to integers; an absent field is a wildcard.
+ * (two overlap) and tested against a packet's header fields. Values are parsed by
+ * `field-values.ts` (addresses by their bytes); an absent field is a wildcard, an unmasked field
+ * has the all-ones mask over its width. Bits a mask wildcards are cleared, not refused: checking
+ * a match as a switch does is `matchProblems` (match-spec.ts).
  */
-import { OXM_BY_NAME, isBasicOxm, parseIpv4, parseIpv6, parseMac, type Match, type OxmValue } from "../codec/index.ts";
+import { isBasicOxm, type Match, type OxmValue } from "../codec/index.ts";
+import { fieldValue, fullMask, oxmField } from "./field-values.ts";
 
-/** Header fields of a packet by OXM field name, e.g. `{ in_port: 1, eth_type: 0x800, ipv4_dst: "10.0.0.2" }`. */
-export type PacketFields = Readonly<Record<string, OxmValue>>;
+/** Header fields of a packet by OXM field name, e.g. `{ in_port: 1, eth_type: 0x800, ipv4_dst: "10.0.0.2" }`; absent = not in the packet. */
+export type PacketFields = Readonly<Partial<Record<string, OxmValue>>>;
 
+/** A field matches when `(field & mask) === value`; `value` has no bits outside `mask`. */
 export interface FieldConstraint {
   value: bigint;
   mask: bigint;
 }
 
-/** A field's value as an integer (addresses by their bytes, big-endian). */
+/** A field's value as an integer (addresses by their bytes, big-endian); throws when malformed. */
 export function fieldToBigInt(field: string, v: OxmValue): bigint {
-  const kind = OXM_BY_NAME.get(field)?.kind;
-  const bytes = kind === "mac" ? parseMac(String(v), field) : kind === "ipv4" ? parseIpv4(String(v), field) : kind === "ipv6" ? parseIpv6(String(v), field) : undefined;
-  if (!bytes) return BigInt(v);
-  let n = 0n;
-  for (const b of bytes) n = (n << 8n) | BigInt(b);
-  return n;
+  return fieldValue(field, v);
 }
 
 /** The match as field → (value & mask, mask). Throws on non-basic (experimenter) fields. */
@@ -29,11 +28,8 @@ export function constraintsOf(match: Match): Map<string, FieldConstraint> {
   const out = new Map<string, FieldConstraint>();
   for (const oxm of match) {
     if (!isBasicOxm(oxm)) throw new Error("only basic OXM fields are supported here");
-    const spec = OXM_BY_NAME.get(oxm.field);
-    if (!spec) throw new Error(`unknown OXM field "${oxm.field}"`);
-    const full = (1n << BigInt(spec.size * 8)) - 1n;
-    const mask = oxm.mask === undefined ? full : fieldToBigInt(oxm.field, oxm.mask);
-    out.set(oxm.field, { value: fieldToBigInt(oxm.field, oxm.value) & mask, mask });
+    const mask = oxm.mask === undefined ? fullMask(oxmField(oxm.field)) : fieldValue(oxm.field, oxm.mask);
+    out.set(oxm.field, { value: fieldValue(oxm.field, oxm.value) & mask, mask });
   }
   return out;
 }
@@ -70,11 +66,19 @@ export function overlaps(a: Match, b: Match): boolean {
   return true;
 }
 
-/** True when the packet's fields satisfy the match; a field the packet lacks fails a constraint on it. */
-export function matchesPacket(match: Match, packet: PacketFields): boolean {
-  for (const [f, c] of constraintsOf(match)) {
+/**
+ * The masked match: true when the packet carries every constrained field with
+ * `(field & mask) === value`; a field the packet lacks fails its constraint.
+ */
+export function satisfiesConstraints(constraints: Iterable<readonly [string, FieldConstraint]>, packet: PacketFields): boolean {
+  for (const [f, c] of constraints) {
     const v = packet[f];
-    if (v === undefined || (fieldToBigInt(f, v) & c.mask) !== c.value) return false;
+    if (v === undefined || (fieldValue(f, v) & c.mask) !== c.value) return false;
   }
   return true;
+}
+
+/** True when the packet's fields satisfy the match; a field the packet lacks fails a constraint on it. */
+export function matchesPacket(match: Match, packet: PacketFields): boolean {
+  return satisfiesConstraints(constraintsOf(match), packet);
 }
