@@ -6,7 +6,7 @@
  *
  * Targets (issue 6, 2-core machine): ready50Seconds ≤ 5 s, idleMemoryMBPerVnf ≤ 2.21 MB,
  * addedRttMsPerVnf ≤ 0.3 ms. `roamingInterruptionMs` comes from the emulation backend's roaming
- * run (emulation/harness/roaming.ts); absent, with `roamingSkipped`, when it cannot run.
+ * run (scenarios/worlds/roaming-measurement.ts); absent, with `roamingSkipped`, when it cannot run.
  */
 import type { BenchDefinition } from "./types.ts";
 import { loadavg } from "node:os";

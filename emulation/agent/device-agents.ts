@@ -1,7 +1,7 @@
 /**
  * The GNF Agents of the emulated devices (paper §IV): one per vNF host and radio cell.
  *
- * - Client events: the scenario's association timeline (`timeline.ts`, the sim's mobility and
+ * - Client events: the scenario's association timeline it is given (`EmulationScript.timeline`: the sim's mobility and
  *   radio models) executed in wall time. A handover reads the packets the UE sent through its old
  *   cell (its interface counter; the interface is re-created at each move), moves the UE's Mininet
  *   host to the new cell's switch (`moveUe`: link moved, L2 entries follow) and then raises a

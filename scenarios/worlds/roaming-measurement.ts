@@ -1,6 +1,6 @@
 /**
  * Roaming interruption, measured by the emulation backend (emu-base: `runEmulation`): the default
- * scenario sped up as in `emulation/backend/roaming.integration.test.ts` (a phone walking past
+ * scenario sped up as in `emulate-roaming.integration.test.ts` (a phone walking past
  * home routers at 3.5 m/s so the first handover is due at ~11 s, 24 s of wall time, a 50 packet/s
  * UDP probe flow beside the web flow). The interruption is the backend's own metric
  * `handover.interruptionMeanMs`: from the handover (UE's host moved to the new edge switch) until
