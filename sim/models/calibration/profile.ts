@@ -16,8 +16,21 @@ export const durationDistributionSchema = z
   .object({
     mean: z.number().positive().describe("mean duration, seconds on one reference core (Intel i7 core at 3.4 GHz)"),
     cv: z.number().min(0).max(5).describe("coefficient of variation (standard deviation / mean); 0 = always the mean"),
+    cpuShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe("share of the step that is CPU work: it holds one of the host's cores, so parallel steps beyond the core count queue (0 = no CPU contention)"),
+    runtimeShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe("share of the step serialised in the container runtime (one at a time per host: the engine's lock); 0 = none"),
   })
   .strict()
+  .refine((d) => d.cpuShare + d.runtimeShare <= 1 + 1e-9, { message: "expected cpuShare + runtimeShare ≤ 1", path: ["runtimeShare"] })
   .describe("a lognormal duration");
 
 export type DurationDistribution = z.output<typeof durationDistributionSchema>;

@@ -9,7 +9,11 @@
  *   in seconds on one reference core, divided by the host's per-core speed (an ARM v7 router at
  *   0.16 reference cores per core takes 1 / 0.16 ≈ 6.2 × as long as the i7).
  * - Concurrency: at most `parallel` lifecycle operations at once (default: one per core); the
- *   others queue in request order.
+ *   others queue in request order. Within a step, the profile's `cpuShare` of its duration is CPU
+ *   work that holds one of the host's cores (steps beyond the core count queue for one) and its
+ *   `runtimeShare` is serialised in the container runtime (one step at a time per host); the rest
+ *   is a plain delay. So a sequential batch takes the profile's means, and parallel starts slow
+ *   down as they share the cores and the runtime (as the lab's do).
  * - Memory is a hard limit: a start reserves its idle memory when requested; if it does not fit it
  *   fails at once with `vnfFailed` ("out of memory: needs X bytes, Y free on H"), the others run.
  *   A stopped vNF frees its memory when its stop completes.
@@ -99,6 +103,10 @@ export class VnfHost {
   private readonly pulls = new Map<string, Event<unknown>>();
   private readonly instances = new Map<string, Instance>();
   private readonly slots: Resource;
+  /** The host's cores, for the CPU part of lifecycle steps. */
+  private readonly cores: Resource;
+  /** The container runtime's lock, for the serialised part of lifecycle steps. */
+  private readonly runtime: Resource;
   private readonly pullBandwidthBps: number;
 
   constructor(
@@ -113,6 +121,8 @@ export class VnfHost {
     if (!(capacity.perCoreSpeed > 0)) throw new RangeError(`host ${capacity.id}: per-core speed must be > 0, got ${capacity.perCoreSpeed}`);
     this.load = new DeviceLoad(capacity, env.now);
     this.slots = new Resource(env, parallel);
+    this.cores = new Resource(env, capacity.cores);
+    this.runtime = new Resource(env, 1);
     this.images = new Set(options.cachedImages ?? []);
     this.pullBandwidthBps = options.imagePullBandwidthBps ?? calibration.imagePullBandwidthBps;
   }
@@ -141,9 +151,38 @@ export class VnfHost {
     return this.capacity.vnfMemoryBytes - this.load.memoryUsedBytes;
   }
 
-  /** Seconds one lifecycle step takes on this host (a draw from the calibrated distribution). */
+  /** Seconds one lifecycle step takes on this host alone (a draw from the calibrated distribution). */
   private duration(d: DurationDistribution): number {
     return lognormalByMean(this.rng, d.mean, d.cv) / this.capacity.perCoreSpeed;
+  }
+
+  /**
+   * One lifecycle step: a duration drawn once, split into a plain delay, a CPU part on one of the
+   * host's cores and a part serialised in the container runtime (the profile's shares).
+   */
+  private *step(d: DurationDistribution) {
+    const env = this.env;
+    const total = this.duration(d);
+    const cpu = total * d.cpuShare;
+    const runtime = total * d.runtimeShare;
+    const delay = total - cpu - runtime;
+    if (cpu === 0 && runtime === 0) {
+      yield env.timeout(total);
+      return;
+    }
+    if (delay > 0) yield env.timeout(delay);
+    if (cpu > 0) yield* this.hold(this.cores, cpu);
+    if (runtime > 0) yield* this.hold(this.runtime, runtime);
+  }
+
+  private *hold(resource: Resource, seconds: number) {
+    const claim = resource.request();
+    yield claim;
+    try {
+      yield this.env.timeout(seconds);
+    } finally {
+      resource.release(claim);
+    }
   }
 
   /**
@@ -174,9 +213,9 @@ export class VnfHost {
     yield slot;
     try {
       yield* this.pull(vnf, type);
-      yield env.timeout(this.duration(this.calibration.create));
+      yield* this.step(this.calibration.create);
       this.vnfCreated.emit(this.record(vnf, type));
-      yield env.timeout(this.duration(this.calibration.start));
+      yield* this.step(this.calibration.start);
     } finally {
       this.slots.release(slot);
     }
@@ -220,13 +259,13 @@ export class VnfHost {
     const slot = this.slots.request();
     yield slot;
     try {
-      yield this.env.timeout(this.duration(this.calibration.stop));
+      yield* this.step(this.calibration.stop);
       instance.packetRate = 0;
       this.load.tryAllocate(this.env.now, -instance.type.idleMemoryBytes);
       this.updateCpu();
       this.emitMemory();
       this.vnfStopped.emit(this.record(vnf, instance.type));
-      yield this.env.timeout(this.duration(this.calibration.remove));
+      yield* this.step(this.calibration.remove);
     } finally {
       this.slots.release(slot);
     }
