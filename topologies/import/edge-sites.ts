@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { centroid, fibreDelayS, haversineM, projectLocal, type LatLon } from "../geo.ts";
 import type { Topology, TopologyLink, TopologyNode } from "../types.ts";
-import { parseCsv } from "./csv.ts";
+import { parseCsv } from "../../base/results/csv.ts";
 
 const dataFile = (rel: string): string => fileURLToPath(new URL(`../data/${rel}`, import.meta.url));
 

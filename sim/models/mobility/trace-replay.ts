@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { UserError } from "../../../base/errors.ts";
 import { projectLocal, type LatLon } from "../../../topologies/geo.ts";
-import { parseCsv } from "../../../topologies/import/csv.ts";
+import { parseCsv } from "../../../base/results/csv.ts";
 import type { MobilityModel } from "./types.ts";
 
 export interface TraceSample {
