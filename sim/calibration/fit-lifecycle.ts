@@ -1,0 +1,126 @@
+/**
+ * Fits the container lifecycle of a calibration profile to a lab campaign:
+ * - each step's lognormal (mean, cv) from the per-vNF durations of the sequential batches
+ *   (parallelism 1: no contention), converted to reference-core seconds (× the lab core's speed);
+ *   the simulator's `start` is the lab's start + attach + ready line (`docker start`, the two veth
+ *   pairs on the switch, the entrypoint's ready line);
+ * - the contention shares (cpuShare, runtimeShare; the same for create and start, and for stop
+ *   and remove) by a grid search (steps of 0.05) that minimises the squared relative error of the
+ *   simulated batch makespans against the lab's at the fitted parallel points.
+ * Only the points in `fitted` are used; the validation predicts the others.
+ */
+import { UserError } from "../../base/errors.ts";
+import { meanCv } from "../../base/stats/fit.ts";
+import type { Calibration, DurationDistribution } from "../models/calibration/profile.ts";
+import { simulateBatches, type LabHost } from "./batch.ts";
+import { flag, num, rowsOf, type Campaign } from "./campaign.ts";
+
+/** Which lab points a fit may use. */
+export interface FitSubset {
+  /** Batch sizes N used for fitting. */
+  counts: readonly number[];
+  /** Parallelism levels used for fitting (1 is needed for the step distributions). */
+  parallelism: readonly number[];
+}
+
+/** A lab batch point: its makespans over the repetitions. */
+export interface LabBatch {
+  n: number;
+  parallelism: number;
+  readyAllS: number[];
+  stoppedAllS: number[];
+}
+
+export interface LifecycleFit {
+  steps: Pick<Calibration, "create" | "start" | "stop" | "remove">;
+  /** The fitted parallel points: lab mean makespan, simulated mean, relative error. */
+  quality: { n: number; parallelism: number; labReadyAllS: number; simReadyAllS: number; relativeError: number }[];
+}
+
+const SHARE_STEPS = 20;
+const FIT_REPLICATIONS = 3;
+
+/** The lab's batches of `device` (every repetition of each (N, parallelism)), failed batches left out and counted. */
+export function labBatches(campaign: Campaign, device: string): { batches: LabBatch[]; failed: number } {
+  const byPoint = new Map<string, LabBatch>();
+  let failed = 0;
+  for (const r of rowsOf(campaign, "lifecycle_batches")) {
+    if (r["device"] !== device || r["vnf_type"] !== "wire") continue;
+    if (flag(r, "failed")) {
+      failed++;
+      continue;
+    }
+    const n = num(campaign, "lifecycle_batches", r, "n");
+    const parallelism = num(campaign, "lifecycle_batches", r, "parallelism");
+    const key = `${n}/${parallelism}`;
+    const b = byPoint.get(key) ?? byPoint.set(key, { n, parallelism, readyAllS: [], stoppedAllS: [] }).get(key);
+    b?.readyAllS.push(num(campaign, "lifecycle_batches", r, "ready_all_s"));
+    b?.stoppedAllS.push(num(campaign, "lifecycle_batches", r, "stopped_all_s"));
+  }
+  return { batches: [...byPoint.values()].sort((a, b) => a.n - b.n || a.parallelism - b.parallelism), failed };
+}
+
+/** Per-step durations (s on the lab machine) of the sequential, successful vNFs of `device` at the fitted counts. */
+function sequentialSteps(campaign: Campaign, device: string, subset: FitSubset): Record<"create" | "start" | "stop" | "remove", number[]> {
+  const out = { create: [] as number[], start: [] as number[], stop: [] as number[], remove: [] as number[] };
+  for (const r of rowsOf(campaign, "lifecycle")) {
+    if (r["device"] !== device || r["vnf_type"] !== "wire" || flag(r, "failed")) continue;
+    if (num(campaign, "lifecycle", r, "parallelism") !== 1 || !subset.counts.includes(num(campaign, "lifecycle", r, "n"))) continue;
+    const ms = (c: string): number => num(campaign, "lifecycle", r, c);
+    out.create.push(ms("create_ms") / 1000);
+    out.start.push((ms("start_ms") + ms("attach_ms") + ms("ready_ms")) / 1000);
+    out.stop.push(ms("stop_ms") / 1000);
+    out.remove.push(ms("remove_ms") / 1000);
+  }
+  return out;
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+export function fitLifecycle(campaign: Campaign, host: LabHost, device: string, subset: FitSubset, base: Calibration): LifecycleFit {
+  const samples = sequentialSteps(campaign, device, subset);
+  if (samples.create.length < 2) throw new UserError(`${campaign.folder}: the lifecycle table has ${samples.create.length} sequential vNF(s) of device "${device}" at N ∈ {${subset.counts.join(", ")}}; the fit needs at least 2`);
+  const dist = (xs: number[]): DurationDistribution => {
+    const { mean: m, cv } = meanCv(xs);
+    return { mean: m * host.coreSpeed, cv, cpuShare: 0, runtimeShare: 0 };
+  };
+  let steps = { create: dist(samples.create), start: dist(samples.start), stop: dist(samples.stop), remove: dist(samples.remove) };
+  const parallel = labBatches(campaign, device).batches.filter((b) => b.parallelism > 1 && subset.counts.includes(b.n) && subset.parallelism.includes(b.parallelism));
+  if (parallel.length > 0) {
+    const [startShares] = bestShares(parallel, (cpu, rt) => ({ ...base, ...steps, create: { ...steps.create, cpuShare: cpu, runtimeShare: rt }, start: { ...steps.start, cpuShare: cpu, runtimeShare: rt } }), host, "readyAllS");
+    steps = { ...steps, create: { ...steps.create, ...startShares }, start: { ...steps.start, ...startShares } };
+    const [stopShares] = bestShares(parallel, (cpu, rt) => ({ ...base, ...steps, stop: { ...steps.stop, cpuShare: cpu, runtimeShare: rt }, remove: { ...steps.remove, cpuShare: cpu, runtimeShare: rt } }), host, "stoppedAllS");
+    steps = { ...steps, stop: { ...steps.stop, ...stopShares }, remove: { ...steps.remove, ...stopShares } };
+  }
+  const profile = { ...base, ...steps };
+  const quality = parallel.map((b) => {
+    const sim = mean(simulateBatches(profile, host, b.n, b.parallelism, FIT_REPLICATIONS).readyAllS);
+    const lab = mean(b.readyAllS);
+    return { n: b.n, parallelism: b.parallelism, labReadyAllS: lab, simReadyAllS: sim, relativeError: Math.abs(sim - lab) / lab };
+  });
+  return { steps, quality };
+}
+
+/** The (cpuShare, runtimeShare) on a 0.05 grid with the least squared relative makespan error. */
+function bestShares(points: readonly LabBatch[], profileOf: (cpu: number, runtime: number) => Calibration, host: LabHost, what: "readyAllS" | "stoppedAllS"): [{ cpuShare: number; runtimeShare: number }, number] {
+  let best = { cpuShare: 0, runtimeShare: 0 };
+  let bestError = Infinity;
+  for (let i = 0; i <= SHARE_STEPS; i++) {
+    for (let j = 0; i + j <= SHARE_STEPS; j++) {
+      const cpu = i / SHARE_STEPS;
+      const rt = j / SHARE_STEPS;
+      const profile = profileOf(cpu, rt);
+      let error = 0;
+      for (const p of points) {
+        const sim = mean(simulateBatches(profile, host, p.n, p.parallelism, FIT_REPLICATIONS)[what]);
+        const lab = mean(p[what]);
+        error += ((sim - lab) / lab) ** 2;
+      }
+      if (error < bestError - 1e-12) {
+        bestError = error;
+        best = { cpuShare: cpu, runtimeShare: rt };
+      }
+    }
+  }
+  return [best, bestError];
+}
