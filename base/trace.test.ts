@@ -37,6 +37,25 @@ describe("TraceSource", () => {
     expect(seen).toEqual(["once", "always1", "always2"]);
     expect(source.active).toBe(true);
   });
+
+  it("a listener unsubscribed by another during an emit is not called again, not even for that record; a second unsubscribe does nothing", () => {
+    const source = new TraceSource<number>("x");
+    const seen: string[] = [];
+    let offB: () => void = () => undefined;
+    source.subscribe((v) => {
+      seen.push(`a${v}`);
+      if (v === 1) offB();
+    });
+    offB = source.subscribe((v) => seen.push(`b${v}`));
+    const offC = source.subscribe((v) => seen.push(`c${v}`));
+    source.emit(1);
+    offB();
+    source.emit(2);
+    offC();
+    offC();
+    source.emit(3);
+    expect(seen).toEqual(["a1", "c1", "a2", "c2", "a3"]);
+  });
 });
 
 describe("TableRecorder", () => {

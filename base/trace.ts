@@ -22,6 +22,11 @@ export class TraceSource<T> {
     return this.listeners.length > 0;
   }
 
+  /**
+   * Adds `listener`; returns its unsubscribe function. Once that returns, the listener is not
+   * called again — not even for the rest of a record being emitted right now (a listener may
+   * unsubscribe another one). Calling it again does nothing.
+   */
   subscribe(listener: TraceListener<T>): () => void {
     this.listeners.push(listener);
     return () => {
@@ -31,7 +36,12 @@ export class TraceSource<T> {
 
   emit(record: T): void {
     const listeners = this.listeners;
-    for (let i = 0; i < listeners.length; i++) (listeners[i] as TraceListener<T>)(record);
+    for (let i = 0; i < listeners.length; i++) {
+      const listener = listeners[i] as TraceListener<T>;
+      // Unsubscribing replaces the array: skip whoever left during this emit.
+      if (this.listeners !== listeners && !this.listeners.includes(listener)) continue;
+      listener(record);
+    }
   }
 }
 

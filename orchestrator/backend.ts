@@ -15,9 +15,19 @@
  *     install-steering → steering-installed           (same chain, version; after the barrier)
  *     remove-steering  → steering-removed             (same chain, version)
  *     set-timer        → timer                        (same name, at max(at, now))
+ *   "At max(at, now)": never before it (up to round-off: a DES clock that reaches `at` by a delay,
+ *   now + (at − now), may land one floating-point step off); a wall clock within its timer slack.
+ * - A start-vnf on a host or of a vNF type the backend does not know, and a stop-vnf of a vNF it
+ *   does not run, are valid commands: answered by vnf-failed, never by a throw (`FakeBackend`,
+ *   which models no hosts, starts and stops anything). The Manager sends stop-vnf only for a vNF
+ *   whose start was answered (it stops a starting vNF once it has started); what a backend answers
+ *   to a stop of a vNF whose start is still unanswered is not specified beyond "exactly once".
  * - Unsolicited events (UE connect/disconnect/handover, device reports, notifications, crashes as
  *   vnf-failed, latency observations, chain requests from the operator) may arrive at any time.
  * - Events are delivered in the order they happen; equal times in the order they were produced.
+ * - `onEvent`'s unsubscribe function works at once: the listener is not called again, not even
+ *   for the rest of a delivery in progress; calling it twice does nothing.
+ * `backend-contract.ts` checks all of this against an implementation (`describeBackendContract`).
  */
 import type { Command } from "./commands.ts";
 import type { ManagerEvent } from "./events.ts";
@@ -27,7 +37,7 @@ export interface Backend {
   now(): number;
   /** Starts executing a command; its outcome arrives later as an event. Must not throw for valid commands. */
   execute(command: Command): void;
-  /** Subscribes to every event; returns an unsubscribe function. */
+  /** Subscribes to every event; returns an unsubscribe function (see above). */
   onEvent(listener: (event: ManagerEvent) => void): () => void;
 }
 

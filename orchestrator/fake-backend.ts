@@ -1,7 +1,7 @@
 /**
  * An in-memory Backend for tests: answers every command with its event after a fixed delay
  * (seconds), on its own deterministic event list ordered by (time, sequence). No timers, no clock:
- * time advances only in `run`/`runUntil`.
+ * time advances only in `run`/`runUntil`/`step`.
  *
  * @example
  *   const backend = new FakeBackend({ delays: { start: 1 } });
@@ -98,20 +98,29 @@ export class FakeBackend implements Backend {
 
   /** Delivers events in time order until none is left at or before `until` (default: all). */
   runUntil(until = Infinity): void {
-    for (;;) {
-      let best = -1;
-      for (let i = 0; i < this.pending.length; i++) {
-        const p = this.pending[i] as Pending;
-        const b = this.pending[best];
-        if (p.time <= until && (b === undefined || p.time < b.time || (p.time === b.time && p.seq < b.seq))) best = i;
-      }
-      if (best < 0) break;
-      const [next] = this.pending.splice(best, 1) as [Pending];
-      this.clock = next.time;
-      this.delivered.push({ time: next.time, event: next.event });
-      this.listeners.emit(next.event);
-    }
+    while (this.deliverNext(until));
     if (until !== Infinity && until > this.clock) this.clock = until;
+  }
+
+  /** Delivers the one next event (earliest time, then earliest produced); false when none is pending. */
+  step(): boolean {
+    return this.deliverNext(Infinity);
+  }
+
+  /** Delivers the next pending event at or before `until`, advancing the clock to it; false if there is none. */
+  private deliverNext(until: number): boolean {
+    let best = -1;
+    for (let i = 0; i < this.pending.length; i++) {
+      const p = this.pending[i] as Pending;
+      const b = this.pending[best];
+      if (p.time <= until && (b === undefined || p.time < b.time || (p.time === b.time && p.seq < b.seq))) best = i;
+    }
+    if (best < 0) return false;
+    const [next] = this.pending.splice(best, 1) as [Pending];
+    this.clock = next.time;
+    this.delivered.push({ time: next.time, event: next.event });
+    this.listeners.emit(next.event);
+    return true;
   }
 
   /** Delivers every event (stops after `maxEvents` to guard against endless timers). */

@@ -8,11 +8,13 @@
  *   transfer-state   → iptables rules + counters exported and imported (`state-transfer.ts`) → state-transferred (bytes carried)
  *   install-steering → per-switch segments through the SteeringDriver, every barrier back    → steering-installed
  *   remove-steering  → every segment removed, barriers back                                   → steering-removed
- *   set-timer        → setTimeout                                                             → timer
+ *   set-timer        → a queue of Node timers (never early; equal times in the order set)    → timer
  *
- * The clock is wall seconds since the backend was made (`performance.now`). Events are always
- * delivered asynchronously, in the order the work finished. vNF reports become `notification`
- * events (`vnf-reports.ts`); a container that exits by itself is reported as `vnf-failed`. A steering request that cannot be realised
+ * The clock is wall seconds since the backend was made (`performance.now`). Events are delivered
+ * in the order the work finished; a command that fails at once (a start on a node without a switch
+ * or of a type without an image, a stop of a vNF the backend does not run, a transfer to a target
+ * that is not running) is answered synchronously within `execute`, which the contract allows.
+ * vNF reports become `notification` events (`vnf-reports.ts`); a container that exits by itself is reported as `vnf-failed`. A steering request that cannot be realised
  * (a loop the switches cannot tell apart, a hop whose vNF is gone) is a lab failure: `onFatal`.
  * Times recorded in ms.
  */
@@ -79,7 +81,9 @@ export class EmulationBackend implements Backend {
   /** vNFs being stopped on the Manager's command (their exit is not a failure). */
   private readonly stopping = new Set<string>();
   private readonly monitors = new Map<string, MonitorState>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Timers set and not yet fired (due time, seconds), by due time then order set; `wakeUp` is armed for the first. */
+  private readonly timers: { at: number; name: string }[] = [];
+  private wakeUp: NodeJS.Timeout | undefined;
   private readonly t0 = performance.now();
   private closed = false;
 
@@ -101,8 +105,9 @@ export class EmulationBackend implements Backend {
   /** No more events after this (timers cleared). */
   close(): void {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    clearTimeout(this.wakeUp);
+    this.wakeUp = undefined;
+    this.timers.length = 0;
   }
 
   execute(command: Command): void {
@@ -128,15 +133,45 @@ export class EmulationBackend implements Backend {
         this.emit({ type: "steering-removed", chain: command.chain, version: command.version });
         return;
       }
-      case "set-timer": {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          this.emit({ type: "timer", name: command.name });
-        }, Math.max(0, (command.at - this.now()) * 1000));
-        this.timers.add(timer);
-        return;
-      }
+      case "set-timer":
+        return this.setTimer(command.name, command.at);
     }
+  }
+
+  /**
+   * Delivers `timer` `name` at max(at, now) seconds, never earlier: Node's timers may fire up to
+   * a millisecond before their delay has passed on `performance.now()`, and timers due at the same
+   * time could fire out of the order they were set. So timers wait in one queue ordered by (due
+   * time, order set); one Node timer is armed for the first, and when it fires every due timer is
+   * delivered in queue order (an early wake-up re-arms for the rest).
+   */
+  private setTimer(name: string, at: number): void {
+    if (this.closed) return;
+    const timer = { at: Math.max(at, this.now()), name };
+    let i = this.timers.length;
+    while (i > 0 && (this.timers[i - 1] as { at: number }).at > timer.at) i--; // after every timer due at the same time
+    this.timers.splice(i, 0, timer);
+    if (i === 0) this.armTimer();
+  }
+
+  private armTimer(): void {
+    clearTimeout(this.wakeUp);
+    this.wakeUp = undefined;
+    const first = this.timers[0];
+    if (first === undefined || this.closed) return;
+    this.wakeUp = setTimeout(() => {
+      this.wakeUp = undefined;
+      this.fireDueTimers();
+    }, Math.max(0, Math.ceil((first.at - this.now()) * 1000)));
+  }
+
+  private fireDueTimers(): void {
+    for (let first = this.timers[0]; first !== undefined && first.at <= this.now() && !this.closed; first = this.timers[0]) {
+      this.timers.shift();
+      this.emit({ type: "timer", name: first.name });
+    }
+    // A listener may have set a timer (and armed it) meanwhile; arm for whatever is first now.
+    if (this.wakeUp === undefined) this.armTimer();
   }
 
   private async startVnf(c: StartVnf): Promise<void> {
