@@ -11,7 +11,7 @@ import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
 import { hostCapacities } from "../../topologies/hosts.ts";
 import { PathFinder } from "../../topologies/paths.ts";
 import { Environment } from "../engine/environment.ts";
-import { loadCalibration } from "../models/calibration/index.ts";
+import { loadCalibration } from "../models/calibration/profile.ts";
 import { LINE_TOPOLOGY } from "../models/traffic/test-topology.ts";
 import { VnfHost } from "../models/vnf/host.ts";
 import { ControlPlane, controllerNodeOf, controlPlaneSchema } from "./control-plane.ts";
