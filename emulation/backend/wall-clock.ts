@@ -12,11 +12,13 @@ export class WallClock implements Clock {
     readonly now: () => number,
   ) {}
 
+  /** Calls `fn` once the clock reads `time` or later (Node timers may wake up to ~1 ms early: then it waits again). */
   at(time: number, fn: () => void): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      fn();
-    }, Math.max(0, (time - this.now()) * 1000));
+      if (this.now() < time) this.at(time, fn);
+      else fn();
+    }, Math.max(0, Math.ceil((time - this.now()) * 1000)));
     this.timers.add(timer);
   }
 
