@@ -42,6 +42,37 @@ export const calibrationSchema = z
     stop: durationDistributionSchema.describe("`docker stop` of a container run with --init"),
     remove: durationDistributionSchema.describe("`docker rm`"),
     imagePullBandwidthBps: z.number().positive().describe("image pull bandwidth, bit/s (image bytes × 8 / this = pull seconds)"),
+    memoryPerVnfBytes: z
+      .record(z.string().min(1), z.number().positive())
+      .optional()
+      .describe("idle memory of one vNF by type, bytes (measured; overrides the vNF catalog's idleMemoryBytes for the types listed)"),
+    forwarding: z
+      .object({
+        meanS: z.number().positive().describe("mean round-trip time one vNF adds, seconds on one reference core"),
+        cv: z.number().min(0).max(5).describe("coefficient of variation of that added time"),
+      })
+      .strict()
+      .optional()
+      .describe("the round-trip time a packet's pass through one vNF adds (both directions), lognormal"),
+    control: z
+      .object({
+        barrierS: z.number().min(0).describe("a FLOW_MOD batch's fixed cost to its barrier reply, seconds"),
+        flowModS: z.number().min(0).describe("each further FLOW_MOD, seconds"),
+      })
+      .strict()
+      .optional()
+      .describe("controller → switch costs (FLOW_MOD + barrier) measured in the lab"),
+    source: z
+      .object({
+        note: z.string().optional(),
+        files: z.array(z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()).describe("the measurements the profile was fitted from, with their sha256"),
+        machine: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe("the lab machine the measurements come from"),
+        fittedOn: z.record(z.string(), z.array(z.number())).optional().describe("the points used for fitting (the rest is held out)"),
+        quality: z.record(z.string(), z.number()).optional().describe("fit quality: relative errors on the fitted points, r² of the linear fits"),
+      })
+      .strict()
+      .optional()
+      .describe("where a fitted profile comes from (written by `gnf calibrate`)"),
   })
   .strict()
   .describe("container vNF lifecycle calibration profile");

@@ -151,6 +151,11 @@ export class VnfHost {
     return this.capacity.vnfMemoryBytes - this.load.memoryUsedBytes;
   }
 
+  /** Idle memory of one vNF of `type`, bytes: the profile's measured value, else the catalog's. */
+  idleMemoryOf(type: VnfType): number {
+    return this.calibration.memoryPerVnfBytes?.[type.name] ?? type.idleMemoryBytes;
+  }
+
   /** Seconds one lifecycle step takes on this host alone (a draw from the calibrated distribution). */
   private duration(d: DurationDistribution): number {
     return lognormalByMean(this.rng, d.mean, d.cv) / this.capacity.perCoreSpeed;
@@ -203,8 +208,9 @@ export class VnfHost {
       this.vnfFailed.emit({ ...this.record(vnf, type), reason: `${vnf} is already on ${this.id}` });
       return false;
     }
-    if (!this.load.tryAllocate(env.now, type.idleMemoryBytes)) {
-      this.vnfFailed.emit({ ...this.record(vnf, type), reason: `out of memory: needs ${type.idleMemoryBytes} bytes, ${this.freeMemoryBytes} free on ${this.id}` });
+    const memory = this.idleMemoryOf(type);
+    if (!this.load.tryAllocate(env.now, memory)) {
+      this.vnfFailed.emit({ ...this.record(vnf, type), reason: `out of memory: needs ${memory} bytes, ${this.freeMemoryBytes} free on ${this.id}` });
       return false;
     }
     this.instances.set(vnf, { type, phase: "starting", packetRate: 0, started: env.activeProcess as Event<boolean> });
@@ -261,7 +267,7 @@ export class VnfHost {
     try {
       yield* this.step(this.calibration.stop);
       instance.packetRate = 0;
-      this.load.tryAllocate(this.env.now, -instance.type.idleMemoryBytes);
+      this.load.tryAllocate(this.env.now, -this.idleMemoryOf(instance.type));
       this.updateCpu();
       this.emitMemory();
       this.vnfStopped.emit(this.record(vnf, instance.type));
