@@ -11,3 +11,11 @@ export class UserError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USER = 2;
+/** A check the user asked for did not hold (e.g. `gnf validate --check` missed a target). */
+export const EXIT_CHECK_FAILED = 3;
+
+/** A check the user asked for (`--check`) did not hold: exit 3 with this message. */
+export class CheckFailed extends Error {
+  override readonly name = "CheckFailed";
+  readonly exitCode = EXIT_CHECK_FAILED;
+}

@@ -3,7 +3,7 @@
  * codes (0 ok, 2 user error, 1 internal error). User errors print one clear message, no stack.
  */
 import { Command, CommanderError } from "commander";
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError } from "../base/errors.ts";
+import { CheckFailed, EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError } from "../base/errors.ts";
 import * as commands from "./commands/index.ts";
 import { packageVersion } from "../base/version.ts";
 
@@ -39,6 +39,10 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof UserError) {
     process.stderr.write(`gnf: ${err.message}\n`);
     return EXIT_USER;
+  }
+  if (err instanceof CheckFailed) {
+    process.stderr.write(`gnf: ${err.message}\n`);
+    return EXIT_CHECK_FAILED;
   }
   process.stderr.write(`gnf: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   return EXIT_INTERNAL;

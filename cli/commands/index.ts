@@ -8,3 +8,4 @@ export { registerEmulate } from "./emulate.ts";
 export { registerEmulation } from "./emulation.ts";
 export { registerFigure } from "./figure.ts";
 export { registerCompare } from "./compare.ts";
+export { registerCalibrate } from "./calibrate.ts";
