@@ -5,6 +5,7 @@
  * `file:line:col: key.path: expected …, found …` — no stack trace, nothing run.
  */
 import { ConfigError, loadYamlConfig, parseYamlConfig } from "../base/config/load-yaml.ts";
+import { resolveCalibrationPath } from "../sim/models/calibration/config.ts";
 import { scenarioSchema, type Scenario } from "./schema/scenario.ts";
 
 /** A scenario file that failed to load; `problems` holds one line per mistake. */
@@ -37,7 +38,8 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
 function asScenario(file: string, load: () => { data: Scenario; sha256: string }): LoadedScenario {
   try {
     const { data, sha256 } = load();
-    return { file, sha256, scenario: data };
+    const scenario = data.calibration === undefined ? data : { ...data, calibration: resolveCalibrationPath(data.calibration, file) };
+    return { file, sha256, scenario };
   } catch (err) {
     if (err instanceof ConfigError && !(err instanceof ScenarioError)) throw new ScenarioError(err.file, err.problems);
     throw err;

@@ -18,6 +18,7 @@
  * (a loop the switches cannot tell apart, a hop whose vNF is gone) is a lab failure: `onFatal`.
  * Times recorded in ms.
  */
+import { WallClock } from "./wall-clock.ts";
 import type { Backend } from "../../orchestrator/backend.ts";
 import type { Command, InstallSteering, StartVnf, TransferState } from "../../orchestrator/commands.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
@@ -81,13 +82,15 @@ export class EmulationBackend implements Backend {
   /** vNFs being stopped on the Manager's command (their exit is not a failure). */
   private readonly stopping = new Set<string>();
   private readonly monitors = new Map<string, MonitorState>();
-  /** Timers set and not yet fired (due time, seconds), by due time then order set; `wakeUp` is armed for the first. */
-  private readonly timers: { at: number; name: string }[] = [];
-  private wakeUp: NodeJS.Timeout | undefined;
   private readonly t0 = performance.now();
   private closed = false;
 
-  constructor(private readonly options: EmulationBackendOptions) {}
+  /** The Manager's timers (`set-timer`): never early, equal times in the order set. */
+  private readonly timers: WallClock;
+
+  constructor(private readonly options: EmulationBackendOptions) {
+    this.timers = new WallClock(() => this.now());
+  }
 
   now(): number {
     return (performance.now() - this.t0) / 1000;
@@ -105,9 +108,7 @@ export class EmulationBackend implements Backend {
   /** No more events after this (timers cleared). */
   close(): void {
     this.closed = true;
-    clearTimeout(this.wakeUp);
-    this.wakeUp = undefined;
-    this.timers.length = 0;
+    this.timers.clear();
   }
 
   execute(command: Command): void {
@@ -138,40 +139,10 @@ export class EmulationBackend implements Backend {
     }
   }
 
-  /**
-   * Delivers `timer` `name` at max(at, now) seconds, never earlier: Node's timers may fire up to
-   * a millisecond before their delay has passed on `performance.now()`, and timers due at the same
-   * time could fire out of the order they were set. So timers wait in one queue ordered by (due
-   * time, order set); one Node timer is armed for the first, and when it fires every due timer is
-   * delivered in queue order (an early wake-up re-arms for the rest).
-   */
+  /** Delivers `timer` `name` at max(at, now) seconds, never earlier (`WallClock`). */
   private setTimer(name: string, at: number): void {
     if (this.closed) return;
-    const timer = { at: Math.max(at, this.now()), name };
-    let i = this.timers.length;
-    while (i > 0 && (this.timers[i - 1] as { at: number }).at > timer.at) i--; // after every timer due at the same time
-    this.timers.splice(i, 0, timer);
-    if (i === 0) this.armTimer();
-  }
-
-  private armTimer(): void {
-    clearTimeout(this.wakeUp);
-    this.wakeUp = undefined;
-    const first = this.timers[0];
-    if (first === undefined || this.closed) return;
-    this.wakeUp = setTimeout(() => {
-      this.wakeUp = undefined;
-      this.fireDueTimers();
-    }, Math.max(0, Math.ceil((first.at - this.now()) * 1000)));
-  }
-
-  private fireDueTimers(): void {
-    for (let first = this.timers[0]; first !== undefined && first.at <= this.now() && !this.closed; first = this.timers[0]) {
-      this.timers.shift();
-      this.emit({ type: "timer", name: first.name });
-    }
-    // A listener may have set a timer (and armed it) meanwhile; arm for whatever is first now.
-    if (this.wakeUp === undefined) this.armTimer();
+    this.timers.at(at, () => this.emit({ type: "timer", name }));
   }
 
   private async startVnf(c: StartVnf): Promise<void> {

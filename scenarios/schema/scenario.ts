@@ -17,6 +17,7 @@ import { placementConfigSchema } from "../../placement/config.ts";
 import { controlPlaneSchema } from "../../sim/backend/control-plane.ts";
 import { mitigationSchema } from "../../deployment/mitigation.ts";
 import { ueChainsSchema } from "../../deployment/ue-chains.ts";
+import { calibrationKeySchema } from "../../sim/models/calibration/config.ts";
 
 export const scenarioSchema = z
   .object({
@@ -34,6 +35,7 @@ export const scenarioSchema = z
     placement: placementConfigSchema.prefault({}),
     control: controlPlaneSchema.prefault({}),
     mitigation: mitigationSchema.optional(),
+    calibration: calibrationKeySchema.optional(),
   })
   .strict()
   .describe("a GNF Lab scenario");

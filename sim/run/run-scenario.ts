@@ -14,6 +14,7 @@ import { GnfWorld, type GnfWorldConfig } from "../world/gnf-world.ts";
 import type { DeploymentConfig } from "../../deployment/config.ts";
 import { catalogCapacities, loadDeviceCatalog } from "../../topologies/devices/index.ts";
 import type { InstantiationConfig } from "../models/container-batch/config.ts";
+import { DEFAULT_CALIBRATION_PATH, loadCalibration } from "../models/calibration/profile.ts";
 import { vnfCatalog } from "../../deployment/vnfs/catalog.ts";
 import type { Metric, RunHooks, RunOutput, Table } from "../../base/tables.ts";
 
@@ -32,6 +33,8 @@ export interface AttachedModel {
 export interface SimRunConfig extends Omit<GnfWorldConfig, "topology"> {
   topology?: DeploymentConfig["topology"];
   instantiation?: InstantiationConfig | undefined;
+  /** Calibration profile file (absolute, or relative to the working directory); default: the built-in profile. */
+  calibration?: string | undefined;
 }
 
 /** True when the scenario asks for the GNF Manager (chains to place and steer). */
@@ -54,13 +57,14 @@ export async function buildRun(scenario: SimRunConfig, seed: number, wallClock?:
   const models: AttachedModel[] = [];
   const catalog = vnfCatalog(scenario.vnfs);
   const devices = catalogCapacities(loadDeviceCatalog());
+  const calibration = loadCalibration(scenario.calibration ?? DEFAULT_CALIBRATION_PATH);
   if (scenario.instantiation) {
-    const model = new ContainerBatchModel(env, scenario.instantiation, rng, devices, catalog);
+    const model = new ContainerBatchModel(env, scenario.instantiation, rng, devices, catalog, scenario.instantiation.calibration === undefined ? calibration : loadCalibration(scenario.instantiation.calibration));
     models.push(new ContainerBatchRecorder(model, scenario.instantiation));
     model.start();
   }
   if (scenario.topology && usesManager(scenario)) {
-    const world = await GnfWorld.create(env, { ...scenario, topology: scenario.topology }, { devices, catalog, seed, rng, ...(wallClock ? { wallClock } : {}) });
+    const world = await GnfWorld.create(env, { ...scenario, topology: scenario.topology }, { devices, catalog, calibration, seed, rng, ...(wallClock ? { wallClock } : {}) });
     models.push(world);
     return { env, models, world };
   } else if (scenario.topology) {

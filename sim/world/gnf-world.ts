@@ -29,7 +29,7 @@ import type { Topology } from "../../topologies/types.ts";
 import type { RngStreams } from "../../base/rng.ts";
 import type { Metric, Table } from "../../base/tables.ts";
 import type { Environment } from "../engine/environment.ts";
-import { loadCalibration } from "../models/calibration/profile.ts";
+import type { Calibration } from "../models/calibration/profile.ts";
 import type { UesConfig } from "../models/mobility/config.ts";
 import type { RadioConfig } from "../models/radio/config.ts";
 import { CoreUtilisation } from "../models/traffic/core-utilisation.ts";
@@ -57,6 +57,8 @@ export interface GnfWorldInputs {
   /** Every device model's capacity (the catalog, loaded once per run). */
   devices: ReadonlyMap<string, DeviceCapacity>;
   catalog: Readonly<Record<string, VnfType>>;
+  /** The lifecycle and lab-fitted parameters (loaded once per run). */
+  calibration: Calibration;
   seed: number;
   rng: RngStreams;
   /** Wall clock (seconds) for timing placement; never used for simulated time. */
@@ -102,11 +104,13 @@ export class GnfWorld {
     this.topology = topology;
     this.manager = manager;
     this.placer = placer;
-    const calibration = loadCalibration();
+    const calibration = inputs.calibration;
     const hosts = new Map<string, VnfHost>();
     for (const [id, capacity] of capacities) hosts.set(id, new VnfHost(env, capacity, calibration, inputs.rng.stream(`vnf/${id}`)));
     this.hosts = hosts;
-    const control = new ControlPlane(paths, config.control, controllerNodeOf(paths, config.control));
+    const measured = calibration.control;
+    const controlConfig = measured ? { ...config.control, processingS: measured.barrierS, flowModS: measured.flowModS } : config.control;
+    const control = new ControlPlane(paths, controlConfig, controllerNodeOf(paths, controlConfig));
     this.backend = new SimBackend({ env, hosts, catalog: inputs.catalog, control });
     const deliver = (event: ManagerEvent): void => this.backend.deliver(event);
     const mitigation = config.mitigation ? new MitigationAutomation(config.mitigation, config.traffic, this.clock, deliver) : undefined;

@@ -7,7 +7,7 @@
 import { UserError } from "../../../base/errors.ts";
 import type { Environment } from "../../engine/environment.ts";
 import type { RngStreams } from "../../../base/rng.ts";
-import { loadCalibration } from "../calibration/profile.ts";
+import { loadCalibration, type Calibration } from "../calibration/profile.ts";
 import type { DeviceCapacity } from "../../../topologies/devices/index.ts";
 import { VNF_CATALOG, type VnfType } from "../../../deployment/vnfs/catalog.ts";
 import { VnfHost } from "../vnf/host.ts";
@@ -25,8 +25,9 @@ export class ContainerBatchModel {
     capacities: ReadonlyMap<string, DeviceCapacity>,
     /** The vNF type catalog (with the scenario's overrides). */
     private readonly catalog: Readonly<Record<string, VnfType>> = VNF_CATALOG,
+    /** The lifecycle calibration profile (default: `instantiation.calibration`, else the built-in one). */
+    calibration: Calibration = loadCalibration(config.calibration),
   ) {
-    const calibration = loadCalibration(config.calibration);
     this.hosts = config.hosts.map((h, i) => {
       const capacity = capacities.get(h.device);
       if (!capacity) {
