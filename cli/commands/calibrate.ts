@@ -5,16 +5,17 @@
  */
 import type { Command } from "commander";
 import { writeFileAtomic } from "../../base/results/atomic-write.ts";
-import { calibrate, profileYaml } from "../../sim/calibration/calibrate.ts";
+import { profileYaml } from "../../sim/calibration/calibrate.ts";
+import { calibrateFromLab } from "../../scenarios/worlds/calibrate.ts";
 
 export function registerCalibrate(program: Command): void {
   program
     .command("calibrate")
-    .description("fit the simulator's lifecycle, memory, forwarding and FLOW_MOD parameters to lab campaigns; write a calibration profile")
+    .description("fit the simulator's lifecycle, memory, forwarding, FLOW_MOD and handover-gap parameters to lab campaigns; write a calibration profile")
     .argument("<campaigns...>", "campaign results folders (gnf emulation campaign)")
     .option("--out <file>", "profile to write (default: print it)")
-    .action((folders: string[], options: { out?: string }) => {
-      const { profile } = calibrate(folders);
+    .action(async (folders: string[], options: { out?: string }) => {
+      const { profile } = await calibrateFromLab(folders);
       const text = profileYaml(profile, `gnf calibrate ${folders.join(" ")}`);
       if (options.out) {
         writeFileAtomic(options.out, text);

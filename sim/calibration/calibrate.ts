@@ -30,7 +30,8 @@ export const LAB_DEVICE = "lab";
 export interface CalibrationResult {
   profile: Calibration;
   host: LabHost;
-  campaigns: Campaign[];
+  /** The campaigns pooled into one (tables concatenated). */
+  campaign: Campaign;
 }
 
 /** The lab machine of the first campaign, as the simulator models it. */
@@ -64,11 +65,11 @@ export function calibrate(folders: readonly string[], subset: CalibrationSubset 
       quality: roundAll(quality),
     },
   });
-  return { profile: roundSteps(profile), host, campaigns };
+  return { profile: roundSteps(profile), host, campaign };
 }
 
 /** The campaigns as one: tables concatenated (a `campaign` column is not needed: repetitions stay distinct rows). */
-function pool(campaigns: Campaign[]): Campaign {
+export function pool(campaigns: Campaign[]): Campaign {
   const first = campaigns[0] as Campaign;
   if (campaigns.length === 1) return first;
   const tables = new Map(first.tables);

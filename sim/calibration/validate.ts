@@ -64,7 +64,8 @@ function estimate(values: readonly number[]): Estimate {
   return { mean: ci.mean, low: ci.low, high: ci.high, n: ci.n };
 }
 
-function row(metric: ValidatedMetric, point: string, unit: string, sim: readonly number[], lab: readonly number[], heldOut: boolean): ValidationRow {
+/** A validation row from the simulated and the lab values of one point. */
+export function validationRow(metric: ValidatedMetric, point: string, unit: string, sim: readonly number[], lab: readonly number[], heldOut: boolean): ValidationRow {
   const s = estimate(sim);
   const l = estimate(lab);
   const relativeError = Math.abs(s.mean - l.mean) / Math.abs(l.mean);
@@ -78,7 +79,7 @@ function instantiationRows(profile: Calibration, host: LabHost, campaign: Campai
   return labBatches(campaign, device).batches.map((b) => {
     const sim = simulateBatches(profile, host, b.n, b.parallelism, REPLICATIONS).readyAllS;
     const heldOut = !(subset.counts.includes(b.n) && subset.parallelism.includes(b.parallelism));
-    return row("instantiation", `ready all, N=${b.n} p=${b.parallelism}`, "s", sim, b.readyAllS, heldOut);
+    return validationRow("instantiation", `ready all, N=${b.n} p=${b.parallelism}`, "s", sim, b.readyAllS, heldOut);
   });
 }
 
@@ -98,7 +99,7 @@ function memoryRows(profile: Calibration, campaign: Campaign, device: string, su
     .map((p) => {
       const perVnf = profile.memoryPerVnfBytes?.[p.type] ?? (VNF_CATALOG as Record<string, { idleMemoryBytes: number }>)[p.type]?.idleMemoryBytes ?? Number.NaN;
       const sim = [perVnf * p.n];
-      return row("memory", `idle memory, ${p.type} N=${p.n}`, "bytes", sim, p.bytes, !subset.counts.includes(p.n));
+      return validationRow("memory", `idle memory, ${p.type} N=${p.n}`, "bytes", sim, p.bytes, !subset.counts.includes(p.n));
     });
 }
 
@@ -120,7 +121,7 @@ function rttRows(profile: Calibration, host: LabHost, campaign: Campaign, subset
         return (quantile(draws, q) - quantile(base, q)) * 1000;
       });
       const lab = [...byRep.values()].map((reps) => (quantile(reps.get(k) ?? [], q) - quantile(reps.get(0) ?? [], q)) * 1000).filter(Number.isFinite);
-      out.push(row("rtt", `added RTT p${q * 100}, ${k} vNF(s)`, "ms", sim, lab, !subset.chainLengths.includes(k)));
+      out.push(validationRow("rtt", `added RTT p${q * 100}, ${k} vNF(s)`, "ms", sim, lab, !subset.chainLengths.includes(k)));
     }
   }
   return out;
@@ -138,7 +139,11 @@ function labRttsByRepetition(campaign: Campaign): Map<string, Map<number, number
 }
 
 export function validate(profile: Calibration, host: LabHost, campaign: Campaign, device: string, subset: CalibrationSubset): ValidationReport {
-  const rows = [...instantiationRows(profile, host, campaign, device, subset), ...memoryRows(profile, campaign, device, subset), ...rttRows(profile, host, campaign, subset)];
+  return summariseValidation([...instantiationRows(profile, host, campaign, device, subset), ...memoryRows(profile, campaign, device, subset), ...rttRows(profile, host, campaign, subset)]);
+}
+
+/** Errors, verdicts and spread-rule points of a set of rows. */
+export function summariseValidation(rows: ValidationRow[]): ValidationReport {
   const metrics: ValidatedMetric[] = ["instantiation", "memory", "rtt", "roaming"];
   const errors = {} as Record<ValidatedMetric, number>;
   const pass = {} as Record<ValidatedMetric, boolean>;

@@ -14,7 +14,8 @@ import { GnfWorld, type GnfWorldConfig } from "../world/gnf-world.ts";
 import type { DeploymentConfig } from "../../deployment/config.ts";
 import { catalogCapacities, loadDeviceCatalog } from "../../topologies/devices/index.ts";
 import type { InstantiationConfig } from "../models/container-batch/config.ts";
-import { DEFAULT_CALIBRATION_PATH, loadCalibration } from "../models/calibration/profile.ts";
+import { DEFAULT_CALIBRATION_PATH, loadCalibration, type Calibration } from "../models/calibration/profile.ts";
+import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
 import { vnfCatalog } from "../../deployment/vnfs/catalog.ts";
 import type { Metric, RunHooks, RunOutput, Table } from "../../base/tables.ts";
 
@@ -35,6 +36,10 @@ export interface SimRunConfig extends Omit<GnfWorldConfig, "topology"> {
   instantiation?: InstantiationConfig | undefined;
   /** Calibration profile file (absolute, or relative to the working directory); default: the built-in profile. */
   calibration?: string | undefined;
+  /** A profile already loaded (the calibration's own runs); takes precedence over `calibration`. */
+  calibrationProfile?: Calibration | undefined;
+  /** Device capacities by catalog key in place of the device catalog (e.g. every device as the lab machine). */
+  devices?: ReadonlyMap<string, DeviceCapacity> | undefined;
 }
 
 /** True when the scenario asks for the GNF Manager (chains to place and steer). */
@@ -56,8 +61,8 @@ export async function buildRun(scenario: SimRunConfig, seed: number, wallClock?:
   const rng = new RngStreams(seed);
   const models: AttachedModel[] = [];
   const catalog = vnfCatalog(scenario.vnfs);
-  const devices = catalogCapacities(loadDeviceCatalog());
-  const calibration = loadCalibration(scenario.calibration ?? DEFAULT_CALIBRATION_PATH);
+  const devices = scenario.devices ?? catalogCapacities(loadDeviceCatalog());
+  const calibration = scenario.calibrationProfile ?? loadCalibration(scenario.calibration ?? DEFAULT_CALIBRATION_PATH);
   if (scenario.instantiation) {
     const model = new ContainerBatchModel(env, scenario.instantiation, rng, devices, catalog, scenario.instantiation.calibration === undefined ? calibration : loadCalibration(scenario.instantiation.calibration));
     models.push(new ContainerBatchRecorder(model, scenario.instantiation));

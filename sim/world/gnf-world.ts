@@ -78,6 +78,8 @@ export class GnfWorld {
   private readonly clock: Clock;
   private readonly behaviours: VnfBehaviours;
   private readonly running = new Map<string, RunningVnf>();
+  /** Handover → the Manager hears of it, s (the calibration profile's `handover.gapS`; 0 by default). */
+  private readonly handoverGapS: number;
 
   /** Builds the world on `env` (the placer is built first; nothing runs until `env.run`). */
   static async create(env: Environment, config: GnfWorldConfig, inputs: GnfWorldInputs): Promise<GnfWorld> {
@@ -105,6 +107,7 @@ export class GnfWorld {
     this.manager = manager;
     this.placer = placer;
     const calibration = inputs.calibration;
+    this.handoverGapS = calibration.handover?.gapS ?? 0;
     const hosts = new Map<string, VnfHost>();
     for (const [id, capacity] of capacities) hosts.set(id, new VnfHost(env, capacity, calibration, inputs.rng.stream(`vnf/${id}`)));
     this.hosts = hosts;
@@ -153,7 +156,9 @@ export class GnfWorld {
     agents.clientEvents.subscribe((e) => {
       if (e.type === "ue-handover") {
         this.recorder.handover(e.time, e.ue, e.from, e.to, e.rssiDbm);
-        this.backend.deliver({ type: "ue-handover", ue: e.ue, from: e.from, to: e.to, rssiDbm: e.rssiDbm, packets: e.packets });
+        const event = { type: "ue-handover", ue: e.ue, from: e.from, to: e.to, rssiDbm: e.rssiDbm, packets: e.packets } as const;
+        if (this.handoverGapS > 0) this.clock.after(this.handoverGapS, () => this.backend.deliver(event));
+        else this.backend.deliver(event);
       } else if (e.type === "ue-connected") this.backend.deliver({ type: "ue-connected", ue: e.ue, device: e.device, rssiDbm: e.rssiDbm, packets: 0 });
       else this.backend.deliver({ type: "ue-disconnected", ue: e.ue, device: e.device, rssiDbm: e.rssiDbm, packets: e.packets });
     });

@@ -62,12 +62,19 @@ export const calibrationSchema = z
       .strict()
       .optional()
       .describe("controller → switch costs (FLOW_MOD + barrier) measured in the lab"),
+    handover: z
+      .object({
+        gapS: z.number().min(0).describe("from a UE's handover until the Manager hears of it (the Agent's detection and the UE's move on the access network), seconds"),
+      })
+      .strict()
+      .optional()
+      .describe("the handover as the lab carries it out"),
     source: z
       .object({
         note: z.string().optional(),
         files: z.array(z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()).describe("the measurements the profile was fitted from, with their sha256"),
         machine: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe("the lab machine the measurements come from"),
-        fittedOn: z.record(z.string(), z.array(z.number())).optional().describe("the points used for fitting (the rest is held out)"),
+        fittedOn: z.record(z.string(), z.array(z.union([z.number(), z.string()]))).optional().describe("the points used for fitting (the rest is held out)"),
         quality: z.record(z.string(), z.number()).optional().describe("fit quality: relative errors on the fitted points, r² of the linear fits"),
       })
       .strict()
