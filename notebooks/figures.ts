@@ -4,7 +4,8 @@
  * Deterministic: the same code gives byte-identical files.
  *
  * - fig2-instantiation: vNFs ready over time when 50 containers start on the i7 NFV server and 40
- *   on a TP-LINK Archer C9 (paper: 50 in ~10 s on an i7); the router runs out of memory at 30.
+ *   on a TP-LINK Archer C9 (paper: 50 in ~10 s on an i7). That the router runs out of memory at 30
+ *   is the simulator's output from the catalog's assumed 50 % vNF memory share, not a paper number.
  * - fig4-roaming: UE → chain latency over time as the UE walks across four cells, make-before-break
  *   vs break-before-make (gaps: the chain is not steered); handovers marked.
  * - placement-melbourne: UE → chain latency and bound violations per placement algorithm on the

@@ -30,6 +30,7 @@ const deviceSchema = z
       .optional()
       .describe("the paper's Table I cells, verbatim"),
     notKnown: z.string().min(1).optional().describe("why a null value is null and which default the model uses"),
+    assumption: z.string().min(1).optional().describe("values that are not in the source: which, and where they come from"),
   })
   .strict()
   .superRefine((d, ctx) => {

@@ -103,7 +103,7 @@ describe("catalog loader errors", () => {
     const negative = badCatalog("  x: { name: X, category: iot-gateway, released: 2016, architecture: arm-v7, cores: 1, clockGHz: -1, memoryMB: 64 }");
     expect(() => loadDeviceCatalog(negative)).toThrow(`${negative}:3:98: devices.x.clockGHz: expected a number > 0, found -1 (a number)`);
     const typo = badCatalog("  x: { name: X, category: iot-gateway, released: 2016, architecture: arm-v7, cores: 1, clockGHz: 1, memoryMb: 64 }");
-    expect(() => loadDeviceCatalog(typo)).toThrow(`${typo}: 2 problems:\n  ${typo}:3:6: devices.x.memoryMB: missing required key (expected a number)\n  ${typo}:3:101: devices.x.memoryMb: unknown key (did you mean "memoryMB"?) (allowed keys: name, category, released, architecture, cores, clockGHz, memoryMB, paper, notKnown)`);
+    expect(() => loadDeviceCatalog(typo)).toThrow(`${typo}: 2 problems:\n  ${typo}:3:6: devices.x.memoryMB: missing required key (expected a number)\n  ${typo}:3:101: devices.x.memoryMb: unknown key (did you mean "memoryMB"?) (allowed keys: name, category, released, architecture, cores, clockGHz, memoryMB, paper, notKnown, assumption)`);
   });
 
   it("requires a notKnown note for a null value", () => {
