@@ -298,29 +298,27 @@ export function describeBackendContract(name: string, makeHarness: () => Backend
       expect(s.now()).toBeGreaterThanOrEqual(t0 + 0.2 - ROUND_OFF_S);
     }, t);
 
+    /** A start the backend cannot honour: exactly one answer, a vnf-failed (same vnfId and host) where the backend knows its hosts; never a throw. */
+    const expectStartRefused = async (c: Extract<Command, { type: "start-vnf" }>): Promise<void> => {
+      let x: Issued | undefined;
+      expect(() => (x = s.execute(c))).not.toThrow();
+      await s.waitFor(x as Issued);
+      const d = s.one(x as Issued);
+      if (harness().knowsHosts) expect(d.event).toMatchObject({ type: "vnf-failed", vnfId: c.vnfId, host: c.host, reason: expect.any(String) });
+      else expect(d.event).toMatchObject({ vnfId: c.vnfId, host: c.host });
+    };
+
     it("start-vnf on a valid host and type: exactly one vnf-started with the same vnfId and host", async () => {
       const { a, b } = await startPair();
       expect(vnfOf(a).host).not.toBe(vnfOf(b).host);
     }, t);
 
     it("start-vnf on an unknown host: exactly one vnf-failed (same vnfId and host), not a throw", async () => {
-      const c = { type: "start-vnf", vnfId: id("vnf"), vnfType: harness().vnfType, host: id("no-such-host"), params: {}, ue: "ue-0", chain: id("chain") } as const;
-      let x: Issued | undefined;
-      expect(() => (x = s.execute(c))).not.toThrow();
-      await s.waitFor(x as Issued);
-      const d = s.one(x as Issued);
-      if (harness().knowsHosts) expect(d.event).toMatchObject({ type: "vnf-failed", vnfId: c.vnfId, host: c.host, reason: expect.any(String) });
-      else expect(d.event).toMatchObject({ vnfId: c.vnfId, host: c.host });
+      await expectStartRefused({ type: "start-vnf", vnfId: id("vnf"), vnfType: harness().vnfType, host: id("no-such-host"), params: {}, ue: "ue-0", chain: id("chain") });
     }, t);
 
     it("start-vnf of an unknown vNF type: exactly one vnf-failed (same vnfId and host), not a throw", async () => {
-      const c = { type: "start-vnf", vnfId: id("vnf"), vnfType: id("no-such-type"), host: harness().hosts[0] as string, params: {}, ue: "ue-0", chain: id("chain") } as const;
-      let x: Issued | undefined;
-      expect(() => (x = s.execute(c))).not.toThrow();
-      await s.waitFor(x as Issued);
-      const d = s.one(x as Issued);
-      if (harness().knowsHosts) expect(d.event).toMatchObject({ type: "vnf-failed", vnfId: c.vnfId, host: c.host, reason: expect.any(String) });
-      else expect(d.event).toMatchObject({ vnfId: c.vnfId, host: c.host });
+      await expectStartRefused({ type: "start-vnf", vnfId: id("vnf"), vnfType: id("no-such-type"), host: harness().hosts[0] as string, params: {}, ue: "ue-0", chain: id("chain") });
     }, t);
 
     it("stop-vnf of a vNF the backend does not run: exactly one vnf-failed (same vnfId), not a throw", async () => {
