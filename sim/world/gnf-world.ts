@@ -33,7 +33,7 @@ import { loadCalibration } from "../models/calibration/profile.ts";
 import type { UesConfig } from "../models/mobility/config.ts";
 import type { RadioConfig } from "../models/radio/config.ts";
 import { CoreUtilisation } from "../models/traffic/core-utilisation.ts";
-import type { QueueModel } from "../models/traffic/queueing.ts";
+import type { LatencyConfig } from "../models/traffic/latency-config.ts";
 import { VnfHost } from "../models/vnf/host.ts";
 import { ControlPlane, controllerNodeOf, type ControlPlaneConfig } from "../backend/control-plane.ts";
 import { SimBackend } from "../backend/sim-backend.ts";
@@ -49,7 +49,7 @@ export interface GnfWorldConfig extends DeploymentConfig {
   ues: UesConfig;
   radio: RadioConfig;
   control: ControlPlaneConfig;
-  latency: { queueModel: QueueModel };
+  latency: LatencyConfig;
 }
 
 /** The run's fixed inputs besides the config: device capacities and the vNF catalog. */
@@ -112,13 +112,13 @@ export class GnfWorld {
     const mitigation = config.mitigation ? new MitigationAutomation(config.mitigation, config.traffic, this.clock, deliver) : undefined;
     this.recorder = new ManagerRecorder({ manager, backend: this.backend, placer, latencyBounds: config.placement.latencyBounds, mitigation, recordsCore: true });
     this.behaviours = new VnfBehaviours(paths, config.traffic, inputs.catalog);
-    const dataPlane = new DataPlane({ paths, traffic: config.traffic, catalog: inputs.catalog, queueModel: config.latency.queueModel, perCoreSpeed: new Map([...capacities].map(([id, c]) => [id, c.perCoreSpeed])) });
+    const dataPlane = new DataPlane({ paths, traffic: config.traffic, catalog: inputs.catalog, latency: config.latency, hostCpu: capacities });
     const onChainLatency = observesLatency
       ? (perChain: ReadonlyMap<string, number>) => {
           for (const [chain, latencyS] of perChain) deliver({ type: "latency-observation", ue: manager.chain(chain)?.spec.ue ?? "", chain, latencyS });
         }
       : undefined;
-    this.sampler = new DataPlaneSampler(dataPlane, manager, this.backend, hosts, new CoreUtilisation(topology, paths), this.recorder, onChainLatency);
+    this.sampler = new DataPlaneSampler(dataPlane, manager, this.backend, hosts, new CoreUtilisation(topology, paths), this.recorder, inputs.rng, onChainLatency);
     this.backend.eventDelivered.subscribe(({ time, event }) => {
       this.trackRunning(event);
       mitigation?.observe(time, event);
