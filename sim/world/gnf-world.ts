@@ -19,6 +19,7 @@ import { buildManager } from "../../deployment/gnf-manager.ts";
 import { ManagerRecorder } from "../../deployment/manager-recorder.ts";
 import { uePacketRate } from "../../deployment/manager-options.ts";
 import { MitigationAutomation } from "../../deployment/mitigation-automation.ts";
+import { ueIndexOf } from "../../deployment/ue-identity.ts";
 import type { VnfType } from "../../deployment/vnfs/types.ts";
 import type { CountedPlacer } from "../../deployment/counted-placer.ts";
 import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
@@ -168,17 +169,39 @@ export class GnfWorld {
           if (this.running.has(vnf.id)) this.backend.deliver(p.notification);
         });
       }
+      const intervalS = this.behaviours.monitorIntervalS(vnf);
+      if (intervalS !== undefined) this.env.process(this.monitoring(vnf, intervalS), `monitor ${vnf.id}`);
     } else if (event.type === "vnf-stopped" || event.type === "vnf-failed") this.running.delete(event.vnfId);
+  }
+
+  /** The UEs' serving cells now (undefined: not connected). */
+  private serving(): (string | undefined)[] {
+    const cells = this.city.radio.cells;
+    return Array.from(this.city.radio.serving, (c) => (c < 0 ? undefined : (cells[c] as { id: string }).id));
   }
 
   private *sampling() {
     const env = this.env;
     for (;;) {
       yield env.timeout(this.config.outputs.sampleInterval);
-      const cells = this.city.radio.cells;
-      const serving = Array.from(this.city.radio.serving, (c) => (c < 0 ? undefined : (cells[c] as { id: string }).id));
-      const flows = this.sampler.sample(env.now, serving);
+      const flows = this.sampler.sample(env.now, this.serving());
       for (const n of this.behaviours.onSample([...this.running.values()], flows)) this.backend.deliver(n);
+    }
+  }
+
+  /**
+   * A monitoring vNF's own timer: every `intervalS` seconds from its start, while it runs, it
+   * reads the flows of its UE at that time (without side effects) and may raise an alert.
+   */
+  private *monitoring(vnf: RunningVnf, intervalS: number) {
+    const env = this.env;
+    const ue = ueIndexOf(vnf.ue);
+    for (;;) {
+      yield env.timeout(intervalS);
+      if (!this.running.has(vnf.id)) return;
+      const serving = this.serving().map((cell, i) => (i === ue ? cell : undefined));
+      const alert = this.behaviours.onMonitor(vnf, this.sampler.flowsAt(env.now, serving).flows);
+      if (alert) this.backend.deliver(alert);
     }
   }
 
