@@ -86,6 +86,29 @@ describe("roaming.yaml: the chain follows the UE across four cells", () => {
   });
 });
 
+describe("fig4-roaming.yaml: paper Fig. 4, one vNF to the new router, one to the central NFVI", () => {
+  it("splits the chain at the handover: firewall edge → edge, IDS edge → NFVI, because the new router is loaded", async () => {
+    const out = await run("fig4-roaming");
+    const m = values(out);
+    expect(rows(out, "handovers").map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      [25, "ue-0", "e-0", "e-1"],
+      [50, "ue-1", "e-0", "e-1"],
+    ]);
+    expect(rows(out, "migrations").map((r) => [r[0], r[1], r[3], r[5], r[6]])).toEqual([["m-1", "phone", "ue-handover", "completed", "firewall:e-0->e-1 ids:e-0->nfvi"]]);
+    const moves = String(rows(out, "migrations")[0]?.[6]).split(" ");
+    const kind = (host: string) => (host === "nfvi" ? "nfvi" : "edge");
+    expect(moves.map((mv) => mv.replace(/^[^:]+:/, "").split("->").map(kind).join("->")).sort()).toEqual(["edge->edge", "edge->nfvi"]);
+    // Home Router 2 carries the neighbour's IDS + HTTP filter and the phone's firewall: loaded, not
+    // saturated (the per-vNF overload trigger at 0.9 stays quiet), nothing lost.
+    const e1 = rows(out, "device_utilisation").filter((r) => r[1] === "e-1").map((r) => r[3] as number);
+    expect(Math.max(...e1)).toBeCloseTo(0.723273, 6);
+    expect([m["migrations.completed"], m["traffic.lossRatio"], m["vnfs.overloadedSeconds"], m["chains.unplaced"]]).toEqual([1, 0, 0, 0]);
+    // Without the neighbour's load both vNFs follow the phone to Home Router 2.
+    const idle = await run("fig4-roaming", ["chains[1].at=1000"]);
+    expect(rows(idle, "migrations").map((r) => r[6])).toEqual(["firewall:e-0->e-1 ids:e-0->e-1"]);
+  });
+});
+
 describe("ddos-iot.yaml: DROP vNFs at the customer edge", () => {
   it("detects and blocks every camera and keeps the flood off the core", async () => {
     const mitigated = await run("ddos-iot");
