@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
 import { runScenario } from "../sim/run/run-scenario.ts";
 import { runReplications } from "../sim/run/replications.ts";
 import type { RunOutput } from "../base/tables.ts";
+import { firstCells } from "../deployment/agent-reports.ts";
+import { vnfSpecOf } from "../emulation/backend/vnf-mapping.ts";
+import { planNetwork } from "../emulation/network/plan.ts";
 import { loadScenarioFile } from "./load.ts";
+import { emulationScript } from "./worlds/emulate.ts";
 
 async function run(name: string, overrides: string[] = []): Promise<RunOutput> {
   const { scenario } = loadScenarioFile(fileURLToPath(new URL(`./${name}.yaml`, import.meta.url)), { overrides });
@@ -106,6 +110,25 @@ describe("fig4-roaming.yaml: paper Fig. 4, one vNF to the new router, one to the
     // Without the neighbour's load both vNFs follow the phone to Home Router 2.
     const idle = await run("fig4-roaming", ["chains[1].at=1000"]);
     expect(rows(idle, "migrations").map((r) => r[6])).toEqual(["firewall:e-0->e-1 ids:e-0->e-1"]);
+  });
+
+  it("has what the lab needs: the same handovers within a 60 s run, a network plan, an image for every vNF", () => {
+    const { scenario } = loadScenarioFile(fileURLToPath(new URL("./fig4-roaming.yaml", import.meta.url)), { overrides: ["duration=60"] });
+    const script = emulationScript(scenario, scenario.seed);
+    expect(script.timeline.map((e) => [e.type, e.time, e.ue, e.type === "ue-handover" ? e.to : e.device])).toEqual([
+      ["ue-connected", 0, "ue-0", "e-0"],
+      ["ue-connected", 0, "ue-1", "e-0"],
+      ["ue-handover", 25, "ue-0", "e-1"],
+      ["ue-handover", 50, "ue-1", "e-1"],
+    ]);
+    const plan = planNetwork(script.topology, { ueCells: firstCells(script.timeline), destinations: ["internet"], dpidBase: 1n << 16n });
+    expect(plan.links.map((l) => [l.a, l.b, l.delayMs])).toEqual([
+      ["core", "nfvi", 0.3],
+      ["core", "e-0", 0.6],
+      ["core", "e-1", 0.6],
+    ]);
+    const specs = scenario.chains.flatMap((c) => c.vnfs.map((v) => (typeof v === "string" ? vnfSpecOf(v, {}) : vnfSpecOf(v.type, v.params))));
+    expect(specs.map((v) => v.kind)).toEqual(["firewall", "ids-lite", "ids-lite", "http-filter"]);
   });
 });
 
