@@ -65,6 +65,13 @@ describe("RandomStream distributions (known mean and variance)", () => {
     expectMoments(() => r.poisson(120), 120, 120, 3 + 1 / 120);
     expect(r.poisson(0)).toBe(0);
   });
+  it("gamma(k, θ): mean kθ, variance kθ², kurtosis 3 + 6/k (shape 1, integer and large shapes)", () => {
+    const r = s("g");
+    expectMoments(() => r.gamma(1, 2), 2, 4, 9);
+    expectMoments(() => r.gamma(3, 0.5), 1.5, 0.75, 5);
+    expectMoments(() => r.gamma(400, 1e-3), 0.4, 4e-4, 3 + 6 / 400);
+    expect(() => r.gamma(0.5, 1)).toThrow("gamma shape must be >= 1, got 0.5");
+  });
   it("integer(low, high) covers both ends uniformly", () => {
     const r = s("i");
     // Discrete uniform on 6 values: kurtosis 3 − 6(n²+1)/(5(n²−1)).
@@ -100,6 +107,11 @@ describe("RngStreams", () => {
       draw("x", (r) => r.poisson(3.5)),
       draw("x", (r) => r.poisson(120)),
     ]).toEqual(FIRST_DRAWS);
+  });
+
+  it("gives exact first gamma draws for a fixed seed", () => {
+    expect(new RngStreams(42).stream("x").gamma(3, 0.5)).toBe(0.7745069509597503);
+    expect(new RngStreams(42).stream("x").gamma(1, 2)).toBe(1.5085395946930669);
   });
 
   it("returns the same stream object for a name", () => {

@@ -71,6 +71,28 @@ export class RandomStream implements UniformSource {
   }
 
   /**
+   * Gamma with shape `k` ≥ 1 and scale `theta` > 0 (mean kθ, variance kθ²): Marsaglia & Tsang
+   * (2000), "A simple method for generating gamma variables", squeeze and rejection on a normal
+   * and a uniform per try. Shape 1 is one exponential draw. An integer shape n gives the Erlang
+   * sum of n exponentials of mean θ.
+   */
+  gamma(k: number, theta: number): number {
+    if (!(k >= 1)) throw new RangeError(`gamma shape must be >= 1, got ${k}`);
+    if (k === 1) return this.exponential(theta);
+    const d = k - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const x = this.normal(0, 1);
+      const t = 1 + c * x;
+      if (t <= 0) continue;
+      const v = t * t * t;
+      const u = this.prng();
+      if (u < 1 - 0.0331 * x * x * x * x) return d * v * theta;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * theta;
+    }
+  }
+
+  /**
    * Pareto (type I) with shape `alpha` > 0 and scale (minimum) `xm` > 0.
    * Mean alpha·xm/(alpha−1) for alpha > 1.
    */

@@ -5,8 +5,11 @@
  * taking effect, core load (simulator only). A world adds its own tables and metrics after these.
  *
  * Tables (tidy, one row per observation; times in seconds, latencies and interruptions in ms):
- * - `ue_latency`: every sampled flow's one-way latency and whether its chain was steered;
- *   `ue_latency_summary` per UE;
+ * - `ue_latency`: every sampled flow's one-way latency (of its delivered packets), whether its
+ *   chain was steered, the packets/s it offered and lost at saturated vNFs and whether a vNF on its
+ *   path was overloaded (`offered_pps`, `dropped_pps`, `overloaded`: empty when the world does not
+ *   measure them — the lab); a flow through an overloaded vNF keeps its row, with the finite
+ *   latency of the packets that got through. `ue_latency_summary` per UE;
  * - `handovers`, `handover_interruptions` (handover → chain steered at the new access node);
  * - `migrations` (the Manager's migration timelines), `vnf_events` (starts, stops, failures);
  * - `device_utilisation`, `core_utilisation` (when the world measures it), `notifications`,
@@ -40,12 +43,21 @@ export interface FlowSample {
   chain?: string | undefined;
   /** True when the chain's steering is in force at the UE's access node. */
   steered: boolean;
-  /** One-way latency of the sample, s (mean of `observedS` when given); non-finite: no sample. */
+  /**
+   * One-way latency of the sample's delivered packets, s (mean of `observedS` when given);
+   * non-finite only for a flow blocked on purpose (a dropper vNF): no row, no latency, no loss.
+   */
   latencyS: number;
   /** UE → through the chain's vNFs, s; NaN when not measured. */
   chainLatencyS: number;
   /** The individual latencies behind `latencyS`, s (default: `[latencyS]`). */
   observedS?: readonly number[];
+  /** Packets/s the flow offered; absent when the world does not measure it (the lab). */
+  offeredPps?: number;
+  /** Packets/s of it dropped at saturated vNFs (full buffers); absent when not measured. */
+  droppedPps?: number;
+  /** True when a vNF on the flow's path was offered ρ ≥ 1; absent when not measured. */
+  overloaded?: boolean;
 }
 
 /** Metrics only the world can give, placed among the Manager-level ones. */
@@ -79,7 +91,7 @@ export class ManagerRecorder {
   private readonly mitigation: MitigationAutomation | undefined;
   private readonly time: (t: number) => number;
   private readonly rows = {
-    latency: new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "chain", "steered", "latency_ms", "chain_latency_ms"]),
+    latency: new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "chain", "steered", "latency_ms", "chain_latency_ms", "offered_pps", "dropped_pps", "overloaded"]),
     handovers: new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm"]),
     vnfEvents: new TableRecorder("vnf_events", ["time_s", "vnf", "host", "event", "reason"]),
     devices: new TableRecorder("device_utilisation", ["time_s", "device", "vnfs", "cpu_utilisation", "memory_used_bytes"]),
@@ -92,6 +104,12 @@ export class ManagerRecorder {
   private readonly interruptions: HandoverInterruptions;
   private readonly flowCounts = { steered: 0, unserved: 0, violations: 0, boundSamples: 0 };
   private readonly counters = { handovers: 0, vnfsStarted: 0, vnfsFailed: 0, notifications: 0 };
+  /**
+   * Offered and dropped packets and overloaded vNF-seconds so far. A sample's rates hold from its
+   * time until the next sample (or the end), as the core load does; `measured` is false until a
+   * sample carries `offeredPps` (the lab does not measure these: the metrics stay NaN).
+   */
+  private readonly traffic = { measured: false, lastTime: Number.NaN, offeredPps: 0, droppedPps: 0, overloadedVnfs: 0, offeredPackets: 0, droppedPackets: 0, overloadedSeconds: 0 };
 
   constructor(private readonly options: ManagerRecorderOptions) {
     this.manager = options.manager;
@@ -143,21 +161,41 @@ export class ManagerRecorder {
    * One data-plane sample at `time` (s). Returns, per chain with a measured chain latency, the
    * largest one (s): the latency observation a re-placement trigger consumes.
    */
-  flowSamples(time: number, samples: readonly FlowSample[]): Map<string, number> {
+  flowSamples(time: number, samples: readonly FlowSample[], overloadedVnfs: readonly string[] = []): Map<string, number> {
     const t = this.time(time);
+    this.accumulateTraffic(t);
     const perChain = new Map<string, number>();
+    let offeredPps = 0;
+    let droppedPps = 0;
     for (const f of samples) {
       if (f.chain !== undefined) {
         if (f.steered) this.flowCounts.steered++;
         else this.flowCounts.unserved++;
       }
       if (!Number.isFinite(f.latencyS)) continue;
+      if (f.offeredPps !== undefined) {
+        this.traffic.measured = true;
+        offeredPps += f.offeredPps;
+        droppedPps += f.droppedPps ?? 0;
+      }
       const ueTally = this.latencyByUe.get(f.ue) ?? this.latencyByUe.set(f.ue, new Tally(f.ue)).get(f.ue);
       for (const s of f.observedS ?? [f.latencyS]) {
         this.latencyAll.observe(s);
         ueTally?.observe(s);
       }
-      this.rows.latency.add([t, f.ue, f.flow, f.access, f.chain ?? "", f.steered, round6(f.latencyS * 1000), Number.isFinite(f.chainLatencyS) ? round6(f.chainLatencyS * 1000) : null]);
+      this.rows.latency.add([
+        t,
+        f.ue,
+        f.flow,
+        f.access,
+        f.chain ?? "",
+        f.steered,
+        round6(f.latencyS * 1000),
+        Number.isFinite(f.chainLatencyS) ? round6(f.chainLatencyS * 1000) : null,
+        f.offeredPps === undefined ? null : round6(f.offeredPps),
+        f.droppedPps === undefined ? null : round6(f.droppedPps),
+        f.overloaded ?? null,
+      ]);
       if (f.chain !== undefined && Number.isFinite(f.chainLatencyS)) {
         this.chainLatency.observe(f.chainLatencyS);
         perChain.set(f.chain, Math.max(perChain.get(f.chain) ?? 0, f.chainLatencyS));
@@ -168,7 +206,22 @@ export class ManagerRecorder {
         }
       }
     }
+    this.traffic.offeredPps = offeredPps;
+    this.traffic.droppedPps = droppedPps;
+    this.traffic.overloadedVnfs = new Set(overloadedVnfs).size;
     return perChain;
+  }
+
+  /** Charges the last sample's rates (packets/s, overloaded vNFs) up to `t` (s). */
+  private accumulateTraffic(t: number): void {
+    const x = this.traffic;
+    if (Number.isFinite(x.lastTime) && t > x.lastTime) {
+      const dt = t - x.lastTime;
+      x.offeredPackets += x.offeredPps * dt;
+      x.droppedPackets += x.droppedPps * dt;
+      x.overloadedSeconds += x.overloadedVnfs * dt;
+    }
+    x.lastTime = t;
   }
 
   /** The chain's tightest vNF latency bound, s. */
@@ -190,16 +243,21 @@ export class ManagerRecorder {
   }
 
   metrics(now: number, world: WorldMetrics): Record<string, Metric> {
+    this.accumulateTraffic(this.time(now));
+    const traffic = this.traffic;
     const migrations = this.manager.migrations();
     const completed = migrations.filter((m) => m.outcome === "completed");
     const served = this.flowCounts.steered + this.flowCounts.unserved;
     const ms = (t: Tally, p?: number): number => (t.count === 0 ? Number.NaN : (p === undefined ? t.mean : t.percentile(p)) * 1000);
     const metrics: Record<string, Metric> = {
       "ues.handovers": { value: this.counters.handovers, unit: "count", description: "handovers between cells" },
-      "latency.meanMs": { value: ms(this.latencyAll), unit: "ms", description: "one-way flow latency (with its chain when steered), mean over samples" },
+      "latency.meanMs": { value: ms(this.latencyAll), unit: "ms", description: "one-way flow latency of delivered packets (with its chain when steered), mean over every sample, overloaded ones included" },
       "latency.p95Ms": { value: ms(this.latencyAll, 95), unit: "ms", description: "one-way flow latency, 95th percentile" },
       "latency.violations": { value: this.flowCounts.violations, unit: "count", description: "steered flow samples whose UE → chain latency exceeded the chain's tightest vNF latency bound" },
       "latency.chainMeanMs": { value: ms(this.chainLatency), unit: "ms", description: "UE → chain latency (access node through the vNFs), mean over steered samples" },
+      "traffic.lossRatio": { value: !traffic.measured ? Number.NaN : traffic.offeredPackets > 0 ? round6(traffic.droppedPackets / traffic.offeredPackets) : 0, unit: "ratio", description: "packets dropped at saturated vNFs' full buffers / packets offered, over the run (NaN: not measured)" },
+      "traffic.droppedPackets": { value: traffic.measured ? round6(traffic.droppedPackets) : Number.NaN, unit: "packets", description: "packets dropped at saturated vNFs' full buffers over the run (NaN: not measured)" },
+      "vnfs.overloadedSeconds": { value: traffic.measured ? round6(traffic.overloadedSeconds) : Number.NaN, unit: "s", description: "vNF-seconds spent offered ρ ≥ 1 (own core or host CPU saturated) (NaN: not measured)" },
       "chains.steeredRatio": { value: served > 0 ? this.flowCounts.steered / served : Number.NaN, unit: "ratio", description: "share of chain-selected flow samples that went through their vNFs" },
       "handover.interruptions": { value: this.interruptions.tally.count, unit: "count", description: "handovers of UEs with a steered chain whose steering followed them" },
       "handover.interruptionMeanMs": { value: ms(this.interruptions.tally), unit: "ms", description: "service interruption per handover: handover → chain steered at the new access node, mean" },

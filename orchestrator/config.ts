@@ -111,6 +111,14 @@ export const managerConfigSchema = z
       .max(1)
       .default(0.15)
       .describe("re-place a device's chains when its CPU utilisation changed by at least this much (0..1) since its last placement decision; the paper uses 0.15"),
+    overloadThreshold: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.9)
+      .describe(
+        "a device reporting CPU utilisation (0..1) at or above this is overloaded: its vNFs are re-placed one at a time (largest CPU demand first, each to the best other host) until the projected utilisation falls below it. Default 0.9: an assumption (the paper gives no number), headroom for bursts before the host saturates",
+      ),
     replacementPeriod: z.number().min(0).default(0).describe("re-place every chain every this many seconds (0 = never)"),
   })
   .strict()

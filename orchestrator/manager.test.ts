@@ -315,6 +315,104 @@ describe("Manager: utilisation trigger", () => {
   });
 });
 
+describe("Manager: overload trigger (per vNF)", () => {
+  const report = (cpuUtilisation: number, device = "edge-1") => ({ type: "device-report", device, cpuUtilisation, memoryUsedBytes: 0, memoryBytes: 32e6, clients: 1 }) as const;
+
+  it("moves the largest vNF off an overloaded device on its own and leaves the rest at the edge", () => {
+    const r = rig();
+    activeChain(r);
+    const before = r.placer.problems.length;
+    r.backend.inject(10, report(0.95));
+    r.backend.run();
+    // ids (0.5 of 2 cores: −0.25) brings 0.95 below 0.9; the firewall stays on edge-1.
+    expect(r.backend.trace().slice(3)).toEqual([
+      "10 start-vnf c1.1.ids.2@edge-2",
+      "11 transfer-state c1.1.ids.1@edge-1->c1.1.ids.2@edge-2 1000000B",
+      "13 install-steering c1 v2 via edge-1: c1.0.firewall.1@edge-1,c1.1.ids.2@edge-2",
+      "13.125 stop-vnf c1.1.ids.1@edge-1",
+    ]);
+    // One placement call, for the ids alone, without the overloaded device.
+    expect(r.placer.problems.slice(before).map((p) => [p.requests.map((q) => q.id), p.hosts.map((h) => h.id)])).toEqual([[["c1.1.ids.1"], ["edge-2", "nfvi"]]]);
+    expect(r.manager.migrations()).toEqual([expect.objectContaining({ id: "m-1", reason: "overload", outcome: "completed", triggerTime: 10, decisionTime: 10, moves: [expect.objectContaining({ vnfType: "ids", fromHost: "edge-1", toHost: "edge-2" })] })]);
+    expect(r.manager.chain("c1")?.slots).toEqual(["c1.0.firewall.1", "c1.1.ids.2"]);
+    expect(r.manager.device("edge-1")?.utilisationAtLastDecision).toBe(0.95);
+  });
+
+  it("re-places vNF by vNF: one to the edge device with room, the next to the central NFVI", () => {
+    const hosts = [
+      { id: "edge-1", kind: "edge", cpuCapacity: 2, memoryBytes: 32e6 },
+      { id: "edge-2", kind: "edge", cpuCapacity: 0.5, memoryBytes: 32e6 },
+      { id: "nfvi", kind: "nfvi", cpuCapacity: 16, memoryBytes: 16e9 },
+    ] as const;
+    const r = rig({ overloadThreshold: 0.7 }, {}, { hosts: [...hosts] });
+    activeChain(r);
+    const before = r.placer.problems.length;
+    r.backend.inject(10, report(1));
+    r.backend.run();
+    // 1 − 0.25 (ids) = 0.75 ≥ 0.7 → the firewall goes too (0.625). edge-2 takes the ids (0.5 of
+    // 0.5 cores) and has no room left for the firewall, which goes to the NFVI.
+    expect(r.placer.problems.slice(before).map((p) => [p.requests.map((q) => q.id), p.hosts.map((h) => [h.id, h.cpuUsed])])).toEqual([
+      [["c1.1.ids.1"], [["edge-2", 0], ["nfvi", 0]]],
+      [["c1.0.firewall.1"], [["edge-2", 0.5], ["nfvi", 0]]],
+    ]);
+    expect(r.backend.trace().slice(3)).toEqual([
+      "10 start-vnf c1.0.firewall.2@nfvi",
+      "10 start-vnf c1.1.ids.2@edge-2",
+      "11 transfer-state c1.0.firewall.1@edge-1->c1.0.firewall.2@nfvi 64000B",
+      "11 transfer-state c1.1.ids.1@edge-1->c1.1.ids.2@edge-2 1000000B",
+      "13 install-steering c1 v2 via edge-1: c1.0.firewall.2@nfvi,c1.1.ids.2@edge-2",
+      "13.125 stop-vnf c1.0.firewall.1@edge-1",
+      "13.125 stop-vnf c1.1.ids.1@edge-1",
+    ]);
+    expect(r.manager.migrations().map((m) => [m.reason, m.moves.map((v) => `${v.vnfType}:${v.fromHost}->${v.toHost}`)])).toEqual([["overload", ["firewall:edge-1->nfvi", "ids:edge-1->edge-2"]]]);
+  });
+
+  it("waits while a migration away from the device is in flight, then sheds the next vNF if still overloaded", () => {
+    const r = rig();
+    activeChain(r);
+    r.backend.inject(10, report(0.95));
+    r.backend.inject(11, report(0.97));
+    r.backend.inject(20, report(0.92));
+    r.backend.run();
+    expect(r.backend.trace().slice(3)).toEqual([
+      "10 start-vnf c1.1.ids.2@edge-2",
+      "11 transfer-state c1.1.ids.1@edge-1->c1.1.ids.2@edge-2 1000000B",
+      "13 install-steering c1 v2 via edge-1: c1.0.firewall.1@edge-1,c1.1.ids.2@edge-2",
+      "13.125 stop-vnf c1.1.ids.1@edge-1",
+      "20 start-vnf c1.0.firewall.2@edge-2",
+      "21 transfer-state c1.0.firewall.1@edge-1->c1.0.firewall.2@edge-2 64000B",
+      "23 install-steering c1 v3 via edge-1: c1.0.firewall.2@edge-2,c1.1.ids.2@edge-2",
+      "23.125 stop-vnf c1.0.firewall.1@edge-1",
+    ]);
+    expect(r.manager.migrations().map((m) => [m.id, m.reason, m.triggerTime])).toEqual([
+      ["m-1", "overload", 10],
+      ["m-2", "overload", 20],
+    ]);
+  });
+
+  it("below the threshold the 15% rule re-places the whole chain with the device allowed, as before", () => {
+    const r = rig();
+    activeChain(r);
+    const before = r.placer.problems.length;
+    r.manager.handle(report(0.2), 10);
+    r.manager.handle(report(0.89), 11);
+    expect(r.placer.problems.slice(before).map((p) => [p.requests.map((q) => q.id), p.hosts.map((h) => h.id)])).toEqual([[["c1.0.firewall.1", "c1.1.ids.1"], ["edge-1", "edge-2", "nfvi"]]]);
+    expect(r.manager.migrations()).toEqual([]);
+  });
+
+  it("an overloaded device without vNFs to move falls back to the utilisation-change rule", () => {
+    const r = rig();
+    activeChain(r);
+    const before = r.placer.problems.length;
+    r.manager.handle(report(0.1, "edge-2"), 10);
+    r.manager.handle(report(0.95, "edge-2"), 11);
+    // edge-2 hosts nothing and no UE is attached to it: nothing to re-place, no placement call.
+    expect(r.placer.problems.length).toBe(before);
+    expect(r.manager.device("edge-2")?.utilisationAtLastDecision).toBe(0.95);
+    expect(r.backend.trace().slice(3)).toEqual([]);
+  });
+});
+
 describe("Manager: periodic and optimal-stopping triggers", () => {
   it("sets the periodic timer at start and re-arms it", () => {
     const r = rig({ replacementPeriod: 30 });

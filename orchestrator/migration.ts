@@ -18,7 +18,7 @@
  */
 import type { MigrationMode } from "./config.ts";
 
-export type MigrationReason = "ue-handover" | "ue-reconnected" | "utilisation-change" | "periodic" | "optimal-stopping" | "vnf-failed" | "operator" | "operator-restart";
+export type MigrationReason = "ue-handover" | "ue-reconnected" | "utilisation-change" | "overload" | "periodic" | "optimal-stopping" | "vnf-failed" | "operator" | "operator-restart";
 
 export type MigrationOutcome = "in-flight" | "completed" | "rolled-back" | "failed" | "aborted";
 

@@ -78,7 +78,7 @@ describe("scenario configuration", () => {
   });
 
   it("gives the Manager's defaults and validates the threshold", () => {
-    expect(managerConfigSchema.parse({})).toEqual({ ueMobility: "follow", migration: "make-before-break", utilisationThreshold: 0.15, replacementPeriod: 0 });
+    expect(managerConfigSchema.parse({})).toEqual({ ueMobility: "follow", migration: "make-before-break", utilisationThreshold: 0.15, overloadThreshold: 0.9, replacementPeriod: 0 });
     expect(managerConfigSchema.safeParse({ utilisationThreshold: 1.5 }).success).toBe(false);
     expect(managerConfigSchema.safeParse({ policy: "follow" }).success).toBe(false);
   });

@@ -88,10 +88,10 @@ describe("valid scenarios", () => {
       radio: { txPowerDbm: 20, sensitivityDbm: -85, referenceDistanceM: 1, referenceLossDb: 40, exponent: 3, shadowingDb: 0, shadowingDecorrelationM: 50, hysteresisDb: 3, timeToTriggerS: 2 },
       traffic: [],
       vnfs: {},
-      latency: { queueModel: "mm1" },
+      latency: { queueModel: "mm1", bufferPackets: 1000 },
       chains: [],
       ueChains: [],
-      manager: { ueMobility: "follow", migration: "make-before-break", utilisationThreshold: 0.15, replacementPeriod: 0 },
+      manager: { ueMobility: "follow", migration: "make-before-break", utilisationThreshold: 0.15, overloadThreshold: 0.9, replacementPeriod: 0 },
       placement: {
         algorithm: "nearest-edge",
         ilp: { initialCandidates: 8, timeLimitS: 60 },

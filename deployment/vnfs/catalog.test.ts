@@ -13,13 +13,25 @@ describe("vNF type catalog", () => {
     expect(VNF_CATALOG.firewall.imageBytes).toBe(12e6);
     expect(Object.values(VNF_CATALOG).filter((t) => t.dropsSelected).map((t) => t.name)).toEqual(["ddos-dropper"]);
     expect(Object.isFrozen(VNF_CATALOG.wire)).toBe(true);
+    // Forwarding jitter (lognormal cv), assumptions until a lab fit: 0.3 kernel-path, 0.5 payload inspection.
+    expect(Object.values(VNF_CATALOG).map((t) => [t.name, t.processingCv])).toEqual([
+      ["wire", 0.3],
+      ["firewall", 0.3],
+      ["rate-limiter", 0.3],
+      ["http-filter", 0.5],
+      ["ddos-dropper", 0.3],
+      ["monitoring", 0.3],
+      ["troubleshooting", 0.3],
+      ["ids", 0.5],
+    ]);
   });
 
   it("applies scenario overrides (with units) without changing the defaults", () => {
-    const overrides = vnfOverridesSchema.parse({ ids: { idleMemoryBytes: "8 MB", cpuPerPacketS: 3e-5 } });
+    const overrides = vnfOverridesSchema.parse({ ids: { idleMemoryBytes: "8 MB", cpuPerPacketS: 3e-5, processingCv: 0.2 } });
     const catalog = vnfCatalog(overrides);
     expect(catalog.ids.idleMemoryBytes).toBe(8e6);
     expect(catalog.ids.cpuPerPacketS).toBe(3e-5);
+    expect(catalog.ids.processingCv).toBe(0.2);
     expect(catalog.ids.imageBytes).toBe(20e6);
     expect(VNF_CATALOG.ids.idleMemoryBytes).toBe(6e6);
     expect(vnfCatalog().firewall).toEqual(VNF_CATALOG.firewall);

@@ -15,7 +15,8 @@ export const vnfOverrideSchema = z
     imageBytes: bytes().optional().describe("container image size, bytes"),
     idleMemoryBytes: bytes().optional().describe("memory of an idle running container, bytes"),
     cpuPerPacketS: z.number().min(0).optional().describe("CPU per packet, reference-core seconds (one i7 core at 3.4 GHz)"),
-    processingDelayS: z.number().min(0).optional().describe("delay added to each packet at low load on a reference core, seconds"),
+    processingDelayS: z.number().min(0).optional().describe("delay added to each packet at low load on a reference core, seconds (mean)"),
+    processingCv: z.number().min(0).optional().describe("forwarding jitter: coefficient of variation of the lognormal per-packet processing delay"),
     stateBytes: z.number().min(0).optional().describe("state carried on migration, bytes"),
   })
   .strict();

@@ -17,7 +17,8 @@ export const vnfTypeSchema = z
     imageBytes: z.number().positive().describe("container image size, bytes (pulled once per host)"),
     idleMemoryBytes: z.number().positive().describe("memory of an idle running container, bytes (a hard limit on the host)"),
     cpuPerPacketS: z.number().min(0).describe("CPU per packet handled, reference-core seconds"),
-    processingDelayS: z.number().min(0).describe("delay added to each packet at low load on a reference core, seconds"),
+    processingDelayS: z.number().min(0).describe("delay added to each packet at low load on a reference core, seconds (the mean of its lognormal)"),
+    processingCv: z.number().min(0).describe("forwarding jitter: coefficient of variation (sd/mean) of the per-packet processing delay, lognormal (0: constant)"),
     stateBytes: z.number().min(0).describe("state carried when the vNF migrates, bytes"),
     dropsSelected: z.boolean().describe("true when the vNF discards the traffic steered to it (a DDoS dropper)"),
   })

@@ -7,7 +7,12 @@
  * `probe_flows` (probe packets sent, received, lost, longest gap).
  * Differences from the sim, by necessity: latency is the probes' measured one-way latency (a
  * row per UE, flow and sample interval holds their mean; the statistics use every packet),
- * `chain_latency_ms` is empty (no timestamps inside the vNFs), there is no core load.
+ * `chain_latency_ms` is empty (no timestamps inside the vNFs), there is no core load, and
+ * `ue_latency`'s `offered_pps`, `dropped_pps` and `overloaded` are empty with the metrics
+ * `traffic.lossRatio`, `traffic.droppedPackets` and `vnfs.overloadedSeconds` NaN: the probes send
+ * at most 50 packets/s per flow (`probeFlows`), not the scenario's rates, so they cannot load a
+ * vNF, and which vNF dropped a lost probe is not observable (probe loss, handovers included, is
+ * `probes.lost`).
  * Times in seconds (rounded to µs), durations in ms.
  */
 import { classifyPacket, type ChainSpec } from "../../orchestrator/chains.ts";

@@ -21,6 +21,8 @@ describe("vnfSpecOf", () => {
     expect(vnfSpecOf("rate-limiter", { rateBps: 2e6 })).toEqual({ kind: "rate-limiter", rateBitsPerSecond: 2000000 });
     expect(vnfSpecOf("ddos-dropper", { sources: ["10.0.0.1"] })).toEqual({ kind: "ddos-dropper", sources: ["10.0.0.1"], reportMs: 1000 });
     expect(vnfSpecOf("monitoring", { alertAboveBps: 1e6 })).toEqual({ kind: "monitor", intervalMs: 1000 });
+    expect(vnfSpecOf("monitoring", { alertAboveBps: 1e6, intervalS: 0.25 })).toEqual({ kind: "monitor", intervalMs: 250 });
+    expect(() => vnfSpecOf("monitoring", { intervalS: "1 s" })).toThrow('vNF monitoring: params.intervalS must be a number of seconds > 0, got "1 s"');
     expect(vnfSpecOf("ids", { signatures: ["web", { name: "x", pattern: "GET /x" }] })).toEqual({ kind: "ids-lite", signatures: [{ name: "web", pattern: "web" }, { name: "x", pattern: "GET /x" }] });
     expect(vnfSpecOf("troubleshooting", { target: "nfvi" })).toEqual({ kind: "troubleshoot" });
     expect(vnfSpecOf("wire", {})).toEqual({ kind: "wire" });

@@ -10,8 +10,9 @@
  *   rate-limiter    → rate-limiter  rateBps | rateBitsPerSecond (bit/s, default 1 Mbit/s), burstBytes, sides
  *   http-filter     → http-filter   urls, hosts, ports, reportMs
  *   ddos-dropper    → ddos-dropper  sources (IPv4 addresses/prefixes), reportMs (default 1000)
- *   monitoring      → monitor       intervalMs (default: 1000); alertAboveBps is the Agent's
- *                                   (rate from the monitor's counters → attack-detected)
+ *   monitoring      → monitor       intervalS (seconds, as the simulator's monitor) or intervalMs
+ *                                   (default: 1000 ms); alertAboveBps is the Agent's (rate from
+ *                                   the monitor's counters → attack-detected)
  *   troubleshooting → troubleshoot  address, mac
  *   ids             → ids-lite      signatures: names (the traffic probes carry their flow's
  *                                   label in the payload, so the pattern is the name) or
@@ -79,8 +80,11 @@ export function vnfSpecOf(type: string, params: Record<string, unknown>): VnfSpe
       return { kind, ...opt("urls", strings(type, params, "urls")), ...opt("hosts", strings(type, params, "hosts")), ...opt("ports", params["ports"] === undefined ? undefined : ports(type, params, "ports")), ...opt("reportMs", int(type, params, "reportMs")) };
     case "ddos-dropper":
       return { kind, sources: strings(type, params, "sources") ?? [], reportMs: int(type, params, "reportMs") ?? 1000 };
-    case "monitor":
-      return { kind, intervalMs: int(type, params, "intervalMs") ?? 1000 };
+    case "monitor": {
+      const seconds = params["intervalS"];
+      if (seconds !== undefined && !(typeof seconds === "number" && seconds > 0)) throw new UserError(`vNF ${type}: params.intervalS must be a number of seconds > 0, got ${JSON.stringify(seconds)}`);
+      return { kind, intervalMs: int(type, params, "intervalMs") ?? (seconds === undefined ? 1000 : Math.round(seconds * 1000)) };
+    }
     case "troubleshoot": {
       const address = params["address"];
       const mac = params["mac"];

@@ -4,6 +4,14 @@
  * (barriers). Distinct chain ids per segment key `<chain>|<switch>|<visit>`, stable across
  * versions, so a newer version's segment with the same key replaces the older one in place.
  *
+ * A segment whose path position (visit index) changed between versions keeps the key of the
+ * older segment it would compete with: when a new segment on a switch shares a stage's in_port
+ * with exactly one older segment of the chain there (same selector, same priority: the switch
+ * could not tell them apart), it takes that segment's key and replaces it in place; a natural
+ * key so taken, or already used by the new version, becomes `<key>#<version>`. (A detour that
+ * passes a switch twice — e.g. new access router → core → old router's vNFs → core → destination
+ * — makes the core's last visit 1 in the new version and 0 in the old one.)
+ *
  * Order of an install (atomic at the access switch): the new segments from the destination back
  * to the access switch, each after the previous one's barrier — the access segment, which is the
  * only one the UE's packets can enter by, goes last (commit point); then the older version's
@@ -78,7 +86,7 @@ export class ChainSteering {
     const t0 = performance.now();
     const current = this.inForce.get(route.chain);
     if (current && current.version >= route.version) return { applied: false, elapsedMs: performance.now() - t0, segments: current.segments.length };
-    const segments = chainSegments(this.paths, this.links, route);
+    const segments = stableKeys(chainSegments(this.paths, this.links, route), current?.segments ?? [], route.version);
     const priority = Math.min(0xffff, Math.max(STEERING_MIN_PRIORITY, route.priority));
     for (const s of [...segments].reverse()) {
       await this.driver.install(this.dpid(s.switchNode), { id: this.idOf(s.key), priority, selector: route.selector, ingressPort: s.ingressPort, hops: s.hops, egressPort: s.egressPort });
@@ -104,4 +112,34 @@ export class ChainSteering {
     this.queues.set(chain, next);
     return next;
   }
+}
+
+/** The in_ports of a segment's stages: where its packets enter the switch and come back from its vNFs. */
+function stagePorts(s: Segment): number[] {
+  return [s.ingressPort, ...s.hops.map((h) => h.outPort)];
+}
+
+/** The new version's segments with the keys of the older segments they replace (see the module comment). */
+export function stableKeys(segments: readonly Segment[], older: readonly Segment[], version: number): Segment[] {
+  const claimed = new Set<string>();
+  const keyed = segments.map((s) => {
+    const ports = new Set(stagePorts(s));
+    const rivals = older.filter((o) => o.switchNode === s.switchNode && stagePorts(o).some((p) => ports.has(p)));
+    const rival = rivals.length === 1 ? (rivals[0] as Segment) : undefined;
+    if (rival && !claimed.has(rival.key)) {
+      claimed.add(rival.key);
+      return { ...s, key: rival.key, claimed: true };
+    }
+    return { ...s, claimed: false };
+  });
+  const used = new Set(keyed.filter((s) => s.claimed).map((s) => s.key));
+  return keyed.map(({ claimed, ...s }) => {
+    if (claimed || !used.has(s.key)) {
+      used.add(s.key);
+      return s;
+    }
+    const key = `${s.key}#${version}`;
+    used.add(key);
+    return { ...s, key };
+  });
 }

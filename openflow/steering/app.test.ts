@@ -159,6 +159,9 @@ describe("GNF steering app", () => {
     };
     expect(bad({ ...idsOnWeb, selector: [{ field: "in_port", value: 3 }] })).toBe("steering chain 7: the selector must not contain in_port (each stage adds its own)");
     expect(bad({ ...idsOnWeb, egressPort: 11 })).toBe("steering chain 7: port 11 appears twice on the path (a path visits each port once)");
+    // In and out by the same port is a path only through vNFs (a leaf's one uplink); never without.
+    expect(bad({ ...idsOnWeb, egressPort: 1 })).toBeUndefined();
+    expect(bad({ ...idsOnWeb, hops: [], egressPort: 1 })).toBe("steering chain 7: port 1 appears twice on the path (a path visits each port once)");
     expect(bad({ ...idsOnWeb, priority: 0 })).toBe("steering chain 7: priority 0 must be an integer in [1, 65535]");
     expect(bad({ ...idsOnWeb, id: -1 })).toBe("steering chain -1: id must be an integer in [0, 2^32)");
     expect(bad({ ...idsOnWeb, selector: [{ field: "ipv4_dst", value: "10.0.0.300" }] })).toMatch(/^steering chain 7: bad selector: /);

@@ -72,8 +72,11 @@ export function validateChain(chain: SteeringChain): void {
   if (problems.length > 0) throw new UserError(`${where}: bad selector: ${problems.join("; ")}`);
   const ports = [chain.ingressPort, ...chain.hops.flatMap((h) => [h.inPort, h.outPort]), chain.egressPort];
   for (const p of ports) if (!(Number.isInteger(p) && p >= 1 && p <= MAX_PORT)) throw new UserError(`${where}: port ${p} must be an integer in [1, 0xffffff00]`);
+  // Through vNFs a path may leave by the port it came in on (a leaf switch's only uplink: the
+  // last stage outputs to it from a vNF's port, not back to its own in_port); every other port once.
+  const distinct = chain.hops.length > 0 && chain.egressPort === chain.ingressPort ? ports.slice(0, -1) : ports;
   const seen = new Set<number>();
-  for (const p of ports) {
+  for (const p of distinct) {
     if (seen.has(p)) throw new UserError(`${where}: port ${p} appears twice on the path (a path visits each port once)`);
     seen.add(p);
   }

@@ -112,7 +112,7 @@ const moveSchema = z
   })
   .strict();
 
-export const MIGRATION_REASONS = ["ue-handover", "ue-reconnected", "utilisation-change", "periodic", "optimal-stopping", "vnf-failed", "operator", "operator-restart"] as const;
+export const MIGRATION_REASONS = ["ue-handover", "ue-reconnected", "utilisation-change", "overload", "periodic", "optimal-stopping", "vnf-failed", "operator", "operator-restart"] as const;
 export const MIGRATION_OUTCOMES = ["in-flight", "completed", "rolled-back", "failed", "aborted"] as const;
 
 export const migrationSchema = z

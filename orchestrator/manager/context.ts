@@ -56,9 +56,12 @@ export function request(ctx: ManagerContext, id: string, type: string, ue: strin
   return r;
 }
 
-/** Runs the placer on the Manager's view; `except` are the vNFs being re-placed (not counted as used). */
-export function place(ctx: ManagerContext, requests: VnfRequest[], except: ReadonlySet<string>): Placement {
-  const hosts: HostState[] = ctx.ledger.hostList().map((h) => {
+/**
+ * Runs the placer on the Manager's view; `except` are the vNFs being re-placed (not counted as
+ * used), `excludeHosts` hosts the placer must not use (an overloaded device).
+ */
+export function place(ctx: ManagerContext, requests: VnfRequest[], except: ReadonlySet<string>, excludeHosts?: ReadonlySet<string>): Placement {
+  const hosts: HostState[] = ctx.ledger.hostList().filter((h) => !excludeHosts?.has(h.id)).map((h) => {
     const mine = ctx.ledger.reserved(h.id, except);
     const bg = ctx.ledger.backgroundOf(h.id);
     return { id: h.id, kind: h.kind, cpuCapacity: h.cpuCapacity, memoryBytes: h.memoryBytes, cpuUsed: mine.cpu + bg.cpu, memoryUsed: mine.memoryBytes + bg.memoryBytes };

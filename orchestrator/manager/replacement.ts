@@ -2,9 +2,20 @@
  * Re-placement: what triggers it and how it runs.
  *
  * Triggers: a UE attaching (handover or reconnect; `ueMobility` decides between re-placing and
- * re-steering) or leaving (stop-on-disconnect); a device report whose CPU utilisation differs by
- * >= `utilisationThreshold` from the value at that device's last trigger; the periodic timer
- * (`replacementPeriod` > 0); latency observations through an optional `ReplacementTrigger`.
+ * re-steering) or leaving (stop-on-disconnect); a device report at or above `overloadThreshold`
+ * CPU utilisation (overload: its vNFs are re-placed one by one, below); a device report whose CPU
+ * utilisation differs by >= `utilisationThreshold` from the value at that device's last trigger;
+ * the periodic timer (`replacementPeriod` > 0); latency observations through an optional
+ * `ReplacementTrigger`.
+ *
+ * Overload (`shedOverload`): the device's vNFs of idle active chains are taken one at a time,
+ * largest CPU demand first (ties by id), and each is placed on its own (a one-request problem
+ * without the overloaded device) at the best feasible other host, its demand reserved there,
+ * until the projected utilisation (reported − Σ moved demand / capacity) is below the threshold.
+ * A chain's moves run as one migration (reason "overload"), so one vNF of a chain can stay at the
+ * edge, another move to a nearby edge device and a third to the central NFVI. While a migration
+ * away from the device is in flight its reports wait; a device with no vNF to move falls back to
+ * the utilisation-change rule.
  *
  * `replace` re-runs the placer for the chains (relocate) or only re-steers them to their UE's
  * device; a busy chain keeps the trigger as pending and runs it when idle (`afterIdle`).
@@ -73,12 +84,60 @@ export function onUeDisconnected(ctx: ManagerContext, ueId: string, rssiDbm: num
 export function onDeviceReport(ctx: ManagerContext, report: DeviceReport, now: number): Command[] {
   ctx.ledger.observeLoad(report.device, report.cpuUtilisation, report.memoryUsedBytes);
   const previous = ctx.devices.get(report.device);
+  if (report.cpuUtilisation >= ctx.config.overloadThreshold - UTILISATION_EPSILON) {
+    const shed = shedOverload(ctx, report, now);
+    if (shed) {
+      ctx.devices.set(report.device, { report, reportedAt: now, utilisationAtLastDecision: shed.decided ? report.cpuUtilisation : (previous?.utilisationAtLastDecision ?? report.cpuUtilisation) });
+      return shed.commands;
+    }
+  }
   const baseline = previous?.utilisationAtLastDecision ?? report.cpuUtilisation;
   const changed = previous !== undefined && Math.abs(report.cpuUtilisation - baseline) >= ctx.config.utilisationThreshold - UTILISATION_EPSILON;
   ctx.devices.set(report.device, { report, reportedAt: now, utilisationAtLastDecision: changed ? report.cpuUtilisation : baseline });
   if (!changed) return [];
   const associated = [...ctx.chains.values()].filter((c) => ctx.ues.get(c.spec.ue)?.device === report.device || c.slots.some((id) => ctx.vnfs.get(id)?.host === report.device));
   return replaceOrStart(ctx, associated, "utilisation-change", now);
+}
+
+/**
+ * An overloaded device's vNFs, re-placed one by one (see the module comment). Undefined when the
+ * device has no vNF of an idle active chain to move (the caller falls back to the
+ * utilisation-change rule); `decided` false while a migration away from it is in flight.
+ */
+function shedOverload(ctx: ManagerContext, report: DeviceReport, now: number): { commands: Command[]; decided: boolean } | undefined {
+  const device = report.device;
+  const host = ctx.ledger.host(device);
+  if (!host) return undefined;
+  const chains = [...ctx.chains.values()];
+  if (chains.some((c) => c.migration?.moves.some((m) => m.fromHost === device))) return { commands: [], decided: false };
+  const candidates: { inst: VnfInstance; chain: ChainState; cpu: number }[] = [];
+  for (const chain of chains) {
+    if (chain.status !== "active" || chain.migration || ctx.ues.get(chain.spec.ue)?.device === undefined) continue;
+    for (const id of chain.slots) {
+      const inst = ctx.vnfs.get(id) as VnfInstance;
+      if (inst.host === device && inst.state === "running" && !inst.operatorStopped) candidates.push({ inst, chain, cpu: demand(ctx, inst.type).cpu });
+    }
+  }
+  if (candidates.length === 0) return undefined;
+  candidates.sort((a, b) => b.cpu - a.cpu || (a.inst.id < b.inst.id ? -1 : a.inst.id > b.inst.id ? 1 : 0));
+  const excluded = new Set([device]);
+  const movesByChain = new Map<ChainState, MigrationMove[]>();
+  let projected = report.cpuUtilisation;
+  for (const { inst, chain } of candidates) {
+    if (projected < ctx.config.overloadThreshold - UTILISATION_EPSILON) break;
+    const accessNode = ctx.ues.get(chain.spec.ue)?.device as string;
+    const req = request(ctx, inst.id, inst.type, chain.spec.ue, accessNode, inst.host);
+    const target = place(ctx, [req], new Set([inst.id]), excluded).assignment.get(inst.id);
+    const d = demand(ctx, inst.type);
+    if (target === undefined || !ctx.ledger.fits(target, d.cpu, d.memoryBytes)) continue;
+    const toVnfId = newVnfId(ctx, chain.spec.id, inst.slot, inst.type);
+    ctx.ledger.reserve(toVnfId, target, d.cpu, d.memoryBytes);
+    (movesByChain.get(chain) ?? movesByChain.set(chain, []).get(chain))?.push({ slot: inst.slot, vnfType: inst.type, fromVnfId: inst.id, fromHost: device, toVnfId, toHost: target, bytes: d.stateBytes, stateLost: false });
+    projected -= d.cpu / host.cpuCapacity;
+  }
+  const commands: Command[] = [];
+  for (const [chain, moves] of movesByChain) commands.push(...beginMigration(ctx, chain, moves.sort((a, b) => a.slot - b.slot), "overload", now, now));
+  return { commands, decided: true };
 }
 
 /** The periodic timer: re-place every chain and set the next timer. */

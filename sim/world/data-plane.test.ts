@@ -1,119 +1,81 @@
-/**
- * `DataPlane.evaluate` on the line topology (h1, h2 — cab — metro — core — nfvi / internet;
- * one-way delays 0.5, 0.5, 1, 1, 2, 10 ms) with per-core speeds h1 = h2 = 0.5, nfvi = 1 and the
- * catalog's firewall (4 µs CPU, 40 µs processing per packet) and DDoS dropper. Expected latencies
- * are written out: propagation + processing / speed + the M/M/1 wait ρ / (μ − λ) with
- * μ = speed / cpuPerPacketS.
- */
 import { describe, expect, it } from "vitest";
 import type { ChainSpec } from "../../orchestrator/chains.ts";
-import { VNF_CATALOG } from "../../deployment/vnfs/catalog.ts";
-import { flowSchema, type Flow } from "../../deployment/traffic/flow-config.ts";
 import { PathFinder } from "../../topologies/paths.ts";
+import { vnfCatalog } from "../../deployment/vnfs/catalog.ts";
+import { flowSchema } from "../../deployment/traffic/flow-config.ts";
 import { LINE_TOPOLOGY } from "../models/traffic/test-topology.ts";
 import type { InstalledSteering } from "../backend/sim-backend.ts";
-import { DataPlane } from "./data-plane.ts";
+import { cpuLevel, DataPlane } from "./data-plane.ts";
 
-const paths = new PathFinder(LINE_TOPOLOGY);
-const SPEED = new Map([
-  ["h1", 0.5],
-  ["h2", 0.5],
-  ["nfvi", 1],
+const catalog = vnfCatalog();
+/** h1, h2: TP-LINK-like (2 cores of 0.16 reference cores); nfvi: an i7. */
+const hostCpu = new Map([
+  ["h1", { perCoreSpeed: 0.16, cpuCapacity: 0.32 }],
+  ["h2", { perCoreSpeed: 0.16, cpuCapacity: 0.32 }],
+  ["nfvi", { perCoreSpeed: 1, cpuCapacity: 4 }],
 ]);
-/** One-way delays, seconds. */
-const H1_NFVI = 0.0005 + 0.001 + 0.001 + 0.002;
-const NFVI_INTERNET = 0.002 + 0.01;
-const H1_INTERNET = 0.0005 + 0.001 + 0.001 + 0.01;
-const FW = VNF_CATALOG.firewall;
 
-const udp = (packetsPerSecond: number, extra: Record<string, unknown> = {}): Flow => flowSchema.parse({ kind: "cbr", packetsPerSecond, packetBytes: 500, headers: { ip_proto: 17, udp_dst: 9 }, ...extra });
-const tcp = (packetsPerSecond: number): Flow => flowSchema.parse({ kind: "cbr", packetsPerSecond, packetBytes: 500, headers: { ip_proto: 6, tcp_dst: 80 } });
-
-/** Chain c1 of ue-0 on its UDP traffic (firewall only in the spec; the installed hops say what runs). */
-const C1: ChainSpec = { id: "c1", ue: "ue-0", vnfs: [{ type: "firewall", params: {} }], match: { eth_type: 0x0800, ip_proto: 17 }, priority: 100 };
-const CHAINS = new Map([["ue-0", [C1]]]);
-const TYPES: Record<string, string> = { fw: "firewall", dd: "ddos-dropper" };
-const vnfType = (id: string): string | undefined => TYPES[id];
-
-function steering(accessNode: string, hops: { vnfId: string; host: string }[]): Map<string, InstalledSteering> {
-  return new Map([["c1", { chain: "c1", version: 1, ue: "ue-0", accessNode, hops, since: 0 }]]);
+function plane(packetsPerSecond: number) {
+  const traffic = [flowSchema.parse({ kind: "cbr", packetsPerSecond, packetBytes: 1000, destination: "internet", headers: { ip_proto: 6 } })];
+  return new DataPlane({ paths: new PathFinder(LINE_TOPOLOGY), traffic, catalog, latency: { queueModel: "mm1", bufferPackets: 1000 }, hostCpu });
 }
 
-function plane(traffic: Flow[]): DataPlane {
-  return new DataPlane({ paths, traffic, catalog: VNF_CATALOG, queueModel: "mm1", perCoreSpeed: SPEED });
+/** UEs ue-0 … on h1, each with a chain of `types` steered through `hosts`. */
+function evaluate(dp: DataPlane, ues: number, types: string[], hosts: string[]) {
+  const chains = new Map<string, ChainSpec[]>();
+  const installed = new Map<string, InstalledSteering>();
+  const typeOf = new Map<string, string>();
+  for (let u = 0; u < ues; u++) {
+    const id = `c${u}`;
+    chains.set(`ue-${u}`, [{ id, ue: `ue-${u}`, vnfs: types.map((type) => ({ type, params: {} })), match: {}, priority: 1 }]);
+    const hops = types.map((type, i) => ({ vnfId: `${id}.${i}.${type}.1`, host: hosts[i] as string }));
+    for (const [i, h] of hops.entries()) typeOf.set(h.vnfId, types[i] as string);
+    installed.set(id, { chain: id, version: 1, ue: `ue-${u}`, accessNode: "h1", hops, since: 0 });
+  }
+  return dp.evaluate(1, Array.from({ length: ues }, () => "h1"), chains, installed, (id) => typeOf.get(id));
 }
 
-/** M/M/1 wait of a vNF at `speed` handling `rate` packets/s, seconds. */
-function wait(rate: number, speed: number): number {
-  const mu = speed / FW.cpuPerPacketS;
-  return rate / mu / (mu - rate);
-}
-
-describe("DataPlane.evaluate", () => {
-  it("a flow of a steered chain goes through its vNF and its latency includes the detour, processing and queueing; an unselected flow goes straight", () => {
-    const { flows, vnfPacketRate } = plane([udp(1000), tcp(1000)]).evaluate(0, ["h1"], CHAINS, steering("h1", [{ vnfId: "fw", host: "nfvi" }]), vnfType);
-    const chainLatency = H1_NFVI + 40e-6 + wait(1000, 1);
-    // μ = 250 000 packets/s, ρ = 0.004: the wait is 16 ns.
-    expect(wait(1000, 1)).toBeCloseTo(0.004 / 249_000, 20);
-    expect(flows).toEqual([
-      { ue: "ue-0", flow: 0, access: "h1", destination: "internet", chain: "c1", steered: true, packetRate: 1000, bitRate: 4e6, vnfs: ["fw"], route: ["h1", "nfvi", "internet"], dropped: false, latencyS: expect.any(Number), chainLatencyS: expect.any(Number) },
-      { ue: "ue-0", flow: 1, access: "h1", destination: "internet", steered: false, packetRate: 1000, bitRate: 4e6, vnfs: [], route: ["h1", "internet"], dropped: false, latencyS: expect.any(Number), chainLatencyS: Number.NaN },
-    ]);
-    expect(flows[0]?.chainLatencyS).toBeCloseTo(chainLatency, 15);
-    expect(flows[0]?.chainLatencyS).toBeCloseTo(0.004540016064257028, 15);
-    expect(flows[0]?.latencyS).toBeCloseTo(chainLatency + NFVI_INTERNET, 15);
-    expect(flows[0]?.latencyS).toBeCloseTo(0.016540016064257028, 15);
-    expect(flows[1]?.latencyS).toBeCloseTo(H1_INTERNET, 15);
-    expect([...vnfPacketRate]).toEqual([["fw", 1000]]);
+describe("data plane: CPU sharing and overload", () => {
+  it("max-min fair CPU level: a core each while the host has room, else the level L with Σ min(dᵢ, L) = C", () => {
+    expect(cpuLevel([0.05, 0.1], 0.16, 0.32)).toBe(0.16);
+    expect(cpuLevel([0.05, 0.2, 0.2], 0.16, 0.32)).toBeCloseTo(0.135, 15);
+    expect(cpuLevel([0.2, 0.2, 0.2, 0.2], 0.16, 0.32)).toBeCloseTo(0.08, 15);
+    expect(cpuLevel([], 0.16, 0.32)).toBe(0.16);
   });
 
-  it("a vNF at the UE's own access device adds no detour, only its (slower) processing and queueing", () => {
-    const { flows } = plane([udp(1000)]).evaluate(0, ["h1"], CHAINS, steering("h1", [{ vnfId: "fw", host: "h1" }]), vnfType);
-    // Speed 0.5: processing 80 µs, μ = 125 000 packets/s.
-    expect(flows[0]?.chainLatencyS).toBeCloseTo(80e-6 + 0.008 / 124_000, 15);
-    expect(flows[0]?.latencyS).toBeCloseTo(80e-6 + 0.008 / 124_000 + H1_INTERNET, 15);
-    expect(flows[0]?.route).toEqual(["h1", "h1", "internet"]);
+  it("a light chain: no loss, not overloaded, hosts charged with what the vNFs process", () => {
+    const s = evaluate(plane(1000), 1, ["firewall", "ids"], ["h1", "h1"]);
+    const f = s.flows[0];
+    expect([f?.overloaded, f?.droppedPps, s.overloadedVnfs]).toEqual([false, 0, []]);
+    expect(f?.latency?.deliveredFraction).toBe(1);
+    expect([...s.vnfProcessedRate.values()].map((r) => Math.round(r * 1e6) / 1e6)).toEqual([1000, 1000]);
+    // IDS on h1: μ = 0.16 / 20 µs = 8,000 packets/s, ρ = 1/8: Wq = ρ/(μ − λ) = 1/56,000 s.
+    expect(f?.latency?.stages[1]?.queue?.waitS).toBeCloseTo(1 / 56_000, 15);
+    expect(f?.latencyS).toBeCloseTo(f?.latency?.latencyS ?? 0, 15);
   });
 
-  it("an unsteered chain (installed for another access node, or not installed) bypasses its vNFs", () => {
-    for (const installed of [steering("h2", [{ vnfId: "fw", host: "nfvi" }]), new Map<string, InstalledSteering>()]) {
-      const { flows, vnfPacketRate } = plane([udp(1000)]).evaluate(0, ["h1"], CHAINS, installed, vnfType);
-      expect(flows).toHaveLength(1);
-      expect(flows[0]).toMatchObject({ chain: "c1", steered: false, vnfs: [], route: ["h1", "internet"], dropped: false });
-      expect(flows[0]?.latencyS).toBeCloseTo(H1_INTERNET, 15);
-      expect(flows[0]?.chainLatencyS).toBeNaN();
-      expect(vnfPacketRate.size).toBe(0);
-    }
+  it("an IDS offered more than its core saturates and drops the excess; the firewall after it sees what it delivers", () => {
+    const s = evaluate(plane(10_000), 1, ["ids", "firewall"], ["h1", "h1"]);
+    const f = s.flows[0];
+    expect(f?.overloaded).toBe(true);
+    expect(s.overloadedVnfs).toEqual(["c0.0.ids.1"]);
+    // ρ = 10,000 / 8,000 = 1.25: loss → 1 − 1/ρ = 0.2 (up to 0.8¹⁰⁰⁰).
+    expect(f?.droppedPps).toBeCloseTo(2000, 6);
+    expect(s.vnfProcessedRate.get("c0.0.ids.1")).toBeCloseTo(8000, 6);
+    expect(s.vnfProcessedRate.get("c0.1.firewall.1")).toBeCloseTo(8000, 6);
+    expect(Number.isFinite(f?.latencyS)).toBe(true);
+    expect(f?.latencyS).toBeGreaterThan(0.1);
   });
 
-  it("a vNF's packet rate is the sum over the flows through it; at ρ ≥ 1 (overloaded) the latency is NaN", () => {
-    // Two selected flows of 125 000 packets/s each through the NFVI firewall (μ = 250 000): ρ = 1.
-    const both = plane([udp(125_000), udp(125_000, { headers: { ip_proto: 17, udp_dst: 53 }, stopS: 10 })]);
-    const hops = steering("h1", [{ vnfId: "fw", host: "nfvi" }]);
-    const overloaded = both.evaluate(0, ["h1"], CHAINS, hops, vnfType);
-    expect([...overloaded.vnfPacketRate]).toEqual([["fw", 250_000]]);
-    expect(overloaded.flows.map((f) => [f.steered, f.latencyS, f.chainLatencyS])).toEqual([
-      [true, Number.NaN, Number.NaN],
-      [true, Number.NaN, Number.NaN],
-    ]);
-    // After the second flow stops (stopS = 10 s), ρ = 0.5: finite again.
-    const one = both.evaluate(10, ["h1"], CHAINS, hops, vnfType);
-    expect(one.flows).toHaveLength(1);
-    expect([...one.vnfPacketRate]).toEqual([["fw", 125_000]]);
-    expect(one.flows[0]?.chainLatencyS).toBeCloseTo(H1_NFVI + 40e-6 + 0.5 / 125_000, 15);
-  });
-
-  it("a dropper vNF drops the flow: its route ends there, later vNFs get no packets, latency NaN", () => {
-    const { flows, vnfPacketRate } = plane([udp(1000)]).evaluate(0, ["h1"], CHAINS, steering("h1", [{ vnfId: "dd", host: "h1" }, { vnfId: "fw", host: "nfvi" }]), vnfType);
-    expect(flows[0]).toMatchObject({ steered: true, dropped: true, vnfs: ["dd", "fw"], route: ["h1", "h1"] });
-    expect(flows[0]?.latencyS).toBeNaN();
-    expect([...vnfPacketRate]).toEqual([["dd", 1000]]);
-  });
-
-  it("only connected UEs send, and only while their flows are active; other UEs' chains do not select their traffic", () => {
-    const { flows } = plane([udp(1000, { startS: 5 })]).evaluate(6, [undefined, "h2"], CHAINS, steering("h2", [{ vnfId: "fw", host: "nfvi" }]), vnfType);
-    expect(flows.map((f) => [f.ue, f.access, f.steered])).toEqual([["ue-1", "h2", false]]);
-    expect(flows[0]?.chain).toBeUndefined();
-    expect(plane([udp(1000, { startS: 5 })]).evaluate(4, ["h1"], CHAINS, new Map(), vnfType).flows).toEqual([]);
+  it("a host whose vNFs together ask for more than its CPU saturates every vNF above the fair level", () => {
+    // Three UEs' IDSs on h1 at 7,000 packets/s each: 0.14 reference cores each, 0.42 > 0.32.
+    const s = evaluate(plane(7000), 3, ["ids"], ["h1"]);
+    expect(s.overloadedVnfs).toEqual(["c0.0.ids.1", "c1.0.ids.1", "c2.0.ids.1"]);
+    expect(s.flows.every((f) => f.overloaded)).toBe(true);
+    // Each gets 0.32 / 3 reference cores: μ = 5,333 packets/s, the excess is dropped.
+    for (const f of s.flows) expect(f.droppedPps).toBeCloseTo(7000 - 0.32 / 3 / 20e-6, 6);
+    // On separate hosts the same IDSs are fine.
+    const spread = evaluate(plane(7000), 1, ["ids"], ["h2"]);
+    expect(spread.flows[0]?.overloaded).toBe(false);
   });
 });

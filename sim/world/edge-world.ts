@@ -17,6 +17,9 @@ import type { UesConfig } from "../models/mobility/config.ts";
 import type { RadioConfig } from "../models/radio/config.ts";
 import { CoreUtilisation } from "../models/traffic/core-utilisation.ts";
 import { flowLatency } from "../models/traffic/latency.ts";
+import { DEFAULT_BUFFER_PACKETS } from "../models/traffic/latency-config.ts";
+
+const NO_VNF_QUEUES = { queueModel: "mm1", bufferPackets: DEFAULT_BUFFER_PACKETS } as const;
 import { meanBitRate, meanPacketRate, type Flow } from "../models/traffic/flows.ts";
 import { buildCityMobility } from "./city-mobility.ts";
 
@@ -82,8 +85,8 @@ export class EdgeWorld {
         connected++;
         const access = (cells[c] as { id: string }).id;
         this.config.traffic.forEach((flow, f) => {
-          const l = flowLatency(this.paths, access, flow.destination, [], "mm1");
-          if (l.overloaded) return;
+          // No vNFs here: the path's link delays only (nothing queues, nothing to draw).
+          const l = flowLatency(this.paths, access, flow.destination, [], NO_VNF_QUEUES);
           this.latencyTally.observe(l.latencyS);
           this.latency.add([env.now, `ue-${ue}`, f, access, flow.destination, round(l.latencyS * 1000)]);
           rates.push({ from: access, to: flow.destination, bps: meanBitRate(flow) });

@@ -19,6 +19,7 @@ import { buildManager } from "../../deployment/gnf-manager.ts";
 import { ManagerRecorder } from "../../deployment/manager-recorder.ts";
 import { uePacketRate } from "../../deployment/manager-options.ts";
 import { MitigationAutomation } from "../../deployment/mitigation-automation.ts";
+import { ueIndexOf } from "../../deployment/ue-identity.ts";
 import type { VnfType } from "../../deployment/vnfs/types.ts";
 import type { CountedPlacer } from "../../deployment/counted-placer.ts";
 import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
@@ -33,7 +34,7 @@ import type { Calibration } from "../models/calibration/profile.ts";
 import type { UesConfig } from "../models/mobility/config.ts";
 import type { RadioConfig } from "../models/radio/config.ts";
 import { CoreUtilisation } from "../models/traffic/core-utilisation.ts";
-import type { QueueModel } from "../models/traffic/queueing.ts";
+import type { LatencyConfig } from "../models/traffic/latency-config.ts";
 import { VnfHost } from "../models/vnf/host.ts";
 import { ControlPlane, controllerNodeOf, type ControlPlaneConfig } from "../backend/control-plane.ts";
 import { SimBackend } from "../backend/sim-backend.ts";
@@ -49,7 +50,7 @@ export interface GnfWorldConfig extends DeploymentConfig {
   ues: UesConfig;
   radio: RadioConfig;
   control: ControlPlaneConfig;
-  latency: { queueModel: QueueModel };
+  latency: LatencyConfig;
 }
 
 /** The run's fixed inputs besides the config: device capacities and the vNF catalog. */
@@ -119,13 +120,13 @@ export class GnfWorld {
     const mitigation = config.mitigation ? new MitigationAutomation(config.mitigation, config.traffic, this.clock, deliver) : undefined;
     this.recorder = new ManagerRecorder({ manager, backend: this.backend, placer, latencyBounds: config.placement.latencyBounds, mitigation, recordsCore: true });
     this.behaviours = new VnfBehaviours(paths, config.traffic, inputs.catalog);
-    const dataPlane = new DataPlane({ paths, traffic: config.traffic, catalog: inputs.catalog, queueModel: config.latency.queueModel, perCoreSpeed: new Map([...capacities].map(([id, c]) => [id, c.perCoreSpeed])) });
+    const dataPlane = new DataPlane({ paths, traffic: config.traffic, catalog: inputs.catalog, latency: config.latency, hostCpu: capacities });
     const onChainLatency = observesLatency
       ? (perChain: ReadonlyMap<string, number>) => {
           for (const [chain, latencyS] of perChain) deliver({ type: "latency-observation", ue: manager.chain(chain)?.spec.ue ?? "", chain, latencyS });
         }
       : undefined;
-    this.sampler = new DataPlaneSampler(dataPlane, manager, this.backend, hosts, new CoreUtilisation(topology, paths), this.recorder, onChainLatency);
+    this.sampler = new DataPlaneSampler(dataPlane, manager, this.backend, hosts, new CoreUtilisation(topology, paths), this.recorder, inputs.rng, onChainLatency);
     this.backend.eventDelivered.subscribe(({ time, event }) => {
       this.trackRunning(event);
       mitigation?.observe(time, event);
@@ -177,17 +178,39 @@ export class GnfWorld {
           if (this.running.has(vnf.id)) this.backend.deliver(p.notification);
         });
       }
+      const intervalS = this.behaviours.monitorIntervalS(vnf);
+      if (intervalS !== undefined) this.env.process(this.monitoring(vnf, intervalS), `monitor ${vnf.id}`);
     } else if (event.type === "vnf-stopped" || event.type === "vnf-failed") this.running.delete(event.vnfId);
+  }
+
+  /** The UEs' serving cells now (undefined: not connected). */
+  private serving(): (string | undefined)[] {
+    const cells = this.city.radio.cells;
+    return Array.from(this.city.radio.serving, (c) => (c < 0 ? undefined : (cells[c] as { id: string }).id));
   }
 
   private *sampling() {
     const env = this.env;
     for (;;) {
       yield env.timeout(this.config.outputs.sampleInterval);
-      const cells = this.city.radio.cells;
-      const serving = Array.from(this.city.radio.serving, (c) => (c < 0 ? undefined : (cells[c] as { id: string }).id));
-      const flows = this.sampler.sample(env.now, serving);
+      const flows = this.sampler.sample(env.now, this.serving());
       for (const n of this.behaviours.onSample([...this.running.values()], flows)) this.backend.deliver(n);
+    }
+  }
+
+  /**
+   * A monitoring vNF's own timer: every `intervalS` seconds from its start, while it runs, it
+   * reads the flows of its UE at that time (without side effects) and may raise an alert.
+   */
+  private *monitoring(vnf: RunningVnf, intervalS: number) {
+    const env = this.env;
+    const ue = ueIndexOf(vnf.ue);
+    for (;;) {
+      yield env.timeout(intervalS);
+      if (!this.running.has(vnf.id)) return;
+      const serving = this.serving().map((cell, i) => (i === ue ? cell : undefined));
+      const alert = this.behaviours.onMonitor(vnf, this.sampler.flowsAt(env.now, serving).flows);
+      if (alert) this.backend.deliver(alert);
     }
   }
 

@@ -58,6 +58,18 @@ describe("tree", () => {
     expect(t.links.length).toBe(8);
     expect(new PathFinder(t).pathDelay("e-0.1", "nfvi")).toBeCloseTo(2 * 6e-4 + 2.1e-3, 15);
     expect(roles(treeTopology(treeParams.parse({ type: "tree", depth: 3, fanout: 3 })))).toEqual({ core: 1, nfvi: 1, internet: 1, aggregation: 12, edge: 27 });
+    expect(t.nodes.filter((n) => n.role === "edge").every((n) => n.x === undefined && n.y === undefined)).toBe(true);
+  });
+
+  it("puts the leaves on a line leafSpacingM apart when asked (radio cells), wired delays unchanged", () => {
+    const t = treeTopology(treeParams.parse({ type: "tree", depth: 2, fanout: 2, leafSpacingM: 60 }));
+    expect(t.nodes.filter((n) => n.role === "edge").map((n) => [n.id, n.x, n.y])).toEqual([
+      ["e-0.0", 0, 0],
+      ["e-0.1", 60, 0],
+      ["e-1.0", 120, 0],
+      ["e-1.1", 180, 0],
+    ]);
+    expect(new PathFinder(t).pathDelay("e-0.1", "nfvi")).toBeCloseTo(2 * 6e-4 + 2.1e-3, 15);
   });
 });
 

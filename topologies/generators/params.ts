@@ -51,6 +51,11 @@ export const treeParams = z
     depth: size(10, 3, "levels below the core (the last level holds the edge devices)"),
     fanout: size(100, 3, "children per node"),
     levelDelayS: seconds({ allowZero: true }).default(5e-4).describe("delay of each tree link, seconds"),
+    leafSpacingM: z
+      .number()
+      .positive()
+      .optional()
+      .describe("when given, the edge devices stand on a west–east line this many metres apart (x = i · spacing, y = 0, in leaf order) so their radio cells can hand UEs over; without it they have no positions"),
     device: deviceKey("tp-link-archer-c9", "device model of the edge devices (leaves)"),
     ...commonParams,
   })
