@@ -15,6 +15,7 @@ import { hostCapacities } from "../../topologies/hosts.ts";
 import { PathFinder } from "../../topologies/paths.ts";
 import { Environment } from "../engine/environment.ts";
 import { loadCalibration, type Calibration } from "../models/calibration/profile.ts";
+import { calibrationSchema } from "../models/calibration/profile.ts";
 import { LINE_TOPOLOGY } from "../models/traffic/test-topology.ts";
 import { VnfHost } from "../models/vnf/host.ts";
 import { ControlPlane, controlPlaneSchema } from "./control-plane.ts";
@@ -23,7 +24,7 @@ import { entriesPerSwitch, SimBackend, type InstalledSteering } from "./sim-back
 const capacities = hostCapacities(LINE_TOPOLOGY, loadDeviceCapacities());
 const paths = new PathFinder(LINE_TOPOLOGY);
 /** Every lifecycle step at its mean (cv 0): durations are exact. */
-const FIXED: Calibration = { ...loadCalibration(), create: { mean: 0.12, cv: 0, cpuShare: 0, runtimeShare: 0 }, start: { mean: 0.08, cv: 0, cpuShare: 0, runtimeShare: 0 }, stop: { mean: 0.05, cv: 0, cpuShare: 0, runtimeShare: 0 }, remove: { mean: 0.03, cv: 0, cpuShare: 0, runtimeShare: 0 } };
+const FIXED: Calibration = calibrationSchema.parse({ ...loadCalibration(), create: { mean: 0.12, cv: 0 }, start: { mean: 0.08, cv: 0 }, stop: { mean: 0.05, cv: 0 }, remove: { mean: 0.03, cv: 0 } });
 
 function world(calibration: Calibration = loadCalibration(), catalog: Readonly<Record<string, VnfType>> = VNF_CATALOG) {
   const env = new Environment();

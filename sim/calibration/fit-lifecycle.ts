@@ -1,7 +1,10 @@
 /**
  * Fits the container lifecycle of a calibration profile to a lab campaign:
- * - each step's lognormal (mean, cv) from the per-vNF durations of the sequential batches
- *   (parallelism 1: no contention), converted to reference-core seconds (× the lab core's speed);
+ * - each step's lognormal (mean, cv, growthPerVnf) from the per-vNF durations of the sequential
+ *   batches (parallelism 1: no contention): a least-squares line of the duration against the number
+ *   of other vNFs on the host at that moment (the lab's runtime and switch slow down as containers
+ *   pile up) gives the mean with the host empty and the growth per vNF; the spread of the durations
+ *   around the line gives the cv. Converted to reference-core seconds (× the lab core's speed);
  *   the simulator's `start` is the lab's start + attach + ready line (`docker start`, the two veth
  *   pairs on the switch, the entrypoint's ready line);
  * - the contention shares (cpuShare, runtimeShare; the same for create and start, and for stop
@@ -10,7 +13,7 @@
  * Only the points in `fitted` are used; the validation predicts the others.
  */
 import { UserError } from "../../base/errors.ts";
-import { meanCv } from "../../base/stats/fit.ts";
+import { linearFit, meanCv } from "../../base/stats/fit.ts";
 import type { Calibration, DurationDistribution } from "../models/calibration/profile.ts";
 import { simulateBatches, type LabHost } from "./batch.ts";
 import { flag, num, rowsOf, type Campaign } from "./campaign.ts";
@@ -60,30 +63,53 @@ export function labBatches(campaign: Campaign, device: string): { batches: LabBa
   return { batches: [...byPoint.values()].sort((a, b) => a.n - b.n || a.parallelism - b.parallelism), failed };
 }
 
-/** Per-step durations (s on the lab machine) of the sequential, successful vNFs of `device` at the fitted counts. */
-function sequentialSteps(campaign: Campaign, device: string, subset: FitSubset): Record<"create" | "start" | "stop" | "remove", number[]> {
-  const out = { create: [] as number[], start: [] as number[], stop: [] as number[], remove: [] as number[] };
+/** A step's durations (s on the lab machine) and the other vNFs on the host when each ran. */
+interface StepSamples {
+  others: number[];
+  seconds: number[];
+}
+
+/** Per-step samples of the sequential, successful vNFs of `device` at the fitted counts. */
+function sequentialSteps(campaign: Campaign, device: string, subset: FitSubset): Record<"create" | "start" | "stop" | "remove", StepSamples> {
+  const empty = (): StepSamples => ({ others: [], seconds: [] });
+  const out = { create: empty(), start: empty(), stop: empty(), remove: empty() };
   for (const r of rowsOf(campaign, "lifecycle")) {
     if (r["device"] !== device || r["vnf_type"] !== "wire" || flag(r, "failed")) continue;
-    if (num(campaign, "lifecycle", r, "parallelism") !== 1 || !subset.counts.includes(num(campaign, "lifecycle", r, "n"))) continue;
+    const n = num(campaign, "lifecycle", r, "n");
+    if (num(campaign, "lifecycle", r, "parallelism") !== 1 || !subset.counts.includes(n)) continue;
     const ms = (c: string): number => num(campaign, "lifecycle", r, c);
-    out.create.push(ms("create_ms") / 1000);
-    out.start.push((ms("start_ms") + ms("attach_ms") + ms("ready_ms")) / 1000);
-    out.stop.push(ms("stop_ms") / 1000);
-    out.remove.push(ms("remove_ms") / 1000);
+    const index = ms("index");
+    // Started in index order: vNF i starts with i others on the host; stopped and removed in index order: N − 1 − i others remain.
+    const add = (step: StepSamples, others: number, seconds: number): void => {
+      step.others.push(others);
+      step.seconds.push(seconds);
+    };
+    add(out.create, index, ms("create_ms") / 1000);
+    add(out.start, index, (ms("start_ms") + ms("attach_ms") + ms("ready_ms")) / 1000);
+    add(out.stop, n - 1 - index, ms("stop_ms") / 1000);
+    add(out.remove, n - 1 - index, ms("remove_ms") / 1000);
   }
   return out;
+}
+
+/** mean (host empty, reference-core s), growth per other vNF and cv around the line. */
+function stepDistribution(samples: StepSamples, coreSpeed: number): DurationDistribution {
+  let intercept = meanCv(samples.seconds).mean;
+  let slope = 0;
+  if (new Set(samples.others).size >= 2) {
+    const fit = linearFit(samples.others, samples.seconds);
+    if (fit.intercept > 0 && fit.slope > 0) ({ intercept, slope } = fit);
+  }
+  const ratios = samples.seconds.map((s, i) => s / (intercept + slope * (samples.others[i] as number)));
+  return { mean: intercept * coreSpeed, cv: meanCv(ratios).cv, cpuShare: 0, runtimeShare: 0, growthPerVnf: Math.min(1, slope / intercept) };
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export function fitLifecycle(campaign: Campaign, host: LabHost, device: string, subset: FitSubset, base: Calibration): LifecycleFit {
   const samples = sequentialSteps(campaign, device, subset);
-  if (samples.create.length < 2) throw new UserError(`${campaign.folder}: the lifecycle table has ${samples.create.length} sequential vNF(s) of device "${device}" at N ∈ {${subset.counts.join(", ")}}; the fit needs at least 2`);
-  const dist = (xs: number[]): DurationDistribution => {
-    const { mean: m, cv } = meanCv(xs);
-    return { mean: m * host.coreSpeed, cv, cpuShare: 0, runtimeShare: 0 };
-  };
+  if (samples.create.seconds.length < 2) throw new UserError(`${campaign.folder}: the lifecycle table has ${samples.create.seconds.length} sequential vNF(s) of device "${device}" at N ∈ {${subset.counts.join(", ")}}; the fit needs at least 2`);
+  const dist = (s: StepSamples): DurationDistribution => stepDistribution(s, host.coreSpeed);
   let steps = { create: dist(samples.create), start: dist(samples.start), stop: dist(samples.stop), remove: dist(samples.remove) };
   const parallel = labBatches(campaign, device).batches.filter((b) => b.parallelism > 1 && subset.counts.includes(b.n) && subset.parallelism.includes(b.parallelism));
   if (parallel.length > 0) {

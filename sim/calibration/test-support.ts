@@ -18,8 +18,8 @@ export const HOST: LabHost = { cores: 2, coreSpeed: 0.8 };
 /** The truth, in reference-core seconds (the lab machine runs them 1 / 0.8 × slower). */
 export const TRUE = calibrationSchema.parse({
   ...loadCalibration(),
-  create: { mean: 0.12, cv: 0.15, cpuShare: 0.6, runtimeShare: 0.2 },
-  start: { mean: 0.16, cv: 0.15, cpuShare: 0.6, runtimeShare: 0.2 },
+  create: { mean: 0.12, cv: 0.15, cpuShare: 0.6, runtimeShare: 0.2, growthPerVnf: 0.004 },
+  start: { mean: 0.16, cv: 0.15, cpuShare: 0.6, runtimeShare: 0.2, growthPerVnf: 0.004 },
   stop: { mean: 0.05, cv: 0.1, cpuShare: 0.3, runtimeShare: 0 },
   remove: { mean: 0.03, cv: 0.1, cpuShare: 0.3, runtimeShare: 0 },
 });
@@ -42,8 +42,9 @@ export function syntheticCampaign(): string {
       for (const p of [1, 2, 4, 8]) {
         if (p === 1) {
           for (let i = 0; i < n; i++) {
-            const start = draw(TRUE.start, "start");
-            lifecycle.push([rep, LAB_DEVICE, "wire", n, p, i, draw(TRUE.create, "create"), start * 0.5, start * 0.3, start * 0.2, 1, draw(TRUE.stop, "stop"), draw(TRUE.remove, "remove"), false, ""]);
+            const grow = (d: { growthPerVnf: number }, others: number) => 1 + d.growthPerVnf * others;
+            const start = draw(TRUE.start, "start") * grow(TRUE.start, i);
+            lifecycle.push([rep, LAB_DEVICE, "wire", n, p, i, draw(TRUE.create, "create") * grow(TRUE.create, i), start * 0.5, start * 0.3, start * 0.2, 1, draw(TRUE.stop, "stop") * grow(TRUE.stop, n - 1 - i), draw(TRUE.remove, "remove") * grow(TRUE.remove, n - 1 - i), false, ""]);
           }
         }
         const b = simulateBatch(TRUE, HOST, n, p, 100 + rep);

@@ -28,6 +28,12 @@ export const durationDistributionSchema = z
       .max(1)
       .default(0)
       .describe("share of the step serialised in the container runtime (one at a time per host: the engine's lock); 0 = none"),
+    growthPerVnf: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe("relative slowdown of the step per other vNF on the host (the container runtime and the switch slow down as containers and ports pile up): duration × (1 + growthPerVnf × others); 0 = none"),
   })
   .strict()
   .refine((d) => d.cpuShare + d.runtimeShare <= 1 + 1e-9, { message: "expected cpuShare + runtimeShare ≤ 1", path: ["runtimeShare"] })

@@ -13,7 +13,8 @@
  *   work that holds one of the host's cores (steps beyond the core count queue for one) and its
  *   `runtimeShare` is serialised in the container runtime (one step at a time per host); the rest
  *   is a plain delay. So a sequential batch takes the profile's means, and parallel starts slow
- *   down as they share the cores and the runtime (as the lab's do).
+ *   down as they share the cores and the runtime (as the lab's do). A step also slows by the
+ *   profile's `growthPerVnf` for every other vNF on the host (the lab's runtime and switch do).
  * - Memory is a hard limit: a start reserves its idle memory when requested; if it does not fit it
  *   fails at once with `vnfFailed` ("out of memory: needs X bytes, Y free on H"), the others run.
  *   A stopped vNF frees its memory when its stop completes.
@@ -167,7 +168,8 @@ export class VnfHost {
    */
   private *step(d: DurationDistribution) {
     const env = this.env;
-    const total = this.duration(d);
+    const others = Math.max(0, this.instances.size - 1);
+    const total = this.duration(d) * (1 + d.growthPerVnf * others);
     const cpu = total * d.cpuShare;
     const runtime = total * d.runtimeShare;
     const delay = total - cpu - runtime;
