@@ -49,7 +49,7 @@ export interface ForwardingPoint {
   sentPps: number;
   /** Packets the receiver got per second of the sender's run. */
   deliveredPps: number;
-  /** 1 − received / sent. */
+  /** 1 − received / sent (packets still in flight when the sender stopped count as lost). */
   lossRatio: number;
   seconds: number;
   /** The vNF's cgroup CPU time over the interval / packets delivered, s (NaN without a vNF). */
@@ -64,18 +64,31 @@ export interface ForwardingPoint {
 
 export const DEFAULT_RATES_PPS = [1000, 5000, 10_000, 20_000, 50_000, 100_000] as const;
 
-/** What iperf3 -J reports at the end of a UDP run (3.x: `end.sum`, receiver's counts). */
-export function parseIperf3Udp(stdout: string): { seconds: number; packets: number; lost: number } {
-  let report: { error?: string; end?: { sum?: { seconds?: number; packets?: number; lost_packets?: number }; sum_received?: { packets?: number; lost_packets?: number } } };
+interface Iperf3Sum {
+  seconds?: number;
+  packets?: number;
+  lost_packets?: number;
+}
+
+/**
+ * Packets sent (and over how many seconds) and received from an iperf3 -J UDP report: 3.12 gives
+ * `end.sum_sent` (the sender's count) and `end.sum_received` (the receiver's: packets in the
+ * sequence range and those missing from it); older versions only `end.sum` (sent, and the
+ * receiver's lost count).
+ */
+export function parseIperf3Udp(stdout: string): { sentPackets: number; seconds: number; receivedPackets: number } {
+  let report: { error?: string; end?: { sum?: Iperf3Sum; sum_sent?: Iperf3Sum; sum_received?: Iperf3Sum } };
   try {
     report = JSON.parse(stdout) as typeof report;
   } catch {
     throw new Error(`iperf3 printed no JSON report: ${stdout.slice(0, 200)}`);
   }
   if (report.error) throw new Error(`iperf3: ${report.error}`);
-  const sum = report.end?.sum;
-  if (!sum || typeof sum.packets !== "number" || typeof sum.lost_packets !== "number" || typeof sum.seconds !== "number") throw new Error("iperf3's report has no end.sum with packets, lost_packets and seconds");
-  return { seconds: sum.seconds, packets: sum.packets, lost: sum.lost_packets };
+  const complete = (x: Iperf3Sum | undefined): x is Required<Iperf3Sum> => typeof x?.packets === "number" && typeof x.lost_packets === "number" && typeof x.seconds === "number";
+  const { sum, sum_sent: sent, sum_received: received } = report.end ?? {};
+  if (complete(sent) && complete(received)) return { sentPackets: sent.packets, seconds: sent.seconds, receivedPackets: Math.max(0, received.packets - received.lost_packets) };
+  if (complete(sum)) return { sentPackets: sum.packets, seconds: sum.seconds, receivedPackets: Math.max(0, sum.packets - sum.lost_packets) };
+  throw new Error("iperf3's report has neither end.sum_sent + end.sum_received nor end.sum with packets, lost_packets and seconds");
 }
 
 async function waitForServer(bed: MeasurementBed, port: number, server: LabProcess): Promise<void> {
@@ -118,12 +131,12 @@ export async function measureForwarding(options: ForwardingOptions): Promise<For
       );
       const [c1, o1, h1, t1] = [await vnfCpu(), await ovsSwitchCpuSeconds(), await hostBusyCpuSeconds(), monotonicMs()];
       const r = parseIperf3Udp(out);
-      const delivered = Math.max(0, r.packets - r.lost);
+      const delivered = Math.min(r.receivedPackets, r.sentPackets);
       const point: ForwardingPoint = {
         offeredPps: rate,
-        sentPps: r.packets / r.seconds,
+        sentPps: r.sentPackets / r.seconds,
         deliveredPps: delivered / r.seconds,
-        lossRatio: r.packets > 0 ? r.lost / r.packets : NaN,
+        lossRatio: r.sentPackets > 0 ? 1 - delivered / r.sentPackets : NaN,
         seconds: r.seconds,
         cpuSPerPacket: delivered > 0 ? (c1 - c0) / delivered : NaN,
         cpuUtilisation: (c1 - c0) / ((t1 - t0) / 1000),
