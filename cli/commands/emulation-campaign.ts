@@ -14,12 +14,15 @@ interface CampaignFlags {
   quick?: boolean;
   out?: string;
   repeat?: string;
+  repeatFor: string[];
   device: string[];
   only?: string;
   lifecycleCounts?: string;
   parallelism?: string;
   memoryCounts?: string;
   kinds?: string;
+  memoryKinds?: string;
+  forwardingKinds?: string;
   rates?: string;
 }
 
@@ -35,24 +38,36 @@ export function registerCampaign(emulation: Command): void {
     .option("--quick", "fewer points: N ∈ {1, 10}, p ∈ {1, 4}, wire and firewall, RTT 0…2, 3 rates, the lab only; repeat 2")
     .option("--out <dir>", "results folder (default results/emulation-campaign/<timestamp>)")
     .option("--repeat <n>", "times each point is measured (default 3; quick 2)")
+    .option("--repeat-for <part=n>", "repetitions of one part, e.g. memory=1 (repeatable)", collect, [])
     .option("--device <key>", 'emulate a device of the catalog (topologies/devices/devices.yaml), or "lab" for this machine as itself; repeatable (default: lab, plus tp-link-archer-c9 in the full campaign)', collect, [])
     .option("--only <parts>", "only these parts: lifecycle,memory,rtt,flowmod,roaming,forwarding")
     .option("--lifecycle-counts <list>", "lifecycle: numbers of vNFs per batch (replaces the plan's)")
     .option("--parallelism <list>", "lifecycle: vNFs started at once (replaces the plan's)")
     .option("--memory-counts <list>", "memory: idle vNF counts (replaces the plan's)")
     .option("--kinds <list>", "memory and forwarding: vNF types (replaces the plan's)")
+    .option("--memory-kinds <list>", "memory: vNF types (replaces the plan's)")
+    .option("--forwarding-kinds <list>", "forwarding: vNF types (replaces the plan's)")
     .option("--rates <list>", "forwarding: offered packets/s (replaces the plan's)")
     .action(async (flags: CampaignFlags) => {
       const { campaignPlan } = await import("../../emulation/harness/campaign-plan.ts");
       const plan = campaignPlan({
         quick: flags.quick ?? false,
         repeat: flags.repeat === undefined ? undefined : parsePositiveInt(flags.repeat, "--repeat"),
+        partRepeat: Object.fromEntries(
+          flags.repeatFor.map((x) => {
+            const [part, n] = x.split("=");
+            if (part === undefined || n === undefined) throw new UserError(`--repeat-for: expected PART=N, got "${x}"`);
+            return [part.trim(), parsePositiveInt(n.trim(), "--repeat-for")];
+          }),
+        ),
         devices: flags.device,
         parts: words(flags.only),
         lifecycleCounts: list(flags.lifecycleCounts, "--lifecycle-counts"),
         lifecycleParallelism: list(flags.parallelism, "--parallelism"),
         memoryCounts: list(flags.memoryCounts, "--memory-counts"),
         kinds: words(flags.kinds),
+        memoryKinds: words(flags.memoryKinds),
+        forwardingKinds: words(flags.forwardingKinds),
         ratesPps: list(flags.rates, "--rates"),
       });
       const { loadDeviceCapacities, capacityOf } = await import("../../topologies/devices/index.ts");

@@ -25,6 +25,8 @@ export interface CampaignPlan {
   quick: boolean;
   /** Times each point is measured (repetitions run one after another, each through every part). */
   repeat: number;
+  /** Fewer (or more) repetitions for some parts, e.g. `{ memory: 1 }` (default: `repeat`). */
+  partRepeat: Partial<Record<CampaignPart, number>>;
   /** "lab" (this machine as itself) and device catalog keys; lifecycle and memory run once per device. */
   devices: string[];
   parts: CampaignPart[];
@@ -63,10 +65,11 @@ export const MEASUREMENT_SPECS: Readonly<Record<VnfKind, VnfSpec>> = {
 const FULL: CampaignPlan = {
   quick: false,
   repeat: 3,
+  partRepeat: {},
   devices: [LAB_DEVICE, "tp-link-archer-c9"],
   parts: [...CAMPAIGN_PARTS],
   lifecycle: { kinds: ["wire"], counts: [1, 2, 5, 10, 20, 50, 100], parallelism: [1, 2, 4, 8], timeoutMs: 30_000 },
-  memory: { kinds: [...VNF_KINDS], counts: [1, 10, 50, 100], parallelism: 4, settleMs: 2000 },
+  memory: { kinds: [...VNF_KINDS], counts: [1, 10, 50, 100], parallelism: 8, settleMs: 1500 },
   rtt: { maxVnfs: 5, samples: 200, intervalMs: 10 },
   flowmod: { batchSizes: [1, 10, 100], samples: 50 },
   roaming: { modes: [...MIGRATION_MODES] },
@@ -76,6 +79,7 @@ const FULL: CampaignPlan = {
 const QUICK: CampaignPlan = {
   quick: true,
   repeat: 2,
+  partRepeat: {},
   devices: [LAB_DEVICE],
   parts: [...CAMPAIGN_PARTS],
   lifecycle: { kinds: ["wire"], counts: [1, 10], parallelism: [1, 4], timeoutMs: 30_000 },
@@ -89,6 +93,8 @@ const QUICK: CampaignPlan = {
 export interface PlanChoices {
   quick?: boolean;
   repeat?: number;
+  /** Repetitions of single parts, e.g. `{ memory: 1 }`. */
+  partRepeat?: Record<string, number>;
   /** Replaces the default devices. */
   devices?: string[];
   /** Only these parts (default all). */
@@ -97,7 +103,10 @@ export interface PlanChoices {
   lifecycleCounts?: number[];
   lifecycleParallelism?: number[];
   memoryCounts?: number[];
+  /** Memory and forwarding kinds (both), or each apart. */
   kinds?: string[];
+  memoryKinds?: string[];
+  forwardingKinds?: string[];
   ratesPps?: number[];
 }
 
@@ -106,12 +115,30 @@ function ascending(what: string, xs: readonly number[]): number[] {
   return [...xs];
 }
 
+const isPart = (p: string): p is CampaignPart => (CAMPAIGN_PARTS as readonly string[]).includes(p);
+
+/** Repetitions of `part` in `plan`. */
+export function repeatOf(plan: CampaignPlan, part: CampaignPart): number {
+  return plan.partRepeat[part] ?? plan.repeat;
+}
+
+function kinds(flag: string, names: readonly string[]): VnfKind[] {
+  const bad = names.filter((k) => !isVnfKind(k));
+  if (bad.length > 0 || names.length === 0) throw new UserError(`${flag}: unknown vNF type(s) ${bad.join(", ")}; expected ${VNF_KINDS.join(", ")}`);
+  return names.filter(isVnfKind);
+}
+
 /** The full or quick plan with the caller's choices applied; throws a UserError on a bad choice. */
 export function campaignPlan(choices: PlanChoices = {}): CampaignPlan {
   const base = structuredClone(choices.quick ? QUICK : FULL);
   if (choices.repeat !== undefined) {
     if (!(Number.isInteger(choices.repeat) && choices.repeat >= 1 && choices.repeat <= 100)) throw new UserError(`--repeat: expected an integer in [1, 100], got ${choices.repeat}`);
     base.repeat = choices.repeat;
+  }
+  for (const [part, n] of Object.entries(choices.partRepeat ?? {})) {
+    if (!isPart(part)) throw new UserError(`--repeat-for: unknown part ${part}; expected ${CAMPAIGN_PARTS.join(", ")}`);
+    if (!(Number.isInteger(n) && n >= 1 && n <= 100)) throw new UserError(`--repeat-for ${part}: expected an integer in [1, 100], got ${n}`);
+    base.partRepeat[part] = n;
   }
   if (choices.devices !== undefined && choices.devices.length > 0) base.devices = [...new Set(choices.devices)];
   if (choices.parts !== undefined && choices.parts.length > 0) {
@@ -123,12 +150,9 @@ export function campaignPlan(choices: PlanChoices = {}): CampaignPlan {
   if (choices.lifecycleParallelism) base.lifecycle.parallelism = ascending("--parallelism", choices.lifecycleParallelism);
   if (choices.memoryCounts) base.memory.counts = ascending("--memory-counts", choices.memoryCounts);
   if (choices.ratesPps) base.forwarding.ratesPps = ascending("--rates", choices.ratesPps);
-  if (choices.kinds) {
-    const bad = choices.kinds.filter((k) => !isVnfKind(k));
-    if (bad.length > 0 || choices.kinds.length === 0) throw new UserError(`--kinds: unknown vNF type(s) ${bad.join(", ")}; expected ${VNF_KINDS.join(", ")}`);
-    base.memory.kinds = choices.kinds as VnfKind[];
-    base.forwarding.kinds = choices.kinds as VnfKind[];
-  }
+  if (choices.kinds) base.memory.kinds = base.forwarding.kinds = kinds("--kinds", choices.kinds);
+  if (choices.memoryKinds) base.memory.kinds = kinds("--memory-kinds", choices.memoryKinds);
+  if (choices.forwardingKinds) base.forwarding.kinds = kinds("--forwarding-kinds", choices.forwardingKinds);
   if (base.lifecycle.counts.some((n) => n > 1000) || base.memory.counts.some((n) => n > 1000)) throw new UserError("vNF counts above 1000 are not supported");
   return base;
 }

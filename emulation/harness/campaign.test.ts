@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
 import { cfsQuotaUs } from "../vnf/device-cgroup.ts";
-import { campaignPlan, lifecycleBatches, planKinds } from "./campaign-plan.ts";
+import { campaignPlan, lifecycleBatches, planKinds, repeatOf } from "./campaign-plan.ts";
 import { CAMPAIGN_COLUMNS, campaignMetrics, campaignTables, emptyCampaignData, type CampaignData } from "./campaign-tables.ts";
 import { parseProcStatBusySeconds } from "./cpu-accounting.ts";
 import { dependentChain } from "./core-speed.ts";
@@ -33,6 +33,8 @@ describe("campaign plan", () => {
     ]);
     expect(planKinds(plan)).toEqual(["wire"]);
     expect(planKinds(campaignPlan({ quick: true }))).toEqual(["wire", "firewall"]);
+    const some = campaignPlan({ repeat: 2, partRepeat: { memory: 1 }, memoryKinds: ["wire"], forwardingKinds: ["firewall", "ids-lite"] });
+    expect([repeatOf(some, "memory"), repeatOf(some, "rtt"), some.memory.kinds, some.forwarding.kinds]).toEqual([1, 2, ["wire"], ["firewall", "ids-lite"]]);
   });
 
   it("refuses bad choices with the flag's name", () => {
@@ -40,6 +42,8 @@ describe("campaign plan", () => {
     expect(() => campaignPlan({ parts: ["rtt", "latency"] })).toThrow("--only: unknown part(s) latency");
     expect(() => campaignPlan({ lifecycleCounts: [5, 2] })).toThrow("--lifecycle-counts: expected ascending positive integers, got 5,2");
     expect(() => campaignPlan({ kinds: ["wire", "nat"] })).toThrow("--kinds: unknown vNF type(s) nat");
+    expect(() => campaignPlan({ partRepeat: { latency: 1 } })).toThrow("--repeat-for: unknown part latency");
+    expect(() => campaignPlan({ partRepeat: { memory: 0 } })).toThrow("--repeat-for memory: expected an integer in [1, 100], got 0");
   });
 });
 

@@ -8,7 +8,8 @@
  * of landing on one. Devices: lifecycle and memory run once per device; a device of the catalog
  * runs in a fresh `DeviceCgroup` per batch (its CPU quota and vNF memory shared by all its
  * containers, each container also given the device's quota with Docker's `--cpus`), with failures
- * recorded instead of thrown — where a device runs out of memory is a result. On the lab as
+ * recorded instead of thrown — where a device runs out of memory is a result — and a start that
+ * takes over START_DEADLINE_MS counts as failed. On the lab as
  * itself failures are recorded too (a 20-minute campaign is not lost to one stuck start), and a
  * part that throws is recorded in `errors` and the campaign goes on.
  *
@@ -21,9 +22,9 @@ import type { MetricSummary } from "../../base/results/summary.ts";
 import type { Table } from "../../base/tables.ts";
 import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
 import type { VnfKind } from "../images/catalog.ts";
-import { Teardown } from "../lab/teardown.ts";
+import { stopRequested, Teardown } from "../lab/teardown.ts";
 import { DeviceCgroup } from "../vnf/device-cgroup.ts";
-import { lifecycleBatches, MEASUREMENT_SPECS, type CampaignPart, type CampaignPlan, type MigrationMode } from "./campaign-plan.ts";
+import { lifecycleBatches, MEASUREMENT_SPECS, repeatOf, type CampaignPart, type CampaignPlan, type MigrationMode } from "./campaign-plan.ts";
 import { campaignMetrics, campaignTables, emptyCampaignData, type CampaignData, type RoamingRun } from "./campaign-tables.ts";
 import { measureCoreSpeed, type CoreSpeed } from "./core-speed.ts";
 import { deviceScaling, type DeviceScaling } from "./device-scaling.ts";
@@ -33,6 +34,12 @@ import { measureInstantiation } from "./instantiation.ts";
 import { measureIdleMemory } from "./memory.ts";
 import { monotonicMs } from "./pool.ts";
 import { measureIdleRtt } from "./rtt.ts";
+
+/**
+ * A vNF start (create → ready line) taking longer than this counts as failed (`LateStarts`): on a
+ * small device out of memory `docker start` can hang for minutes while the device thrashes.
+ */
+export const START_DEADLINE_MS = 60_000;
 
 export interface CampaignHooks {
   /** Runs the roaming scenario once with `mode`; without it the roaming part is skipped. */
@@ -78,11 +85,13 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
 
   /** Runs one measurement; a failure is recorded and the campaign goes on. */
   const attempt = async (part: CampaignPart, repetition: number, what: string, fn: () => Promise<void>): Promise<void> => {
+    if (stopRequested()) return; // Ctrl-C: the teardown is running, start nothing new
     const s = monotonicMs();
-    log(`rep ${repetition}/${plan.repeat} ${part}: ${what}`);
+    log(`rep ${repetition}/${repeatOf(plan, part)} ${part}: ${what}`);
     try {
       await fn();
     } catch (err) {
+      if (stopRequested()) return;
       const message = (err as Error).message.split("\n")[0] ?? String(err);
       errors.push({ part, repetition, what, message });
       log(`  FAILED: ${message}`);
@@ -91,28 +100,38 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
     }
   };
 
-  /** Runs `fn` with the device's cgroup (none for the lab as itself), removed afterwards. */
-  const onDevice = async <T>(s: DeviceScaling, fn: (limits: { cgroupParent?: string; cpuQuotaCores?: number }) => Promise<T>): Promise<T> => {
+  /**
+   * Runs `fn` with the device's cgroup (none for the lab as itself), removed afterwards (with any
+   * container of this run left under it). A failure to remove it does not lose `fn`'s result: it
+   * is recorded, and the campaign's teardown tries again at the end.
+   */
+  const onDevice = async <T>(part: CampaignPart, repetition: number, s: DeviceScaling, fn: (limits: { cgroupParent?: string; cpuQuotaCores?: number }) => Promise<T>): Promise<T> => {
     if (s.cpuQuotaCores === null && s.memoryLimitBytes === null) return fn({});
     const cg = await DeviceCgroup.create({ cpuQuotaCores: s.cpuQuotaCores, memoryLimitBytes: s.memoryLimitBytes }, teardown);
     try {
       return await fn({ cgroupParent: cg.parent, cpuQuotaCores: s.cpuQuotaCores ?? undefined });
     } finally {
-      await cg.remove();
+      await cg.remove().catch((err: Error) => {
+        errors.push({ part, repetition, what: `removing the ${s.device} cgroup ${cg.name} (retried at the end)`, message: err.message });
+        log(`  could not remove ${cg.name} yet: ${err.message}`);
+      });
     }
   };
 
-  const has = (p: CampaignPart): boolean => plan.parts.includes(p);
-  if (has("roaming") && !hooks.measureRoaming) skipped.roaming = "no roaming scenario given (the scenario layer runs it)";
+  const repetitions = Math.max(...plan.parts.map((p) => repeatOf(plan, p)));
+  let rep = 0;
+  /** Whether `p` runs in the current repetition. */
+  const has = (p: CampaignPart): boolean => plan.parts.includes(p) && rep <= repeatOf(plan, p);
+  if (plan.parts.includes("roaming") && !hooks.measureRoaming) skipped.roaming = "no roaming scenario given (the scenario layer runs it)";
   try {
-    for (let rep = 1; rep <= plan.repeat; rep++) {
+    for (rep = 1; rep <= repetitions; rep++) {
       if (has("lifecycle")) {
         for (const s of scaling) {
           for (const kind of plan.lifecycle.kinds) {
             for (const { n, parallelism } of lifecycleBatches(plan)) {
               await attempt("lifecycle", rep, `${s.device}, ${n} ${kind} vNF(s), ${parallelism} at once`, async () => {
-                const result = await onDevice(s, (limits) =>
-                  measureInstantiation({ count: n, parallelism, spec: MEASUREMENT_SPECS[kind], image: image(kind), timeoutMs: plan.lifecycle.timeoutMs, tolerateFailures: true, ...limits }),
+                const result = await onDevice("lifecycle", rep, s, (limits) =>
+                  measureInstantiation({ count: n, parallelism, spec: MEASUREMENT_SPECS[kind], image: image(kind), timeoutMs: plan.lifecycle.timeoutMs, tolerateFailures: true, startDeadlineMs: START_DEADLINE_MS, ...limits }),
                 );
                 data.lifecycle.push({ repetition: rep, device: s.device, result });
                 log(`  ready-all ${result.readyAllSeconds.toFixed(2)} s, stop+remove ${(result.stopAllSeconds + result.removeAllSeconds).toFixed(2)} s${result.failed > 0 ? `, ${result.failed} failed: ${result.vnfs.find((v) => v.failed)?.reason}` : ""}`);
@@ -125,8 +144,8 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
         for (const s of scaling) {
           for (const kind of plan.memory.kinds) {
             await attempt("memory", rep, `${s.device}, idle ${kind} at N = ${plan.memory.counts.join(", ")}`, async () => {
-              const result = await onDevice(s, (limits) =>
-                measureIdleMemory({ counts: plan.memory.counts, parallelism: plan.memory.parallelism, settleMs: plan.memory.settleMs, spec: MEASUREMENT_SPECS[kind], image: image(kind), tolerateFailures: true, ...limits }),
+              const result = await onDevice("memory", rep, s, (limits) =>
+                measureIdleMemory({ counts: plan.memory.counts, parallelism: plan.memory.parallelism, settleMs: plan.memory.settleMs, spec: MEASUREMENT_SPECS[kind], image: image(kind), tolerateFailures: true, startDeadlineMs: START_DEADLINE_MS, ...limits }),
               );
               data.memory.push({ repetition: rep, device: s.device, kind, result });
               const last = result.points.at(-1);

@@ -17,6 +17,7 @@ import { sharedCpuSeconds, shimCpuSeconds } from "./cpu-accounting.ts";
 import { MeasurementBed, vnfPorts } from "./bed.ts";
 import { monotonicMs, runPool } from "./pool.ts";
 import { ForwardingProbe, probeChain } from "./probe.ts";
+import { LateStarts } from "./late-starts.ts";
 
 export interface InstantiationOptions {
   /** Image reference, e.g. the content-hash tag from buildImages (default `gnf/<kind>:latest`). */
@@ -41,6 +42,8 @@ export interface InstantiationOptions {
   tolerateFailures?: boolean;
   /** With tolerateFailures: once this many vNFs failed, those not yet started are not attempted (recorded as failed, with that reason). Default 3. */
   giveUpAfter?: number;
+  /** With tolerateFailures: a start (create → ready line) taking longer fails at once (`LateStarts`). Default none. */
+  startDeadlineMs?: number;
 }
 
 /** One vNF's timeline; `…AtMs` are from the first create call of the batch, ms. */
@@ -129,6 +132,7 @@ export async function measureInstantiation(options: InstantiationOptions): Promi
       row.failed = true;
       row.reason ||= failureReason(err);
     };
+    const late = tolerate && options.startDeadlineMs !== undefined ? new LateStarts(options.startDeadlineMs) : undefined;
     const cpu0 = await sharedCpuSeconds([bed.helperPid]);
     const t0 = monotonicMs();
     await runPool(count, parallelism, async (i) => {
@@ -143,10 +147,11 @@ export async function measureInstantiation(options: InstantiationOptions): Promi
       }
       let vnf: ContainerVnf;
       try {
-        vnf = await ContainerVnf.start(
+        const start = ContainerVnf.start(
           { spec, image: options.image, bridge: bed.ports, ...vnfPorts(i), readyTimeoutMs: timeoutMs, cgroupParent: options.cgroupParent, cpuQuotaCores: options.cpuQuotaCores },
           bed.bed.teardown,
         );
+        vnf = await (late ? late.run(start) : start);
       } catch (err) {
         fail(row, err);
         return;
@@ -196,6 +201,7 @@ export async function measureInstantiation(options: InstantiationOptions): Promi
       (rows[i] as VnfInstantiation).removeMs = monotonicMs() - r0;
     });
     const s2 = monotonicMs();
+    await late?.settle();
     return {
       kind,
       count,

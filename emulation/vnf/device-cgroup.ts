@@ -17,8 +17,10 @@
  */
 import { mkdir, readdir, readFile, rmdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { labName } from "../lab/names.ts";
+import { labName, RUN_PREFIX } from "../lab/names.ts";
 import type { Teardown } from "../lab/teardown.ts";
+import { RUN_LABEL } from "./container-vnf.ts";
+import { dockerClient } from "./docker-client.ts";
 
 export const CGROUP_ROOT = "/sys/fs/cgroup";
 /** CFS period of the quota, µs (Docker's default for `--cpus`). */
@@ -82,9 +84,36 @@ export class DeviceCgroup {
     return { failcnt, oomKills: oom ? Number(oom[1]) : 0 };
   }
 
-  /** Removes the parent from every hierarchy where it exists (runc made it in all); retries while the kernel still frees its children. */
+  /**
+   * Force-removes this run's containers (label `gnf.lab.run` = this run's prefix) still under this
+   * parent — a safety net: under memory pressure a container's removal can fail once, and its
+   * undo step is then gone. Resolves with their names.
+   */
+  async removeContainers(): Promise<string[]> {
+    const docker = dockerClient();
+    const listed = await docker.listContainers({ all: true, filters: { label: [`${RUN_LABEL}=${RUN_PREFIX}`] } });
+    const removed: string[] = [];
+    for (const c of listed) {
+      const info = await docker.getContainer(c.Id).inspect().catch(() => null);
+      if (info?.HostConfig.CgroupParent !== this.parent) continue;
+      await docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch((err: { statusCode?: number }) => {
+          if (err.statusCode !== 404) throw err;
+        });
+      removed.push(info.Name.replace(/^\//, ""));
+    }
+    return removed;
+  }
+
+  /**
+   * Removes this run's containers left under it (`removeContainers`), then the parent from every
+   * hierarchy where it exists (runc made it in all), retrying while the kernel still frees its children.
+   */
   async remove(): Promise<void> {
     if (this.removed) return;
+    await this.removeContainers();
     const controllers = await readdir(this.root);
     for (const controller of controllers) {
       const dir = join(this.root, controller, this.name);
