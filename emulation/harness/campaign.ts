@@ -18,6 +18,7 @@
  * failure; device cgroups go with the campaign's own Teardown (SIGINT/SIGTERM too).
  */
 import { cpus } from "node:os";
+import { UserError } from "../../base/errors.ts";
 import type { MetricSummary } from "../../base/results/summary.ts";
 import type { Table } from "../../base/tables.ts";
 import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
@@ -191,6 +192,8 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
   } finally {
     await teardown.teardown();
   }
+  // Interrupted: what was measured meanwhile is not to be trusted, and no folder may look complete.
+  if (stopRequested()) throw new UserError("the campaign was interrupted (SIGINT/SIGTERM): everything it created is removed, nothing is written");
   log("done");
   return { data, tables: campaignTables(data), metrics: campaignMetrics(data), coreSpeed, scaling, errors, skipped, partSeconds };
 }
