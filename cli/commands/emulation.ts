@@ -1,6 +1,6 @@
 /**
- * `gnf emulation setup | doctor | images | measure`: prepare this machine for the emulation lab,
- * say what is missing, build the vNF images (no registry), run one Fig. 2 measurement.
+ * `gnf emulation setup | doctor | images | measure | campaign`: prepare this machine for the emulation lab,
+ * say what is missing, build the vNF images (no registry), run one Fig. 2 measurement or a whole campaign.
  */
 import type { Command } from "commander";
 import { buildImages } from "../../emulation/images/build.ts";
@@ -9,6 +9,7 @@ import { setupLab } from "../../emulation/setup/setup.ts";
 import { checkDocker } from "../../emulation/vnf/docker-client.ts";
 import { UserError } from "../../base/errors.ts";
 import { registerMeasure } from "./emulation-measure.ts";
+import { registerCampaign } from "./emulation-campaign.ts";
 
 export function registerEmulation(program: Command): void {
   const emulation = program.command("emulation").description("the emulation lab: Mininet + Open vSwitch + Docker vNFs");
@@ -38,4 +39,5 @@ export function registerEmulation(program: Command): void {
       await buildImages({ force: options.force ?? false, onProgress: (line) => process.stdout.write(`${line}\n`) });
     });
   registerMeasure(emulation);
+  registerCampaign(emulation);
 }

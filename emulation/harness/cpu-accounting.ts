@@ -49,3 +49,26 @@ export async function shimCpuSeconds(initPid: number): Promise<number> {
   if (!init) return 0;
   return (await stat(init.ppid))?.cpuSeconds ?? 0;
 }
+
+/** CPU seconds so far of ovs-vswitchd (all its threads; the userspace datapath forwards every packet), 0 if it is not running. */
+export async function ovsSwitchCpuSeconds(): Promise<number> {
+  const pid = await pidFrom("/var/run/openvswitch/ovs-vswitchd.pid");
+  return pid === null ? 0 : ((await stat(pid))?.cpuSeconds ?? 0);
+}
+
+/**
+ * Busy CPU seconds of the whole machine from the first line of /proc/stat: every state but idle
+ * and iowait (user, nice, system, irq, softirq, steal), summed over CPUs — includes the kernel's
+ * packet processing in softirq, which no process or cgroup is charged for.
+ */
+export function parseProcStatBusySeconds(text: string): number {
+  const fields = (text.split("\n")[0] ?? "").trim().split(/\s+/);
+  if (fields[0] !== "cpu") throw new Error("/proc/stat does not start with the cpu line");
+  const ticks = fields.slice(1, 9).map(Number);
+  const busy = ticks.reduce((s, t, i) => (i === 3 || i === 4 ? s : s + t), 0);
+  return busy / USER_HZ;
+}
+
+export async function hostBusyCpuSeconds(): Promise<number> {
+  return parseProcStatBusySeconds(await readFile("/proc/stat", "utf8"));
+}

@@ -25,6 +25,8 @@ import { MeasurementBed, vnfPorts } from "./bed.ts";
 import { memAvailableBytes } from "./meminfo.ts";
 import { runPool } from "./pool.ts";
 import { leastSquares } from "./stats.ts";
+import { failureReason } from "./instantiation.ts";
+import { LateStarts } from "./late-starts.ts";
 
 export interface MemoryOptions {
   /** Image reference, e.g. the content-hash tag from buildImages (default `gnf/<kind>:latest`). */
@@ -36,6 +38,19 @@ export interface MemoryOptions {
   /** Idle time after reaching a checkpoint before reading, ms (default 2000). */
   settleMs?: number;
   spec?: VnfSpec;
+  /** Cgroup parent of every container (a `DeviceCgroup`: the device's CPU quota and memory shared by all). */
+  cgroupParent?: string;
+  /** CPU quota of each container, cores (Docker's `--cpus`). */
+  cpuQuotaCores?: number;
+  /**
+   * A vNF that fails to start (or exits while idle) does not end the measurement: the checkpoint
+   * where it happened is measured with the vNFs still running (`running` < `vnfs`, `failed` > 0)
+   * and is the last one; after 3 failed starts the rest of that checkpoint is not attempted (and
+   * counted as failed). Default false (the first failure throws).
+   */
+  tolerateFailures?: boolean;
+  /** With tolerateFailures: a start (create → ready line) taking longer fails at once (`LateStarts`). Default none. */
+  startDeadlineMs?: number;
 }
 
 /** One checkpoint: N idle vNFs. Byte values. */
@@ -51,6 +66,11 @@ export interface MemoryPoint {
   totalUsageBytes: number;
   /** MemAvailable before the first container minus now. */
   hostDeltaBytes: number;
+  /** vNFs running at this checkpoint (= vnfs unless some failed). */
+  running: number;
+  /** vNFs that failed to start or exited so far (only with tolerateFailures), and the first reason. */
+  failed: number;
+  failure: string;
 }
 
 export interface MemoryResult {
@@ -66,6 +86,8 @@ export interface MemoryResult {
 }
 
 const DEFAULT_COUNTS = [1, 2, 5, 10, 20, 50, 100];
+/** With tolerateFailures: failed starts after which a checkpoint's remaining starts are not attempted. */
+const GIVE_UP_AFTER = 3;
 
 async function kmemBytes(pid: number): Promise<number> {
   const { memory } = await cgroupPaths(pid);
@@ -84,33 +106,74 @@ export async function measureIdleMemory(options: MemoryOptions = {}): Promise<Me
   const bed = await MeasurementBed.start();
   try {
     const before = await memAvailableBytes();
-    const vnfs: ContainerVnf[] = [];
+    let vnfs: ContainerVnf[] = [];
+    let started = 0;
+    let failed = 0;
+    let failure = "";
     const points: MemoryPoint[] = [];
+    const late = options.tolerateFailures && options.startDeadlineMs !== undefined ? new LateStarts(options.startDeadlineMs) : undefined;
+    const start = (i: number): Promise<ContainerVnf> => {
+      const p = ContainerVnf.start({ spec, image: options.image, bridge: bed.ports, ...vnfPorts(i), cgroupParent: options.cgroupParent, cpuQuotaCores: options.cpuQuotaCores }, bed.bed.teardown);
+      return late ? late.run(p) : p;
+    };
     for (const n of counts) {
-      const have = vnfs.length;
-      const added = await runPool(n - have, options.parallelism ?? 4, (j) => ContainerVnf.start({ spec, image: options.image, bridge: bed.ports, ...vnfPorts(have + j) }, bed.bed.teardown));
-      vnfs.push(...added);
+      const have = started;
+      const errors: unknown[] = [];
+      const added = await runPool(n - have, options.parallelism ?? 4, async (j) =>
+        errors.length >= GIVE_UP_AFTER
+          ? undefined // not attempted: this checkpoint's starts are failing
+          : start(have + j).catch((err: unknown) => {
+              if (!options.tolerateFailures) throw err;
+              errors.push(err);
+              return undefined;
+            }),
+      );
+      started = n;
+      vnfs.push(...added.filter((v): v is ContainerVnf => v !== undefined));
       await new Promise((r) => setTimeout(r, settleMs));
-      const res = await Promise.all(vnfs.map((v) => v.resources()));
+      if (options.tolerateFailures) {
+        const states = await Promise.all(vnfs.map((v) => v.state().catch(() => ({ running: false, oomKilled: false, exitCode: null }))));
+        const exited = vnfs.filter((_, i) => !states[i]?.running);
+        if (exited.length > 0) errors.push(new Error(`${exited.length} idle vNF(s) exited${states.some((s) => s.oomKilled) ? " (OOM-killed)" : ""}`));
+        failed += (n - have - added.filter((v) => v !== undefined).length) + exited.length;
+        vnfs = vnfs.filter((_, i) => states[i]?.running);
+        failure ||= errors.length > 0 ? failureReason(errors[0]) : "";
+      }
+      const read = await Promise.all(
+        vnfs.map((v) =>
+          v.resources().catch((err: unknown) => {
+            if (!options.tolerateFailures) throw err;
+            return null; // exited just now
+          }),
+        ),
+      );
+      const res = read.filter((r) => r !== null);
       const kmem = await Promise.all(vnfs.map((v) => kmemBytes(v.pid)));
       const now = await memAvailableBytes();
       points.push({
         vnfs: n,
-        meanUsageBytes: avg(res.map((r) => r.memoryUsageBytes)),
-        meanRssBytes: avg(res.map((r) => r.memoryRssBytes)),
-        meanCacheBytes: avg(res.map((r) => r.memoryCacheBytes)),
-        meanKmemBytes: avg(kmem),
+        meanUsageBytes: res.length > 0 ? avg(res.map((r) => r.memoryUsageBytes)) : NaN,
+        meanRssBytes: res.length > 0 ? avg(res.map((r) => r.memoryRssBytes)) : NaN,
+        meanCacheBytes: res.length > 0 ? avg(res.map((r) => r.memoryCacheBytes)) : NaN,
+        meanKmemBytes: res.length > 0 ? avg(kmem) : NaN,
         totalUsageBytes: res.reduce((s, r) => s + r.memoryUsageBytes, 0),
         hostDeltaBytes: before - now,
+        running: res.length,
+        failed,
+        failure,
       });
+      if (failed > 0) break;
     }
+    // Remove the vNFs several at once (the bed's teardown would remove them one by one: ~0.2 s each).
+    await runPool(vnfs.length, options.parallelism ?? 4, (i) => (vnfs[i] as ContainerVnf).remove());
+    await late?.settle();
     const last = points[points.length - 1] as MemoryPoint;
-    const slope = (ys: number[]): number => (points.length >= 2 ? leastSquares(points.map((p) => p.vnfs), ys).slope : NaN);
+    const slope = (ys: number[]): number => (points.length >= 2 ? leastSquares(points.map((p) => p.running), ys).slope : NaN);
     return {
       points,
       usagePerVnfBytes: last.meanUsageBytes,
       usageSlopeBytesPerVnf: slope(points.map((p) => p.totalUsageBytes)),
-      hostPerVnfBytes: last.hostDeltaBytes / last.vnfs,
+      hostPerVnfBytes: last.hostDeltaBytes / last.running,
       hostSlopeBytesPerVnf: slope(points.map((p) => p.hostDeltaBytes)),
     };
   } finally {

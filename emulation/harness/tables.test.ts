@@ -12,9 +12,11 @@ const INST: InstantiationResult = {
   kind: "wire",
   count: 1,
   parallelism: 1,
-  vnfs: [{ index: 0, createMs: 50, startMs: 150, attachMs: 40, readyLineMs: 5, createAtMs: 0, readyAtMs: 250, forwardingAtMs: 262, stopMs: 60, removeMs: 80 }],
+  vnfs: [{ index: 0, createMs: 50, startMs: 150, attachMs: 40, readyLineMs: 5, createAtMs: 0, readyAtMs: 250, forwardingAtMs: 262, stopMs: 60, removeMs: 80, failed: false, reason: "" }],
   ready50Seconds: null,
   allForwardingSeconds: 0.262,
+  readyAllSeconds: 0.25,
+  failed: 0,
   cpuSecondsPerVnf: 0.2,
   cpuBoundReady50Seconds: 5,
   stopAllSeconds: 0.06,
@@ -35,7 +37,7 @@ describe("emulation result tables", () => {
       [0, 0.25, "lab", "wire-0", "ready", "parallelism=1"],
       [0, 0.262, "lab", "wire-0", "forwarding", "parallelism=1"],
     ]);
-    const mem = memoryTables({ points: [{ vnfs: 1, meanUsageBytes: 700, meanRssBytes: 200, meanCacheBytes: 0, meanKmemBytes: 500, totalUsageBytes: 700, hostDeltaBytes: 5000 }], usagePerVnfBytes: 700, usageSlopeBytesPerVnf: NaN, hostPerVnfBytes: 5000, hostSlopeBytesPerVnf: NaN });
+    const mem = memoryTables({ points: [{ vnfs: 1, meanUsageBytes: 700, meanRssBytes: 200, meanCacheBytes: 0, meanKmemBytes: 500, totalUsageBytes: 700, hostDeltaBytes: 5000, running: 1, failed: 0, failure: "" }], usagePerVnfBytes: 700, usageSlopeBytesPerVnf: NaN, hostPerVnfBytes: 5000, hostSlopeBytesPerVnf: NaN });
     expect(mem[0]?.rows).toEqual([[1, 700, 200, 0, 500, 700, 5000]]);
   });
 

@@ -15,7 +15,7 @@ export interface EmulationManifest extends Provenance {
   /** What was measured, e.g. "fig2" or "rtt". */
   measurement: string;
   options: unknown;
-  machine: { hostname: string; cpus: number; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  machine: { hostname: string; cpus: number; loadAverageBefore: number[]; loadAverageAfter: number[] } & Record<string, unknown>;
   files: string[];
   wall: { startedAt: string; finishedAt: string; seconds: number };
 }
@@ -28,6 +28,10 @@ export interface EmulationRun {
   startedAt: Date;
   /** os.loadavg() when the run started. */
   loadAverageBefore: number[];
+  /** More facts about the machine (e.g. `machineFacts()`), merged into `machine`. */
+  machine?: Record<string, unknown>;
+  /** More manifest fields, after `options` (e.g. the device scaling of a campaign). */
+  extra?: Record<string, unknown>;
 }
 
 /** Writes the folder (`writeResultsFolder`); returns the file names (manifest.json last). */
@@ -39,7 +43,8 @@ export function writeEmulationRun(dir: string, run: EmulationRun): string[] {
       world: "emulation",
       measurement: run.measurement,
       options: run.options,
-      machine: { hostname: hostname(), cpus: cpus().length, loadAverageBefore: run.loadAverageBefore, loadAverageAfter: loadavg() },
+      ...run.extra,
+      machine: { hostname: hostname(), cpus: cpus().length, ...run.machine, loadAverageBefore: run.loadAverageBefore, loadAverageAfter: loadavg() },
     },
     wall: () => {
       const finished = new Date();

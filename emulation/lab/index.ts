@@ -1,6 +1,6 @@
 export { run, hasCommand, LabCommandError, type RunResult } from "./run.ts";
 export { RUN_PREFIX, labName } from "./names.ts";
-export { Teardown, activeTeardowns, type UndoStep } from "./teardown.ts";
+export { Teardown, activeTeardowns, stopRequested, type UndoStep } from "./teardown.ts";
 export { LabProcess } from "./process.ts";
 export { Namespace, listNamespaces } from "./namespace.ts";
 export { VethPair } from "./veth.ts";

@@ -1,8 +1,10 @@
 /**
  * What this run of the lab left on the machine: namespaces, network interfaces, OVS bridges and
  * Docker containers whose names carry the run prefix (containers also by their `gnf.lab.run`
- * label). Empty after a correct teardown (tests assert it).
+ * label), and cgroup v1 parents (device cgroups, `emulation/vnf/device-cgroup.ts`). Empty after a
+ * correct teardown (tests assert it).
  */
+import { readdir } from "node:fs/promises";
 import { listNamespaces } from "./namespace.ts";
 import { RUN_PREFIX } from "./names.ts";
 import { listBridges } from "./ovs-bridge.ts";
@@ -18,7 +20,17 @@ export async function leftovers(prefix = RUN_PREFIX): Promise<string[]> {
   }
   for (const br of await listBridges().catch(() => [])) if (br.startsWith(prefix)) found.push(`OVS bridge ${br}`);
   for (const c of await listContainers(prefix)) found.push(`container ${c}`);
+  for (const c of await listCgroups(prefix)) found.push(`cgroup ${c}`);
   return found;
+}
+
+/** Cgroup directories named with `prefix` in the memory and cpu hierarchies of cgroup v1. */
+async function listCgroups(prefix: string, root = "/sys/fs/cgroup"): Promise<string[]> {
+  const found = new Set<string>();
+  for (const controller of ["memory", "cpu"]) {
+    for (const n of await readdir(`${root}/${controller}`).catch(() => [] as string[])) if (n.startsWith(prefix)) found.add(n);
+  }
+  return [...found];
 }
 
 /** Containers (running or not) named with `prefix` or labelled gnf.lab.run=`prefix`; none when Docker is absent. */

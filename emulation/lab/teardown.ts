@@ -2,7 +2,8 @@
  * Teardown registry: every object the lab creates registers how to undo it; `teardown()` undoes
  * them in reverse order of creation, carrying on past individual failures (collected and thrown
  * together at the end as an AggregateError). While any registry holds steps, SIGINT and SIGTERM
- * tear every registry down before the process exits (130 / 143), so Ctrl-C leaves nothing behind.
+ * tear every registry down before the process exits (130 / 143), so Ctrl-C leaves nothing behind
+ * — also registries created while that teardown runs (`stopRequested()` tells loops to stop).
  * Processes are stopped by PID only, never by name.
  */
 export type UndoStep = { what: string; undo: () => Promise<void> };
@@ -10,9 +11,34 @@ export type UndoStep = { what: string; undo: () => Promise<void> };
 /** Registries with pending steps; the signal handlers are installed while this is non-empty. */
 const active = new Set<Teardown>();
 
+/** The signal that started the shutdown, once one did. */
+let stopping: NodeJS.Signals | null = null;
+
+/**
+ * Tears every registry down; registries created meanwhile (code still running while the teardown
+ * awaits, e.g. a loop going on to its next measurement) are torn down in a further pass, until
+ * none is left (at most 10 passes), then the process exits.
+ */
+async function shutdown(): Promise<void> {
+  for (let pass = 0; pass < 10; pass++) {
+    if (active.size === 0) {
+      // A start in flight (e.g. a container being created) may still register its undo step.
+      await new Promise((r) => setTimeout(r, 500));
+      if (active.size === 0) return;
+    }
+    await Promise.allSettled([...active].map((t) => t.teardown()));
+  }
+}
+
 function onSignal(signal: NodeJS.Signals): void {
-  const all = [...active];
-  void Promise.allSettled(all.map((t) => t.teardown())).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  if (stopping !== null) return;
+  stopping = signal;
+  void shutdown().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+}
+
+/** Whether SIGINT or SIGTERM has started the shutdown (long-running loops should start nothing new). */
+export function stopRequested(): boolean {
+  return stopping !== null;
 }
 
 function track(t: Teardown, pending: boolean): void {

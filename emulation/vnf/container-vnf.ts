@@ -42,8 +42,12 @@ export interface ContainerVnfOptions {
   docker?: Dockerode;
   /** How long to wait for `{"gnf":"ready"}` after the interfaces are attached, ms (default 15000). */
   readyTimeoutMs?: number;
-  /** Memory hard limit, bytes (default none). */
+  /** Memory hard limit, bytes (default none; Docker refuses less than 6 MB). */
   memoryLimitBytes?: number;
+  /** CPU quota in cores (Docker's `--cpus`, CFS quota over a 100 ms period; default none). */
+  cpuQuotaCores?: number;
+  /** Cgroup parent (Docker's `--cgroup-parent`, e.g. `/g1x3f-5dev`): the container's cgroups are created under it, so its limits cap all containers given it together. */
+  cgroupParent?: string;
 }
 
 /** Durations of the start phases, ms. */
@@ -123,6 +127,8 @@ export class ContainerVnf {
               "net.ipv6.conf.default.disable_ipv6": "1",
             },
             ...(options.memoryLimitBytes !== undefined ? { Memory: options.memoryLimitBytes } : {}),
+            ...(options.cpuQuotaCores !== undefined ? { NanoCpus: Math.round(options.cpuQuotaCores * 1e9) } : {}),
+            ...(options.cgroupParent !== undefined ? { CgroupParent: options.cgroupParent } : {}),
           },
         })
         .catch((err: { statusCode?: number; message?: string }) => {
@@ -231,6 +237,12 @@ export class ContainerVnf {
   resources(): Promise<ContainerResources> {
     if (!this.paths) return Promise.reject(new Error(`vNF ${this.name} is not running`));
     return readResources(this.paths);
+  }
+
+  /** Whether the container still runs, and if not how it ended (Docker's view; `oomKilled`: the kernel's OOM killer ended a process of it). */
+  async state(): Promise<{ running: boolean; oomKilled: boolean; exitCode: number | null }> {
+    const s = (await this.docker.getContainer(this.id).inspect()).State;
+    return { running: s.Running, oomKilled: s.OOMKilled, exitCode: s.Running ? null : s.ExitCode };
   }
 
   /** Runs a command inside the container (docker exec); resolves with its exit code and output. */
