@@ -9,3 +9,4 @@ export { registerEmulation } from "./emulation.ts";
 export { registerFigure } from "./figure.ts";
 export { registerCompare } from "./compare.ts";
 export { registerCalibrate } from "./calibrate.ts";
+export { registerValidate } from "./validate.ts";
