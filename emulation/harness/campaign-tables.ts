@@ -2,7 +2,8 @@
  * The tables and headline metrics of a lab measurement campaign. The tables are a contract with
  * the calibration code: tidy, one row per observation, snake_case columns with units in the
  * names; the first columns of each are fixed (`CAMPAIGN_COLUMNS`) and new columns only ever go at
- * the end. Every table is written even when its part did not run (header only). Pure.
+ * the end. Every table is written even when its part did not run (header only). Non-integer
+ * numbers are rounded to 6 significant digits. Pure.
  *
  * | table | one row per | notes |
  * |---|---|---|
@@ -69,8 +70,13 @@ export const CAMPAIGN_COLUMNS = {
 
 export type CampaignTableName = keyof typeof CAMPAIGN_COLUMNS;
 
+/** Lab measurements carry no more than 6 significant digits (µs of a ms-scale time); integers stay exact. Keeps the CSVs small. */
+export function roundCell(cell: Cell): Cell {
+  return typeof cell === "number" && Number.isFinite(cell) && !Number.isInteger(cell) ? Number(cell.toPrecision(6)) : cell;
+}
+
 function table(name: CampaignTableName, rows: Cell[][]): Table {
-  return { name, columns: [...CAMPAIGN_COLUMNS[name]], rows };
+  return { name, columns: [...CAMPAIGN_COLUMNS[name]], rows: rows.map((r) => r.map(roundCell)) };
 }
 
 export function campaignTables(d: CampaignData): Table[] {

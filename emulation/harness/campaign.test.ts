@@ -132,6 +132,8 @@ describe("campaign tables", () => {
     expect(t["forwarding_baseline"]?.rows.map((r) => r[1])).toEqual(["none"]);
     expect(t["device_scaling"]?.rows[0]?.slice(4, 6)).toEqual([null, null]);
     for (const x of tables) for (const row of x.rows) expect(row).toHaveLength(x.columns.length);
+    const rounded = campaignTables({ ...emptyCampaignData(), flowmod: [{ repetition: 1, samples: [{ flowMods: 1, sample: 0, barrierMs: 0.27682999987155 }] }] });
+    expect(rounded.find((x) => x.name === "flowmod")?.rows).toEqual([[1, 1, 0.27683, 0]]);
     expect(Object.keys(CAMPAIGN_COLUMNS)).toEqual(tables.map((x) => x.name));
   });
 
