@@ -2,7 +2,8 @@
  * The tables and headline metrics of a lab measurement campaign. The tables are a contract with
  * the calibration code: tidy, one row per observation, snake_case columns with units in the
  * names; the first columns of each are fixed (`CAMPAIGN_COLUMNS`) and new columns only ever go at
- * the end. Every table is written even when its part did not run (header only). Pure.
+ * the end. Every table is written even when its part did not run (header only). Non-integer
+ * numbers are rounded to 6 significant digits. Pure.
  *
  * | table | one row per | notes |
  * |---|---|---|
@@ -14,6 +15,9 @@
  * | roaming | handover interruption | `probe_lost`: probe packets lost in the whole run (all flows; the sped-up default scenario has one handover per run — `handovers_in_run` says how many share it) |
  * | forwarding | offered rate through one vNF | cgroup CPU of the vNF per delivered packet and its utilisation (near 0 for vNFs that forward in the kernel); then the sender's rate, ovs-vswitchd and whole-machine CPU per delivered packet, payload, seconds |
  * | forwarding_baseline | offered rate without a vNF | same columns, vnf_type "none" |
+ *
+ * Every table but device_scaling ends with `load_1m`: the 1-minute load average when its
+ * measurement ended.
  * | device_scaling | device | the limits used (null: none) |
  */
 import type { MetricSummary } from "../../base/results/summary.ts";
@@ -36,15 +40,19 @@ export interface RoamingRun {
   probeLost: number;
 }
 
-/** Everything a campaign measured, by repetition (1-based). */
+/**
+ * Everything a campaign measured, by repetition (1-based). `load1m`: the machine's 1-minute load
+ * average when the measurement ended (other users of the machine skew lab timings; the tables
+ * carry it so calibration can set contaminated points apart).
+ */
 export interface CampaignData {
-  lifecycle: { repetition: number; device: string; result: InstantiationResult }[];
-  memory: { repetition: number; device: string; kind: VnfKind; result: MemoryResult }[];
-  rtt: { repetition: number; result: IdleRttResult }[];
-  flowmod: { repetition: number; samples: FlowModLatencySample[] }[];
-  roaming: { repetition: number; mode: MigrationMode; run: RoamingRun }[];
+  lifecycle: { repetition: number; device: string; result: InstantiationResult; load1m?: number }[];
+  memory: { repetition: number; device: string; kind: VnfKind; result: MemoryResult; load1m?: number }[];
+  rtt: { repetition: number; result: IdleRttResult; load1m?: number }[];
+  flowmod: { repetition: number; samples: FlowModLatencySample[]; load1m?: number }[];
+  roaming: { repetition: number; mode: MigrationMode; run: RoamingRun; load1m?: number }[];
   /** kind "none": the direct path (baseline). */
-  forwarding: { repetition: number; kind: VnfKind | "none"; payloadBytes: number; points: ForwardingPoint[] }[];
+  forwarding: { repetition: number; kind: VnfKind | "none"; payloadBytes: number; points: ForwardingPoint[]; load1m?: number }[];
   scaling: DeviceScaling[];
 }
 
@@ -52,16 +60,16 @@ export function emptyCampaignData(): CampaignData {
   return { lifecycle: [], memory: [], rtt: [], flowmod: [], roaming: [], forwarding: [], scaling: [] };
 }
 
-const FORWARDING_COLUMNS = ["repetition", "vnf_type", "offered_pps", "delivered_pps", "loss_ratio", "cpu_s_per_packet", "cpu_utilisation", "sent_pps", "ovs_cpu_s_per_packet", "host_cpu_s_per_packet", "udp_payload_bytes", "seconds"];
+const FORWARDING_COLUMNS = ["repetition", "vnf_type", "offered_pps", "delivered_pps", "loss_ratio", "cpu_s_per_packet", "cpu_utilisation", "sent_pps", "ovs_cpu_s_per_packet", "host_cpu_s_per_packet", "udp_payload_bytes", "seconds", "load_1m"];
 
 /** The columns of every campaign table (the contract: the leading ones never change). */
 export const CAMPAIGN_COLUMNS = {
-  lifecycle: ["repetition", "device", "vnf_type", "n", "parallelism", "index", "create_ms", "start_ms", "attach_ms", "ready_ms", "forwarding_ms", "stop_ms", "remove_ms", "failed", "reason", "create_at_ms", "ready_at_ms", "forwarding_at_ms"],
-  lifecycle_batches: ["repetition", "device", "vnf_type", "n", "parallelism", "ready_all_s", "stopped_all_s", "failed", "forwarding_all_s", "stop_all_s", "remove_all_s", "failed_vnfs", "cpu_s_per_vnf"],
-  memory: ["repetition", "device", "vnf_type", "n", "total_bytes", "per_vnf_bytes", "running", "failed", "mean_rss_bytes", "mean_cache_bytes", "mean_kmem_bytes", "host_delta_bytes", "failure"],
-  rtt: ["repetition", "vnfs", "sample", "rtt_ms"],
-  flowmod: ["repetition", "flow_mods", "barrier_ms", "sample"],
-  roaming: ["repetition", "mode", "handover", "interruption_ms", "probe_lost", "resolved", "from", "to", "probe_sent", "handovers_in_run"],
+  lifecycle: ["repetition", "device", "vnf_type", "n", "parallelism", "index", "create_ms", "start_ms", "attach_ms", "ready_ms", "forwarding_ms", "stop_ms", "remove_ms", "failed", "reason", "create_at_ms", "ready_at_ms", "forwarding_at_ms", "load_1m"],
+  lifecycle_batches: ["repetition", "device", "vnf_type", "n", "parallelism", "ready_all_s", "stopped_all_s", "failed", "forwarding_all_s", "stop_all_s", "remove_all_s", "failed_vnfs", "cpu_s_per_vnf", "load_1m"],
+  memory: ["repetition", "device", "vnf_type", "n", "total_bytes", "per_vnf_bytes", "running", "failed", "mean_rss_bytes", "mean_cache_bytes", "mean_kmem_bytes", "host_delta_bytes", "failure", "load_1m"],
+  rtt: ["repetition", "vnfs", "sample", "rtt_ms", "load_1m"],
+  flowmod: ["repetition", "flow_mods", "barrier_ms", "sample", "load_1m"],
+  roaming: ["repetition", "mode", "handover", "interruption_ms", "probe_lost", "resolved", "from", "to", "probe_sent", "handovers_in_run", "load_1m"],
   forwarding: FORWARDING_COLUMNS,
   forwarding_baseline: FORWARDING_COLUMNS,
   device_scaling: ["device", "cores", "per_core_speed", "lab_core_speed", "cpu_quota_cores", "memory_limit_bytes", "cpu_capacity_ref_cores"],
@@ -69,32 +77,37 @@ export const CAMPAIGN_COLUMNS = {
 
 export type CampaignTableName = keyof typeof CAMPAIGN_COLUMNS;
 
+/** Lab measurements carry no more than 6 significant digits (µs of a ms-scale time); integers stay exact. Keeps the CSVs small. */
+export function roundCell(cell: Cell): Cell {
+  return typeof cell === "number" && Number.isFinite(cell) && !Number.isInteger(cell) ? Number(cell.toPrecision(6)) : cell;
+}
+
 function table(name: CampaignTableName, rows: Cell[][]): Table {
-  return { name, columns: [...CAMPAIGN_COLUMNS[name]], rows };
+  return { name, columns: [...CAMPAIGN_COLUMNS[name]], rows: rows.map((r) => r.map(roundCell)) };
 }
 
 export function campaignTables(d: CampaignData): Table[] {
   const lifecycle: Cell[][] = [];
   const batches: Cell[][] = [];
-  for (const { repetition, device, result: r } of d.lifecycle) {
+  for (const { repetition, device, result: r, load1m = null } of d.lifecycle) {
     for (const v of r.vnfs) {
-      lifecycle.push([repetition, device, r.kind, r.count, r.parallelism, v.index, v.createMs, v.startMs, v.attachMs, v.readyLineMs, v.forwardingAtMs - v.readyAtMs, v.stopMs, v.removeMs, v.failed, v.reason, v.createAtMs, v.readyAtMs, v.forwardingAtMs]);
+      lifecycle.push([repetition, device, r.kind, r.count, r.parallelism, v.index, v.createMs, v.startMs, v.attachMs, v.readyLineMs, v.forwardingAtMs - v.readyAtMs, v.stopMs, v.removeMs, v.failed, v.reason, v.createAtMs, v.readyAtMs, v.forwardingAtMs, load1m]);
     }
-    batches.push([repetition, device, r.kind, r.count, r.parallelism, r.readyAllSeconds, r.stopAllSeconds + r.removeAllSeconds, r.failed > 0, r.allForwardingSeconds, r.stopAllSeconds, r.removeAllSeconds, r.failed, r.cpuSecondsPerVnf]);
+    batches.push([repetition, device, r.kind, r.count, r.parallelism, r.readyAllSeconds, r.stopAllSeconds + r.removeAllSeconds, r.failed > 0, r.allForwardingSeconds, r.stopAllSeconds, r.removeAllSeconds, r.failed, r.cpuSecondsPerVnf, load1m]);
   }
-  const memory = d.memory.flatMap(({ repetition, device, kind, result }) =>
-    result.points.map((p) => [repetition, device, kind, p.vnfs, p.totalUsageBytes, p.running > 0 ? p.totalUsageBytes / p.running : NaN, p.running, p.failed, p.meanRssBytes, p.meanCacheBytes, p.meanKmemBytes, p.hostDeltaBytes, p.failure]),
+  const memory = d.memory.flatMap(({ repetition, device, kind, result, load1m = null }) =>
+    result.points.map((p) => [repetition, device, kind, p.vnfs, p.totalUsageBytes, p.running > 0 ? p.totalUsageBytes / p.running : NaN, p.running, p.failed, p.meanRssBytes, p.meanCacheBytes, p.meanKmemBytes, p.hostDeltaBytes, p.failure, load1m]),
   );
-  const rtt = d.rtt.flatMap(({ repetition, result }) => result.points.flatMap((p) => p.rttsMs.map((ms, i) => [repetition, p.vnfs, i, ms])));
-  const flowmod = d.flowmod.flatMap(({ repetition, samples }) => samples.map((s) => [repetition, s.flowMods, s.barrierMs, s.sample]));
-  const roaming = d.roaming.flatMap(({ repetition, mode, run }) =>
-    run.handovers.map((h, i) => [repetition, mode, i, h.interruptionMs, run.probeLost, h.resolved, h.from, h.to, run.probeSent, run.handovers.length]),
+  const rtt = d.rtt.flatMap(({ repetition, result, load1m = null }) => result.points.flatMap((p) => p.rttsMs.map((ms, i) => [repetition, p.vnfs, i, ms, load1m])));
+  const flowmod = d.flowmod.flatMap(({ repetition, samples, load1m = null }) => samples.map((s) => [repetition, s.flowMods, s.barrierMs, s.sample, load1m]));
+  const roaming = d.roaming.flatMap(({ repetition, mode, run, load1m = null }) =>
+    run.handovers.map((h, i) => [repetition, mode, i, h.interruptionMs, run.probeLost, h.resolved, h.from, h.to, run.probeSent, run.handovers.length, load1m]),
   );
   const fwRows = (base: boolean): Cell[][] =>
     d.forwarding
       .filter((f) => (f.kind === "none") === base)
-      .flatMap(({ repetition, kind, payloadBytes, points }) =>
-        points.map((p) => [repetition, kind, p.offeredPps, p.deliveredPps, p.lossRatio, p.cpuSPerPacket, p.cpuUtilisation, p.sentPps, p.ovsCpuSPerPacket, p.hostCpuSPerPacket, payloadBytes, p.seconds]),
+      .flatMap(({ repetition, kind, payloadBytes, points, load1m = null }) =>
+        points.map((p) => [repetition, kind, p.offeredPps, p.deliveredPps, p.lossRatio, p.cpuSPerPacket, p.cpuUtilisation, p.sentPps, p.ovsCpuSPerPacket, p.hostCpuSPerPacket, payloadBytes, p.seconds, load1m]),
       );
   const scaling = d.scaling.map((s) => [s.device, s.cores, s.perCoreSpeed, s.labCoreSpeed, s.cpuQuotaCores, s.memoryLimitBytes, s.cores * s.perCoreSpeed]);
   return [

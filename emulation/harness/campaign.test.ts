@@ -95,7 +95,7 @@ function sample(): CampaignData {
   d.rtt.push({ repetition: 1, result: { points: [rttPoint(0, [0.2, 0.2, 0.3]), rttPoint(1, [0.4, 0.4, 0.5])], addedRttMsPerVnf: 0, fittedDirectMs: 0, intervalMs: 10 } });
   d.flowmod.push({ repetition: 1, samples: [{ flowMods: 1, sample: 0, barrierMs: 0.3 }, { flowMods: 10, sample: 0, barrierMs: 0.5 }] });
   d.roaming.push({ repetition: 1, mode: "make-before-break", run: { handovers: [{ from: "e-0-0", to: "e-0-1", interruptionMs: 150, resolved: true }], probeSent: 2400, probeLost: 3 } });
-  d.roaming.push({ repetition: 1, mode: "break-before-make", run: { handovers: [{ from: "e-0-0", to: "e-0-1", interruptionMs: 900, resolved: true }], probeSent: 2400, probeLost: 40 } });
+  d.roaming.push({ repetition: 1, mode: "break-before-make", run: { handovers: [{ from: "e-0-0", to: "e-0-1", interruptionMs: 900, resolved: true }], probeSent: 2400, probeLost: 40 }, load1m: 1.5 });
   const fw = (offeredPps: number, deliveredPps: number) => ({ offeredPps, sentPps: offeredPps, deliveredPps, lossRatio: 1 - deliveredPps / offeredPps, seconds: 2, cpuSPerPacket: 1e-9, cpuUtilisation: 1e-5, ovsCpuSPerPacket: 1e-5, hostCpuSPerPacket: 3e-5 });
   d.forwarding.push({ repetition: 1, kind: "none", payloadBytes: 64, points: [fw(1000, 1000)] });
   d.forwarding.push({ repetition: 1, kind: "wire", payloadBytes: 64, points: [fw(1000, 1000), fw(100_000, 40_000)] });
@@ -119,7 +119,7 @@ describe("campaign tables", () => {
     };
     for (const [name, columns] of Object.entries(contract)) expect(tables.find((t) => t.name === name)?.columns.slice(0, columns.length)).toEqual(columns);
     const t = Object.fromEntries(tables.map((x) => [x.name, x]));
-    expect(t["lifecycle"]?.rows[0]).toEqual([1, "lab", "wire", 2, 1, 0, 10, 200, 50, 1, 4, 60, 80, false, "", 0, 261, 265]);
+    expect(t["lifecycle"]?.rows[0]).toEqual([1, "lab", "wire", 2, 1, 0, 10, 200, 50, 1, 4, 60, 80, false, "", 0, 261, 265, null]);
     expect(t["lifecycle"]?.rows[3]?.slice(13, 15)).toEqual([true, "out of memory"]);
     expect(t["lifecycle_batches"]?.rows.map((r) => r.slice(5, 8))).toEqual([
       [0.561, 0.28, false],
@@ -127,11 +127,13 @@ describe("campaign tables", () => {
     ]);
     expect(t["memory"]?.rows[1]?.slice(0, 7)).toEqual([1, "lab", "wire", 10, 7_600_000, 760_000, 10]);
     expect(t["rtt"]?.rows).toHaveLength(6);
-    expect(t["roaming"]?.rows[1]).toEqual([1, "break-before-make", 0, 900, 40, true, "e-0-0", "e-0-1", 2400, 1]);
+    expect(t["roaming"]?.rows[1]).toEqual([1, "break-before-make", 0, 900, 40, true, "e-0-0", "e-0-1", 2400, 1, 1.5]);
     expect(t["forwarding"]?.rows.map((r) => r[1])).toEqual(["wire", "wire"]);
     expect(t["forwarding_baseline"]?.rows.map((r) => r[1])).toEqual(["none"]);
     expect(t["device_scaling"]?.rows[0]?.slice(4, 6)).toEqual([null, null]);
     for (const x of tables) for (const row of x.rows) expect(row).toHaveLength(x.columns.length);
+    const rounded = campaignTables({ ...emptyCampaignData(), flowmod: [{ repetition: 1, samples: [{ flowMods: 1, sample: 0, barrierMs: 0.27682999987155 }] }] });
+    expect(rounded.find((x) => x.name === "flowmod")?.rows).toEqual([[1, 1, 0.27683, 0, null]]);
     expect(Object.keys(CAMPAIGN_COLUMNS)).toEqual(tables.map((x) => x.name));
   });
 

@@ -17,7 +17,7 @@
  * scenarios/worlds/campaign.ts). Everything each measurement creates is torn down by it, also on
  * failure; device cgroups go with the campaign's own Teardown (SIGINT/SIGTERM too).
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { UserError } from "../../base/errors.ts";
 import type { MetricSummary } from "../../base/results/summary.ts";
 import type { Table } from "../../base/tables.ts";
@@ -41,6 +41,8 @@ import { measureIdleRtt } from "./rtt.ts";
  * small device out of memory `docker start` can hang for minutes while the device thrashes.
  */
 export const START_DEADLINE_MS = 60_000;
+
+const load1m = (): number => loadavg()[0] ?? NaN;
 
 export interface CampaignHooks {
   /** Runs the roaming scenario once with `mode`; without it the roaming part is skipped. */
@@ -134,7 +136,7 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
                 const result = await onDevice("lifecycle", rep, s, (limits) =>
                   measureInstantiation({ count: n, parallelism, spec: MEASUREMENT_SPECS[kind], image: image(kind), timeoutMs: plan.lifecycle.timeoutMs, tolerateFailures: true, startDeadlineMs: START_DEADLINE_MS, ...limits }),
                 );
-                data.lifecycle.push({ repetition: rep, device: s.device, result });
+                data.lifecycle.push({ repetition: rep, device: s.device, result, load1m: load1m() });
                 log(`  ready-all ${result.readyAllSeconds.toFixed(2)} s, stop+remove ${(result.stopAllSeconds + result.removeAllSeconds).toFixed(2)} s${result.failed > 0 ? `, ${result.failed} failed: ${result.vnfs.find((v) => v.failed)?.reason}` : ""}`);
               });
             }
@@ -148,7 +150,7 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
               const result = await onDevice("memory", rep, s, (limits) =>
                 measureIdleMemory({ counts: plan.memory.counts, parallelism: plan.memory.parallelism, settleMs: plan.memory.settleMs, spec: MEASUREMENT_SPECS[kind], image: image(kind), tolerateFailures: true, startDeadlineMs: START_DEADLINE_MS, ...limits }),
               );
-              data.memory.push({ repetition: rep, device: s.device, kind, result });
+              data.memory.push({ repetition: rep, device: s.device, kind, result, load1m: load1m() });
               const last = result.points.at(-1);
               log(`  ${last ? `${((last.totalUsageBytes / last.running) / 1e6).toFixed(2)} MB per vNF with ${last.running} running` : "no point"}${last?.failed ? `; ${last.failed} failed: ${last.failure}` : ""}`);
             });
@@ -158,13 +160,13 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
       if (has("rtt")) {
         await attempt("rtt", rep, `idle RTT through 0…${plan.rtt.maxVnfs} wire vNFs, ${plan.rtt.samples} pings each`, async () => {
           const result = await measureIdleRtt({ ...plan.rtt, image: image("wire") });
-          data.rtt.push({ repetition: rep, result });
+          data.rtt.push({ repetition: rep, result, load1m: load1m() });
           log(`  p50 ${result.points.map((p) => p.p50Ms.toFixed(3)).join(" / ")} ms`);
         });
       }
       if (has("flowmod")) {
         await attempt("flowmod", rep, `FLOW_MOD batches of ${plan.flowmod.batchSizes.join(", ")} + barrier, ${plan.flowmod.samples} each`, async () => {
-          data.flowmod.push({ repetition: rep, samples: await measureFlowModLatency(plan.flowmod) });
+          data.flowmod.push({ repetition: rep, samples: await measureFlowModLatency(plan.flowmod), load1m: load1m() });
         });
       }
       if (has("roaming") && hooks.measureRoaming) {
@@ -172,7 +174,7 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
         for (const mode of plan.roaming.modes) {
           await attempt("roaming", rep, `the default scenario sped up, ${mode}`, async () => {
             const run = await measure(mode);
-            data.roaming.push({ repetition: rep, mode, run });
+            data.roaming.push({ repetition: rep, mode, run, load1m: load1m() });
             log(`  interruptions ${run.handovers.map((h) => `${h.interruptionMs.toFixed(0)} ms`).join(", ") || "none"}; probes lost ${run.probeLost}/${run.probeSent}`);
           });
         }
@@ -183,7 +185,7 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
         for (const kind of kinds) {
           await attempt("forwarding", rep, `UDP at ${f.ratesPps.join(", ")} packets/s through ${kind === "none" ? "no vNF" : kind}`, async () => {
             const points = await measureForwarding({ spec: kind === "none" ? null : MEASUREMENT_SPECS[kind], image: kind === "none" ? undefined : image(kind), ratesPps: f.ratesPps, seconds: f.seconds, payloadBytes: f.payloadBytes, stopLossRatio: f.stopLossRatio });
-            data.forwarding.push({ repetition: rep, kind, payloadBytes: f.payloadBytes, points });
+            data.forwarding.push({ repetition: rep, kind, payloadBytes: f.payloadBytes, points, load1m: load1m() });
             log(`  delivered ${points.map((p) => `${(p.deliveredPps / 1000).toFixed(1)}k (${(p.lossRatio * 100).toFixed(1)} %)`).join(", ")}`);
           });
         }

@@ -43,7 +43,9 @@ export class LateStarts {
         left--;
       }),
     );
-    await Promise.race([Promise.all(each), new Promise((r) => setTimeout(r, capMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(each), new Promise((r) => (timer = setTimeout(r, capMs)))]);
+    clearTimeout(timer);
     return left;
   }
 }
