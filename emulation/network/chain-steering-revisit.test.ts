@@ -6,24 +6,18 @@
  * A packet of the UE is walked across switches and vNFs after each version.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OfMessage } from "../../openflow/codec/index.ts";
-import { FakeSwitch } from "../../openflow/controller/fake-switch.ts";
-import { Controller } from "../../openflow/controller/server.ts";
-import { SteeringDriver } from "../../openflow/steering/driver.ts";
-import { FlowTable } from "../../openflow/steering/flow-table.ts";
 import { treeParams, treeTopology } from "../../topologies/generators/index.ts";
 import { PathFinder } from "../../topologies/paths.ts";
 import { ChainSteering, stableKeys, type ChainRoute } from "./chain-steering.ts";
 import type { LinkPorts } from "./l2.ts";
 import { planNetwork } from "./plan.ts";
+import { SteeringTestBed } from "./steering-test-bed.ts";
 import { selectorOxm } from "./selector-oxm.ts";
 
 const topology = treeTopology(treeParams.parse({ type: "tree", depth: 1, fanout: 2, leafSpacingM: 60 }));
 const paths = new PathFinder(topology);
 const plan = planNetwork(topology, { ueCells: new Map([["ue-1", "e-0"]]), destinations: ["internet"], dpidBase: 0x701n << 16n });
 const links: LinkPorts = new Map(plan.links.map((l) => [l.id, l]));
-const dpid = new Map(plan.switches.map((s) => [s.node, s.dpid]));
-const tables = new Map(plan.switches.map((s) => [s.node, new FlowTable()]));
 const MAC = "02:00:00:00:00:02";
 const packet = { eth_type: 0x0800, ip_proto: 17, eth_src: MAC, udp_dst: 5004 };
 const server = plan.hosts.find((h) => h.kind === "server");
@@ -35,55 +29,17 @@ const vnfs = new Map([
   ["nfvi", new Map([[10, 11]])],
 ]);
 
-function walk(start: string, inPort: number): string[] {
-  const out: string[] = [];
-  let [at, port] = [start, inPort];
-  for (let i = 0; i < 30; i++) {
-    const ports = (tables.get(at) as FlowTable).forward({ ...packet, in_port: port });
-    if (ports.length !== 1) return [...out, `${at}:drop`];
-    const p = ports[0] as number;
-    const back = vnfs.get(at)?.get(p);
-    if (back !== undefined) {
-      out.push(`${at}:vnf${p}`);
-      port = back;
-      continue;
-    }
-    const link = plan.links.find((l) => (l.a === at && l.portA === p) || (l.b === at && l.portB === p));
-    if (!link) return [...out, `${at}:${p}`];
-    [at, port] = link.a === at ? [link.b, link.portB] : [link.a, link.portA];
-  }
-  throw new Error("loop");
-}
+const bed = new SteeringTestBed(plan, vnfs);
+const { tables } = bed;
+const dpid = bed.dpid;
+const walk = (start: string, inPort: number): string[] => bed.walk(packet, start, inPort);
 
-const controller = new Controller({ port: 0, echoIntervalMs: 0 });
-let driver: SteeringDriver;
-const switches: FakeSwitch[] = [];
-
-beforeAll(async () => {
-  await controller.listen();
-  driver = new SteeringDriver(controller);
-  for (const [node, table] of tables) {
-    const sw = new FakeSwitch(dpid.get(node) as bigint, {
-      respond: (m): OfMessage[] => {
-        if (m.type === "flow_mod") table.apply(m);
-        return m.type === "barrier_request" ? [{ type: "barrier_reply", xid: m.xid }] : [];
-      },
-    });
-    await sw.connect(controller.port);
-    switches.push(sw);
-    await controller.waitForSwitch(dpid.get(node));
-  }
-});
-
-afterAll(async () => {
-  for (const sw of switches) sw.close();
-  driver.detach();
-  await controller.close();
-});
+beforeAll(() => bed.start());
+afterAll(() => bed.stop());
 
 describe("ChainSteering: a detour that passes a switch twice", () => {
   it("follows Fig. 4: v1 at Home Router 1, v2 detour from Home Router 2 through the core twice, v3 firewall at Home Router 2 and IDS at the NFVI", async () => {
-    const steering = new ChainSteering(paths, links, (n) => dpid.get(n) as bigint, driver);
+    const steering = new ChainSteering(paths, links, (n) => dpid.get(n) as bigint, bed.driver);
     const uePortAt0 = plan.hosts.find((h) => h.id === "ue-1")?.port as number;
     const uePortAt1 = 9;
     const route = (version: number, accessNode: string, uePort: number, hops: [string, number][]): ChainRoute => ({

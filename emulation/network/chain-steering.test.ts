@@ -5,15 +5,11 @@
  * across the switches and vNFs after each version; old segments are gone once a version is in.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OfMessage } from "../../openflow/codec/index.ts";
-import { FakeSwitch } from "../../openflow/controller/fake-switch.ts";
-import { Controller } from "../../openflow/controller/server.ts";
-import { SteeringDriver } from "../../openflow/steering/driver.ts";
-import { FlowTable } from "../../openflow/steering/flow-table.ts";
 import { PathFinder } from "../../topologies/paths.ts";
 import { ChainSteering, type ChainRoute } from "./chain-steering.ts";
 import type { LinkPorts } from "./l2.ts";
 import { planNetwork } from "./plan.ts";
+import { SteeringTestBed } from "./steering-test-bed.ts";
 import { selectorOxm } from "./selector-oxm.ts";
 import { defaultTopology } from "./test-topology.ts";
 
@@ -21,8 +17,6 @@ const topology = defaultTopology();
 const paths = new PathFinder(topology);
 const plan = planNetwork(topology, { ueCells: new Map([["ue-0", "e-0-0"]]), destinations: ["internet"], dpidBase: 0x700n << 16n });
 const links: LinkPorts = new Map(plan.links.map((l) => [l.id, l]));
-const dpid = new Map(plan.switches.map((s) => [s.node, s.dpid]));
-const tables = new Map(plan.switches.map((s) => [s.node, new FlowTable()]));
 const MAC = "02:00:00:00:00:01";
 const packet = { eth_type: 0x0800, ip_proto: 6, eth_src: MAC, tcp_dst: 80 };
 /** vNFs by switch: in-port → out-port. fw1 on e-0-0 (ports 10/11), fw2 on e-0-1 (10/11). */
@@ -33,55 +27,17 @@ const vnfs = new Map([
 const server = { switchNode: "core", port: 3 };
 
 /** Follows the packet from (switch, port) across links and vNFs; returns the hops as "node:port" until it leaves at a host port. */
-function walk(start: string, inPort: number): string[] {
-  const out: string[] = [];
-  let [at, port] = [start, inPort];
-  for (let i = 0; i < 30; i++) {
-    const ports = (tables.get(at) as FlowTable).forward({ ...packet, in_port: port });
-    if (ports.length !== 1) return [...out, `${at}:drop`];
-    const p = ports[0] as number;
-    const back = vnfs.get(at)?.get(p);
-    if (back !== undefined) {
-      out.push(`${at}:vnf${p}`);
-      port = back;
-      continue;
-    }
-    const link = plan.links.find((l) => (l.a === at && l.portA === p) || (l.b === at && l.portB === p));
-    if (!link) return [...out, `${at}:${p}`];
-    [at, port] = link.a === at ? [link.b, link.portB] : [link.a, link.portA];
-  }
-  throw new Error("loop");
-}
+const bed = new SteeringTestBed(plan, vnfs);
+const { tables } = bed;
+const dpid = bed.dpid;
+const walk = (start: string, inPort: number): string[] => bed.walk(packet, start, inPort);
 
-const controller = new Controller({ port: 0, echoIntervalMs: 0 });
-let driver: SteeringDriver;
-const switches: FakeSwitch[] = [];
-
-beforeAll(async () => {
-  await controller.listen();
-  driver = new SteeringDriver(controller);
-  for (const [node, table] of tables) {
-    const sw = new FakeSwitch(dpid.get(node) as bigint, {
-      respond: (m): OfMessage[] => {
-        if (m.type === "flow_mod") table.apply(m);
-        return m.type === "barrier_request" ? [{ type: "barrier_reply", xid: m.xid }] : [];
-      },
-    });
-    await sw.connect(controller.port);
-    switches.push(sw);
-    await controller.waitForSwitch(dpid.get(node));
-  }
-});
-
-afterAll(async () => {
-  for (const sw of switches) sw.close();
-  driver.detach();
-  await controller.close();
-});
+beforeAll(() => bed.start());
+afterAll(() => bed.stop());
 
 describe("ChainSteering", () => {
   it("follows a make-before-break handover: v1 at e-0-0, v2 detour from e-0-1 to the old vNF, v3 through the new vNF", async () => {
-    const steering = new ChainSteering(paths, links, (n) => dpid.get(n) as bigint, driver);
+    const steering = new ChainSteering(paths, links, (n) => dpid.get(n) as bigint, bed.driver);
     const route = (version: number, accessNode: string, uePort: number, hop: string): ChainRoute => ({ chain: "fw", version, accessNode, uePort, hops: [{ switchNode: hop, inPort: 10, outPort: 11 }], destination: server, selector: selectorOxm({ ip_proto: 6 }, MAC), priority: 100 });
     expect(await steering.install(route(1, "e-0-0", 3, "e-0-0"))).toMatchObject({ applied: true, segments: 3 });
     expect(walk("e-0-0", 3)).toEqual(["e-0-0:vnf10", "core:3"]);
