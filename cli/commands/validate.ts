@@ -52,6 +52,7 @@ interface ValidateOptions {
   quick?: boolean;
   json?: boolean;
   check?: boolean;
+  checkOnly?: string;
   tolerance: string;
 }
 
@@ -65,6 +66,7 @@ export function registerValidate(program: Command): void {
     .option("--quick", "with --lab: the quick campaign")
     .option("--json", "print one JSON object (instantiationError, memoryError, rttError, roamingError, pass, rows)")
     .option("--check", "exit 3 when a metric's largest held-out error misses its target × --tolerance (and no lab-spread match)")
+    .option("--check-only <metrics>", "with --check: only these metrics (instantiation,memory,rtt,roaming); the others are reported, not checked")
     .option("--tolerance <factor>", "multiply the targets by this factor for --check", "1")
     .action(async (options: ValidateOptions) => {
       if (options.lab && options.reference) throw new UserError("gnf validate: give --reference or --lab, not both");
@@ -93,7 +95,10 @@ export function registerValidate(program: Command): void {
         const report = summariseValidation([...validate(profile, host, campaign, LAB_DEVICE, DEFAULT_SUBSET).rows, ...(await roamingRows(profile, host, campaign))]);
         process.stdout.write(options.json ? `${JSON.stringify(validationJson(report), null, 2)}\n` : `${formatValidation(report).join("\n")}\n`);
         if (options.check) {
-          const missed = (Object.keys(TARGETS) as ValidatedMetric[]).filter((m) => {
+          const all = Object.keys(TARGETS) as ValidatedMetric[];
+          const checked = options.checkOnly === undefined ? all : options.checkOnly.split(",").map((m) => m.trim());
+          for (const m of checked) if (!all.includes(m as ValidatedMetric)) throw new UserError(`--check-only: unknown metric "${m}"; expected some of ${all.join(", ")}`);
+          const missed = all.filter((m) => checked.includes(m)).filter((m) => {
             const held = report.rows.filter((r) => r.metric === m && r.heldOut);
             return held.some((r) => r.relativeError > TARGETS[m] * tolerance && r.match !== "spread");
           });
