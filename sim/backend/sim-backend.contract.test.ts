@@ -4,6 +4,7 @@
  * controller), a `VnfHost` per device node from the device catalog and the calibration profile,
  * and the default control-plane costs. The harness steps the DES one event at a time.
  */
+import { expect, it } from "vitest";
 import { describeBackendContract } from "../../orchestrator/backend-contract.ts";
 import { RngStreams } from "../../base/rng.ts";
 import { VNF_CATALOG } from "../../deployment/vnfs/catalog.ts";
@@ -16,6 +17,10 @@ import { LINE_TOPOLOGY } from "../models/traffic/test-topology.ts";
 import { VnfHost } from "../models/vnf/host.ts";
 import { ControlPlane, controllerNodeOf, controlPlaneSchema } from "./control-plane.ts";
 import { SimBackend } from "./sim-backend.ts";
+
+it("the harness's hosts are vNF hosts of the line topology", () => {
+  expect([...hostCapacities(LINE_TOPOLOGY, loadDeviceCapacities()).keys()]).toEqual(expect.arrayContaining(["h1", "nfvi"]));
+});
 
 describeBackendContract("SimBackend", () => {
   const env = new Environment();
