@@ -60,7 +60,7 @@ export interface CampaignResult {
   coreSpeed: CoreSpeed;
   scaling: DeviceScaling[];
   /** Parts that threw, with the repetition and the message (the campaign went on). */
-  errors: { part: CampaignPart; repetition: number; what: string; message: string }[];
+  errors: { part: CampaignPart | "campaign"; repetition: number; what: string; message: string }[];
   /** Parts not measured, and why. */
   skipped: Partial<Record<CampaignPart, string>>;
   /** Wall seconds per part, summed over repetitions. */
@@ -105,19 +105,16 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
 
   /**
    * Runs `fn` with the device's cgroup (none for the lab as itself), removed afterwards (with any
-   * container of this run left under it). A failure to remove it does not lose `fn`'s result: it
-   * is recorded, and the campaign's teardown tries again at the end.
+   * container of this run left under it). A failure to remove it does not lose `fn`'s result: the
+   * campaign's teardown tries again at the end, and records it as an error if it fails then too.
    */
-  const onDevice = async <T>(part: CampaignPart, repetition: number, s: DeviceScaling, fn: (limits: { cgroupParent?: string; cpuQuotaCores?: number }) => Promise<T>): Promise<T> => {
+  const onDevice = async <T>(s: DeviceScaling, fn: (limits: { cgroupParent?: string; cpuQuotaCores?: number }) => Promise<T>): Promise<T> => {
     if (s.cpuQuotaCores === null && s.memoryLimitBytes === null) return fn({});
     const cg = await DeviceCgroup.create({ cpuQuotaCores: s.cpuQuotaCores, memoryLimitBytes: s.memoryLimitBytes }, teardown);
     try {
       return await fn({ cgroupParent: cg.parent, cpuQuotaCores: s.cpuQuotaCores ?? undefined });
     } finally {
-      await cg.remove().catch((err: Error) => {
-        errors.push({ part, repetition, what: `removing the ${s.device} cgroup ${cg.name} (retried at the end)`, message: err.message });
-        log(`  could not remove ${cg.name} yet: ${err.message}`);
-      });
+      await cg.remove().catch((err: Error) => log(`  could not remove ${cg.name} yet (tried again at the end): ${err.message}`));
     }
   };
 
@@ -133,7 +130,7 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
           for (const kind of plan.lifecycle.kinds) {
             for (const { n, parallelism } of lifecycleBatches(plan)) {
               await attempt("lifecycle", rep, `${s.device}, ${n} ${kind} vNF(s), ${parallelism} at once`, async () => {
-                const result = await onDevice("lifecycle", rep, s, (limits) =>
+                const result = await onDevice(s, (limits) =>
                   measureInstantiation({ count: n, parallelism, spec: MEASUREMENT_SPECS[kind], image: image(kind), timeoutMs: plan.lifecycle.timeoutMs, tolerateFailures: true, startDeadlineMs: START_DEADLINE_MS, ...limits }),
                 );
                 data.lifecycle.push({ repetition: rep, device: s.device, result, load1m: load1m() });
@@ -147,7 +144,7 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
         for (const s of scaling) {
           for (const kind of plan.memory.kinds) {
             await attempt("memory", rep, `${s.device}, idle ${kind} at N = ${plan.memory.counts.join(", ")}`, async () => {
-              const result = await onDevice("memory", rep, s, (limits) =>
+              const result = await onDevice(s, (limits) =>
                 measureIdleMemory({ counts: plan.memory.counts, parallelism: plan.memory.parallelism, settleMs: plan.memory.settleMs, spec: MEASUREMENT_SPECS[kind], image: image(kind), tolerateFailures: true, startDeadlineMs: START_DEADLINE_MS, ...limits }),
               );
               data.memory.push({ repetition: rep, device: s.device, kind, result, load1m: load1m() });
@@ -192,7 +189,8 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
       }
     }
   } finally {
-    await teardown.teardown();
+    // Device cgroups not removed yet (each was tried after its batch); a failure here is recorded, not thrown: the results stand.
+    await teardown.teardown().catch((err: Error) => errors.push({ part: "campaign", repetition: 0, what: "final teardown of device cgroups", message: err.message }));
   }
   // Interrupted: what was measured meanwhile is not to be trusted, and no folder may look complete.
   if (stopRequested()) throw new UserError("the campaign was interrupted (SIGINT/SIGTERM): everything it created is removed, nothing is written");

@@ -113,10 +113,14 @@ export class DeviceCgroup {
    */
   async remove(): Promise<void> {
     if (this.removed) return;
-    await this.removeContainers();
+    await this.removeContainers().catch(() => []); // Docker gone: the rmdir below says what is left
     const controllers = await readdir(this.root);
     for (const controller of controllers) {
       const dir = join(this.root, controller, this.name);
+      // runc leaves a container's empty cgroup behind when its create failed half-way (seen when
+      // the OOM killer ended it); such a child keeps the parent busy. Only empty ones can go.
+      const children = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const child of children) if (child.isDirectory()) await rmdir(join(dir, child.name)).catch(() => undefined);
       for (let attempt = 0; ; attempt++) {
         try {
           await rmdir(dir);

@@ -1,0 +1,47 @@
+/**
+ * DeviceCgroup on a stand-in hierarchy (plain directories under a temporary root): the limits
+ * written where the kernel reads them, and removal taking the empty child cgroups that runc leaves
+ * after a failed create along with the parent, in every controller.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { Teardown } from "../lab/teardown.ts";
+import { DeviceCgroup } from "./device-cgroup.ts";
+
+describe("DeviceCgroup", () => {
+  const roots: string[] = [];
+  afterEach(() => {
+    for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+  });
+  const root = (): string => {
+    const r = mkdtempSync(join(tmpdir(), "gnf-cgroup-"));
+    for (const c of ["memory", "cpu", "blkio"]) mkdirSync(join(r, c));
+    roots.push(r);
+    return r;
+  };
+
+  it("writes the CPU quota (100 ms period) and the memory limit", async () => {
+    const r = root();
+    const t = new Teardown();
+    const cg = await DeviceCgroup.create({ cpuQuotaCores: 0.2987, memoryLimitBytes: 64 * 2 ** 20 }, t, r);
+    expect(cg.parent).toBe(`/${cg.name}`);
+    expect(readFileSync(join(r, "cpu", cg.name, "cpu.cfs_quota_us"), "utf8")).toBe("29870");
+    expect(readFileSync(join(r, "cpu", cg.name, "cpu.cfs_period_us"), "utf8")).toBe("100000");
+    expect(readFileSync(join(r, "memory", cg.name, "memory.limit_in_bytes"), "utf8")).toBe(String(64 * 2 ** 20));
+    rmSync(join(r, "cpu", cg.name), { recursive: true }); // (plain files would keep the stand-in busy)
+    rmSync(join(r, "memory", cg.name), { recursive: true });
+    await t.teardown();
+  });
+
+  it("removal takes empty children (a failed runc create's) and the parent from every controller", async () => {
+    const r = root();
+    const t = new Teardown();
+    const cg = await DeviceCgroup.create({ cpuQuotaCores: null, memoryLimitBytes: null }, t, r);
+    for (const c of ["memory", "cpu", "blkio"]) mkdirSync(join(r, c, cg.name, "cf51c9031f19"), { recursive: true });
+    await t.teardown();
+    for (const c of ["memory", "cpu", "blkio"]) expect(existsSync(join(r, c, cg.name))).toBe(false);
+    await cg.remove(); // idempotent
+  });
+});
