@@ -23,6 +23,7 @@ export interface RunFolderInput {
   overrides: string[];
   world?: Manifest["world"];
   wall: Manifest["wall"];
+  deviceLimits?: Manifest["deviceLimits"];
 }
 
 /** Writes the folder and returns the names of the files written (manifest.json last). */
@@ -39,6 +40,7 @@ export function writeRunFolder(dir: string, input: RunFolderInput): string[] {
       replicationSeeds: input.result.seeds,
       effectiveConfig: scenario,
       overrides: input.overrides,
+      ...(input.deviceLimits !== undefined ? { deviceLimits: input.deviceLimits } : {}),
     },
     wall: () => input.wall,
   });

@@ -21,6 +21,8 @@ export interface Manifest {
   effectiveConfig: unknown;
   /** `--set` overrides given on the command line. */
   overrides: string[];
+  /** Emulation only: "table-i" (each host under its catalog device's CPU quota and memory limit, scaled to the lab) or "lab" (every host as the lab machine). */
+  deviceLimits?: "table-i" | "lab";
   files: string[];
   /** Wall-clock facts of the run; `placementSeconds`: time in the placement algorithm, all replications. */
   wall: { startedAt: string; finishedAt: string; seconds: number; placementSeconds?: number };

@@ -18,6 +18,7 @@ interface EmulateOptions {
   out?: string;
   set: string[];
   quiet?: boolean;
+  deviceLimits: boolean;
 }
 
 export function registerEmulate(program: Command): void {
@@ -29,12 +30,14 @@ export function registerEmulate(program: Command): void {
     .option("--out <dir>", "results folder (default: <outputs.directory>/<name>/<run-id>-emulation)")
     .option("--set <key.path=value...>", "override a scenario key, e.g. --set duration=30 (repeatable)", collect, [])
     .option("-q, --quiet", "no progress lines and no summary on stdout")
+    .option("--no-device-limits", "run every host as this machine, without its Table I device's CPU quota and memory limit (scaled to this machine by its measured core speed)")
     .action(async (file: string, options: EmulateOptions) => {
       const loaded = loadScenarioArg(file, options.set);
       const scenario = options.seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: parseSeed(options.seed) };
       const startedAt = new Date();
       const log = options.quiet ? undefined : (line: string): void => void process.stderr.write(`gnf emulate: ${line}\n`);
-      const output = await emulateScenario(scenario, scenario.seed, log ? { log } : {});
+      const deviceLimits = options.deviceLimits ? "table-i" : "lab";
+      const output = await emulateScenario(scenario, scenario.seed, log ? { log } : {}, deviceLimits);
       const finishedAt = new Date();
       const runId = `${startedAt.toISOString().replace(/[:.]/g, "-")}-seed${scenario.seed}-emulation`;
       const outDir = options.out ?? join(scenario.outputs.directory, scenario.name, runId);
@@ -44,6 +47,7 @@ export function registerEmulate(program: Command): void {
         result: { seeds: [scenario.seed], summary, tables: output.tables.map((t) => ({ name: t.name, columns: ["replication", ...t.columns], rows: t.rows.map((r) => [0, ...r]) })) },
         overrides: options.set,
         world: "emulation",
+        deviceLimits,
         wall: { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000 },
       });
       if (!options.quiet) process.stdout.write(`${formatSummaryLines(summary).join("\n")}\nresults: ${outDir}\n`);

@@ -29,6 +29,7 @@ import type { ChainSteering } from "../network/chain-steering.ts";
 import type { EmuNetwork } from "../network/emu-network.ts";
 import { selectorOxm } from "../network/selector-oxm.ts";
 import { ContainerVnf, type VnfTimings } from "../vnf/container-vnf.ts";
+import type { HostContainerLimits } from "../vnf/host-limits.ts";
 import { exportState, importState } from "./state-transfer.ts";
 import { vnfSpecOf } from "./vnf-mapping.ts";
 import { reportEvents, type MonitorState } from "./vnf-reports.ts";
@@ -52,6 +53,8 @@ export interface EmulationBackendOptions {
   destinationOf(chain: string, ue: string): string;
   /** A failure that makes the run meaningless (the run stops with it). */
   onFatal(err: Error): void;
+  /** The container limits of a host's vNFs (Table I scaled to this machine, `HostLimits`); none when absent. */
+  limitsOf?(host: string): Promise<HostContainerLimits>;
 }
 
 export interface SteeringRecord {
@@ -153,7 +156,8 @@ export class EmulationBackend implements Backend {
       const spec = vnfSpecOf(c.vnfType, c.params);
       const inPort = net.ports.take(c.host);
       const outPort = net.ports.take(c.host);
-      container = await ContainerVnf.start({ spec, bridge: net.bridge(c.host), inPort, outPort }, teardown);
+      const limits = (await this.options.limitsOf?.(c.host)) ?? {};
+      container = await ContainerVnf.start({ spec, bridge: net.bridge(c.host), inPort, outPort, ...limits }, teardown);
     } catch (err) {
       return this.emit({ type: "vnf-failed", vnfId: c.vnfId, host: c.host, reason: (err as Error).message.split("\n")[0] ?? "start failed" });
     }

@@ -19,7 +19,7 @@ import type { Manager } from "../../orchestrator/manager.ts";
 import { selectorMatches, type PacketHeaders } from "../../orchestrator/selector.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
 import { UserError } from "../../base/errors.ts";
-import type { RunOutput } from "../../base/tables.ts";
+import type { RunOutput, Table } from "../../base/tables.ts";
 import { firstCells, type ClientEvent } from "../../deployment/agent-reports.ts";
 import { configuredChains, scheduleChains } from "../../deployment/chain-schedule.ts";
 import type { DeploymentConfig } from "../../deployment/config.ts";
@@ -43,6 +43,8 @@ import { emulationLabStatus } from "./availability.ts";
 import { EmulationBackend } from "./emulation-backend.ts";
 import { EmulationRecorder } from "./recorder.ts";
 import { WallClock } from "./wall-clock.ts";
+import { measureCoreSpeed } from "../vnf/core-speed.ts";
+import { HostLimits, type DeviceLimitMode, type HostLimitRow } from "../vnf/host-limits.ts";
 
 /** What the lab runs besides the deployment's config: the network and the UEs' movements. */
 export interface EmulationScript {
@@ -52,6 +54,8 @@ export interface EmulationScript {
   devices: ReadonlyMap<string, DeviceCapacity>;
   /** The Agents' client events in time order (seconds from the start). */
   timeline: readonly ClientEvent[];
+  /** Each host under its catalog device's limits scaled to this machine ("table-i", the default), or every host as this machine ("lab"). */
+  deviceLimits?: DeviceLimitMode;
 }
 
 export interface EmulationHooks {
@@ -105,7 +109,8 @@ export async function runEmulation(scenario: DeploymentConfig, seed: number, scr
       const flow = scenario.traffic.find((f) => spec === undefined || selectorMatches(spec.match, { eth_type: 0x0800, eth_src: id.mac, ipv4_src: id.ipv4, ...(f.headers as PacketHeaders) }));
       return serverOf(flow?.destination ?? destinations[0] ?? "internet");
     };
-    const backend = new EmulationBackend({ net, steering, teardown, destinationOf, onFatal });
+    const limits = hostLimits(topology, script, teardown, log);
+    const backend = new EmulationBackend({ net, steering, teardown, destinationOf, onFatal, limitsOf: (host) => limits.limitsOf(host) });
     teardown.add("emulation backend timers", async () => backend.close());
     const capacities = hostCapacities(topology, script.devices);
     const { manager, placer } = await buildManager(scenario, seed, { topology, paths: net.paths, capacities, catalog });
@@ -146,7 +151,8 @@ export async function runEmulation(scenario: DeploymentConfig, seed: number, scr
     backend.close();
     loop.stop();
     const probeTable = recorder.probeTable(probes.sent());
-    const output: EmulationOutput = { metrics: recorder.metrics(end, probeTable), tables: recorder.tables(end, probeTable), events: loop.eventsHandled, buildMs };
+    const tables = [...recorder.tables(end, probeTable), deviceLimitsTable(await limits.rows())];
+    const output: EmulationOutput = { metrics: recorder.metrics(end, probeTable), tables, events: loop.eventsHandled, buildMs };
     return output;
   } finally {
     const t0 = performance.now();
@@ -158,4 +164,22 @@ export async function runEmulation(scenario: DeploymentConfig, seed: number, scr
       },
     );
   }
+}
+
+/** The hosts' limits: Table I scaled by this machine's measured core speed (~1.2 s), unless every host runs as the lab. */
+function hostLimits(topology: Topology, script: EmulationScript, teardown: Teardown, log: (line: string) => void): HostLimits {
+  const mode = script.deviceLimits ?? "table-i";
+  const labCoreSpeed = mode === "lab" ? 1 : measureCoreSpeed().labCoreSpeed;
+  const limits = new HostLimits({ topology, devices: script.devices, labCoreSpeed, mode, teardown });
+  log(mode === "lab" ? "devices: every host as this machine (no Table I limits)" : `devices: Table I limits, one core here = ${labCoreSpeed.toFixed(3)} reference cores`);
+  return limits;
+}
+
+/** `device_limits`: per limited host, its device, CPU quota (cores here), memory limit (bytes) and the memory pressure seen. */
+function deviceLimitsTable(rows: readonly HostLimitRow[]): Table {
+  return {
+    name: "device_limits",
+    columns: ["host", "device", "cores", "per_core_speed", "lab_core_speed", "cpu_quota_cores", "cpu_binding", "memory_limit_bytes", "memory_failcnt", "oom_kills"],
+    rows: rows.map((r) => [r.host, r.device, r.cores, round6(r.perCoreSpeed), round6(r.labCoreSpeed), r.cpuQuotaCores === null ? null : round6(r.cpuQuotaCores), r.cpuBinding, r.memoryLimitBytes, r.memoryFailcnt, r.oomKills]),
+  };
 }

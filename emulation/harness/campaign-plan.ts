@@ -12,7 +12,7 @@
 import { UserError } from "../../base/errors.ts";
 import { isVnfKind, VNF_KINDS, type VnfKind } from "../images/catalog.ts";
 import type { VnfSpec } from "../images/params.ts";
-import { LAB_DEVICE } from "./device-scaling.ts";
+import { LAB_DEVICE } from "../vnf/device-scaling.ts";
 import { DEFAULT_RATES_PPS } from "./forwarding.ts";
 
 export const CAMPAIGN_PARTS = ["lifecycle", "memory", "rtt", "flowmod", "roaming", "forwarding"] as const;

@@ -24,7 +24,7 @@ import type { MetricSummary } from "../../base/results/summary.ts";
 import { confidenceInterval95 } from "../../base/stats/index.ts";
 import type { Cell, Table } from "../../base/tables.ts";
 import type { VnfKind } from "../images/catalog.ts";
-import type { DeviceScaling } from "./device-scaling.ts";
+import type { DeviceScaling } from "../vnf/device-scaling.ts";
 import type { FlowModLatencySample } from "./flowmod-latency.ts";
 import type { ForwardingPoint } from "./forwarding.ts";
 import type { InstantiationResult } from "./instantiation.ts";

@@ -14,8 +14,8 @@ export { runPool, monotonicMs } from "./pool.ts";
 
 export { measureForwarding, parseIperf3Udp, DEFAULT_RATES_PPS, type ForwardingOptions, type ForwardingPoint } from "./forwarding.ts";
 export { measureFlowModLatency, type FlowModLatencyOptions, type FlowModLatencySample } from "./flowmod-latency.ts";
-export { measureCoreSpeed, dependentChain, type CoreSpeed } from "./core-speed.ts";
-export { deviceScaling, LAB_DEVICE, type DeviceScaling } from "./device-scaling.ts";
+export { measureCoreSpeed, dependentChain, type CoreSpeed } from "../vnf/core-speed.ts";
+export { deviceScaling, LAB_DEVICE, type DeviceScaling } from "../vnf/device-scaling.ts";
 export { machineFacts, type MachineFacts } from "./machine-facts.ts";
 export { campaignPlan, lifecycleBatches, planKinds, CAMPAIGN_PARTS, MIGRATION_MODES, MEASUREMENT_SPECS, type CampaignPlan, type CampaignPart, type MigrationMode, type PlanChoices } from "./campaign-plan.ts";
 export { campaignTables, campaignMetrics, emptyCampaignData, CAMPAIGN_COLUMNS, type CampaignData, type RoamingRun, type CampaignTableName } from "./campaign-tables.ts";

@@ -5,7 +5,9 @@
  * UE's Mininet host moves from one edge switch to the other at the handover; the Manager migrates
  * the firewall make-before-break; the steering ends at the new access node with the new vNF
  * (checked in the switch's flow table); probe traffic arrives before and after. Reports the
- * migration timeline and the packets lost. Nothing is left afterwards. Skips with the reason when
+ * migration timeline and the packets lost. Each router runs its vNFs under the Archer C9's Table I
+ * limits scaled to this machine (checked in the `device_limits` table and in the migrated firewall's
+ * own cgroup). Nothing is left afterwards. Skips with the reason when
  * the lab is missing, unless GNF_REQUIRE_EMULATION=1.
  */
 import { describe, expect, it } from "vitest";
@@ -15,6 +17,10 @@ import { leftovers } from "../../emulation/lab/leftovers.ts";
 import { emulationLabStatus } from "../../emulation/backend/availability.ts";
 import type { LiveEmulation } from "../../emulation/backend/emulation-run.ts";
 import { emulateScenario } from "./emulate.ts";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { cgroupPaths } from "../../emulation/vnf/cgroup.ts";
+import { CGROUP_ROOT } from "../../emulation/vnf/device-cgroup.ts";
 
 const status = await emulationLabStatus();
 if (!status.ok && !labRequired()) console.warn(`skipping emulation roaming test: ${status.reason}`);
@@ -36,7 +42,15 @@ describe.runIf(status.ok || labRequired())("emulation: roaming vNF", () => {
       const port = net.uePort("ue-0", "e-0-1");
       flows["e-0-1"] = (await net.bridge("e-0-1").dumpFlows()).filter((f) => f.includes(`in_port=${port}`));
       flows["inForce"] = [JSON.stringify(backend.installed.get("phone-firewall"))];
+      // Table I: the migrated firewall runs in its router's device cgroup (the Archer C9's 64 MiB for vNFs, ~0.3 cores here).
+      const moved = [...backend.vnfs.values()].find((v) => v.host === "e-0-1");
+      if (moved) {
+        const memory = (await cgroupPaths(moved.container.pid)).memory;
+        deviceCgroup.memoryLimit = Number(readFileSync(join(dirname(memory), "memory.limit_in_bytes"), "utf8"));
+        deviceCgroup.quotaUs = Number(readFileSync(join(CGROUP_ROOT, "cpu", dirname(memory.slice(join(CGROUP_ROOT, "memory").length)), "cpu.cfs_quota_us"), "utf8"));
+      }
     };
+    const deviceCgroup = { memoryLimit: NaN, quotaUs: NaN };
     const out = await emulateScenario(scenario, scenario.seed, { onRunning: atNewCell, log: (l) => console.log(`roaming: ${l}`) });
     const table = (name: string) => {
       const t = out.tables.find((x) => x.name === name);
@@ -68,6 +82,12 @@ describe.runIf(status.ok || labRequired())("emulation: roaming vNF", () => {
     const dns = probes.find((p) => p["label"] === "dns");
     expect(Number(web?.["received"])).toBeGreaterThan(0.9 * Number(web?.["sent"]));
     expect(Number(dns?.["lost"])).toBeLessThan(0.2 * Number(dns?.["sent"]));
+    // Each router ran under the Archer C9's limits, scaled to this machine.
+    const limits = table("device_limits");
+    expect(limits.map((r) => [r["host"], r["device"], r["memory_limit_bytes"]])).toEqual(["e-0-0", "e-0-1"].map((h) => [h, "tp-link-archer-c9", 64 * 2 ** 20]));
+    for (const r of limits) expect(Number(r["cpu_quota_cores"])).toBeCloseTo((2 * 0.55 * 1.0) / 3.4 / Number(r["lab_core_speed"]), 5);
+    expect(deviceCgroup.memoryLimit).toBe(64 * 2 ** 20);
+    expect(deviceCgroup.quotaUs).toBe(Math.round(Number(limits[1]?.["cpu_quota_cores"]) * 100_000));
     expect(await leftovers()).toEqual([]);
   }, 150_000);
 });

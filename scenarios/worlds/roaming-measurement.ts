@@ -26,7 +26,8 @@ export const ROAMING_OVERRIDES = [
 async function runRoaming(overrides: readonly string[], log?: (line: string) => void): Promise<EmulationOutput> {
   const file = fileURLToPath(new URL("../../scenarios/default.yaml", import.meta.url));
   const { scenario } = loadScenarioFile(file, { overrides: [...ROAMING_OVERRIDES, ...overrides] });
-  return emulateScenario(scenario, scenario.seed, log ? { log } : {});
+  // every device as the lab machine: the simulator's side of the roaming validation runs so (`labDevices`)
+  return emulateScenario(scenario, scenario.seed, log ? { log } : {}, "lab");
 }
 
 function rowsOf(out: EmulationOutput, name: string): Record<string, unknown>[] {

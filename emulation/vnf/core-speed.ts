@@ -20,7 +20,7 @@
  * 3.61–3.66 G operations/s in undisturbed windows.
  */
 import { ARCHITECTURE_FACTORS, REFERENCE_CLOCK_GHZ } from "../../topologies/devices/architecture.ts";
-import { median } from "./stats.ts";
+import { quantile } from "../../base/stats/fit.ts";
 
 /** Dependent operations per iteration of `dependentChain`. */
 export const CHAIN_OPS_PER_ITERATION = 16;
@@ -94,7 +94,7 @@ export function measureCoreSpeed(options: { windows?: number; windowMs?: number 
     windows,
     windowMs,
     effectiveGHz,
-    medianGHz: median(windowsGHz),
+    medianGHz: quantile(windowsGHz, 0.5),
     architectureFactor,
     referenceClockGHz: REFERENCE_CLOCK_GHZ,
     labCoreSpeed: (effectiveGHz * architectureFactor) / REFERENCE_CLOCK_GHZ,

@@ -33,6 +33,11 @@ export interface DeviceScaling {
 export function deviceScaling(device: string, capacities: ReadonlyMap<string, DeviceCapacity>, labCoreSpeed: number, labCores: number): DeviceScaling {
   if (!(labCoreSpeed > 0)) throw new RangeError(`the lab core speed must be positive, got ${labCoreSpeed}`);
   if (device === LAB_DEVICE) return { device, cores: labCores, perCoreSpeed: labCoreSpeed, labCoreSpeed, cpuQuotaCores: null, memoryLimitBytes: null };
-  const c = capacityOf(capacities, device, "--device");
+  return scalingOfCapacity(device, capacityOf(capacities, device, "--device"), labCoreSpeed);
+}
+
+/** The scaling of a device with capacity `c` (named `device` in the rows) on a core worth `labCoreSpeed` reference cores. */
+export function scalingOfCapacity(device: string, c: DeviceCapacity, labCoreSpeed: number): DeviceScaling {
+  if (!(labCoreSpeed > 0)) throw new RangeError(`the lab core speed must be positive, got ${labCoreSpeed}`);
   return { device, cores: c.cores, perCoreSpeed: c.perCoreSpeed, labCoreSpeed, cpuQuotaCores: (c.cores * c.perCoreSpeed) / labCoreSpeed, memoryLimitBytes: c.vnfMemoryBytes };
 }
