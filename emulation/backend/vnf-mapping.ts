@@ -20,19 +20,17 @@
  * Unknown types and bad parameters are `UserError`s naming the type.
  */
 import { UserError } from "../../base/errors.ts";
-import type { VnfKind } from "../images/catalog.ts";
+import { isVnfKind, type VnfKind } from "../images/catalog.ts";
+import { IMAGE_KIND_OF_TYPE } from "../../deployment/vnfs/image-kinds.ts";
 import type { VnfSpec } from "../images/params.ts";
 
-export const TYPE_TO_KIND: Readonly<Record<string, VnfKind>> = {
-  wire: "wire",
-  firewall: "firewall",
-  "rate-limiter": "rate-limiter",
-  "http-filter": "http-filter",
-  "ddos-dropper": "ddos-dropper",
-  monitoring: "monitor",
-  troubleshooting: "troubleshoot",
-  ids: "ids-lite",
-};
+/** The image kind of each catalog type (`deployment/vnfs/image-kinds.ts`), checked against the lab's kinds. */
+export const TYPE_TO_KIND: Readonly<Record<string, VnfKind>> = Object.fromEntries(
+  Object.entries(IMAGE_KIND_OF_TYPE).map(([type, kind]) => {
+    if (!isVnfKind(kind)) throw new Error(`deployment/vnfs/image-kinds.ts: vNF type ${type} names image kind "${kind}", which emulation/images does not build`);
+    return [type, kind];
+  }),
+);
 
 function ports(type: string, params: Record<string, unknown>, key: string): number[] {
   const v = params[key];

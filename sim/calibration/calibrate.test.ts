@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SUBSET, LAB_DEVICE, calibrate } from "./calibrate.ts";
 import { readCampaign } from "./campaign.ts";
-import { FORWARDING, HOST, PER_VNF_BYTES, syntheticCampaign } from "./test-support.ts";
+import { FORWARDING, HOST, PACKET_COST, PER_VNF_BYTES, syntheticCampaign } from "./test-support.ts";
 import { validate } from "./validate.ts";
 
 describe("gnf calibrate", () => {
@@ -37,8 +37,18 @@ describe("gnf calibrate", () => {
     expect(profile.control?.flowModS).toBeCloseTo(0.02e-3, 9);
   });
 
+  it("recovers each saturated type's bottleneck time per packet (catalog type names), and fits none for a type never saturated", () => {
+    const perPacket = profile.forwarding?.perPacketS ?? {};
+    expect(Object.keys(perPacket).sort()).toEqual(["firewall", "ids", "wire"]);
+    expect(perPacket["wire"]).toBeCloseTo(PACKET_COST["wire"] as number, 11);
+    expect(perPacket["firewall"]).toBeCloseTo(PACKET_COST["firewall"] as number, 11);
+    expect(perPacket["ids"]).toBeCloseTo(PACKET_COST["ids-lite"] as number, 11);
+    expect(profile.source?.quality?.["packetCost.troubleshooting.notSaturated"]).toBe(1);
+    expect(profile.source?.quality?.["packetCost.directThroughputPps"]).toBeCloseTo(100_000, 3);
+  });
+
   it("records the sha256 of every file it read and the fitted points", () => {
-    expect(profile.source?.files.map((f) => f.path.split("/").pop()).sort()).toEqual(["device_scaling.csv", "flowmod.csv", "lifecycle.csv", "lifecycle_batches.csv", "manifest.json", "memory.csv", "rtt.csv"]);
+    expect(profile.source?.files.map((f) => f.path.split("/").pop()).sort()).toEqual(["device_scaling.csv", "flowmod.csv", "forwarding.csv", "forwarding_baseline.csv", "lifecycle.csv", "lifecycle_batches.csv", "manifest.json", "memory.csv", "rtt.csv"]);
     expect(profile.source?.fittedOn).toEqual({ counts: [1, 10, 50], parallelism: [1, 4], chainLengths: [0, 1] });
   });
 

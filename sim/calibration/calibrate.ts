@@ -14,6 +14,7 @@ import { readCampaign, type Campaign } from "./campaign.ts";
 import { fitControl } from "./fit-control.ts";
 import { fitForwarding } from "./fit-forwarding.ts";
 import { fitLifecycle, type FitSubset } from "./fit-lifecycle.ts";
+import { fitPacketCost } from "./fit-packet-cost.ts";
 import { fitMemory } from "./fit-memory.ts";
 
 /** The points a calibration may use; everything else is held out for the validation. */
@@ -55,14 +56,15 @@ export function calibrate(folders: readonly string[], subset: CalibrationSubset 
   const lifecycle = fitLifecycle(campaign, host, LAB_DEVICE, subset, base);
   const memory = fitMemory(campaign, LAB_DEVICE, subset.counts);
   const forwarding = campaign.tables.has("rtt") ? fitForwarding(campaign, host.coreSpeed) : undefined;
+  const packetCost = forwarding ? fitPacketCost(campaign, host.coreSpeed) : undefined;
   const control = fitControl(campaign);
-  const quality: Record<string, number> = { ...memory.quality, ...forwarding?.quality, ...control?.quality };
+  const quality: Record<string, number> = { ...memory.quality, ...forwarding?.quality, ...packetCost?.quality, ...control?.quality };
   for (const q of lifecycle.quality) quality[`lifecycle.n${q.n}.p${q.parallelism}.relativeError`] = round(q.relativeError);
   const profile = calibrationSchema.parse({
     ...lifecycle.steps,
     imagePullBandwidthBps: LAB_IMAGE_PULL_BPS,
     ...(Object.keys(memory.perVnfBytes).length > 0 ? { memoryPerVnfBytes: memory.perVnfBytes } : {}),
-    ...(forwarding ? { forwarding: roundAll(forwarding.forwarding) } : {}),
+    ...(forwarding ? { forwarding: { ...roundAll(forwarding.forwarding), ...(packetCost && Object.keys(packetCost.perPacketS).length > 0 ? { perPacketS: roundAll(packetCost.perPacketS) } : {}) } } : {}),
     ...(control ? { control: roundAll(control.control) } : {}),
     source: {
       files: campaign.sources.map((s) => ({ path: s.path, sha256: s.sha256 })),

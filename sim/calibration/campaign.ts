@@ -41,7 +41,7 @@ export interface Campaign {
 }
 
 /** Tables a calibration needs (others are read when present). */
-export const CAMPAIGN_TABLES = ["lifecycle", "lifecycle_batches", "memory", "rtt", "flowmod", "roaming", "forwarding", "device_scaling"] as const;
+export const CAMPAIGN_TABLES = ["lifecycle", "lifecycle_batches", "memory", "rtt", "flowmod", "roaming", "forwarding", "forwarding_baseline", "device_scaling"] as const;
 
 /** Reads the campaign folder `folder` (tables that are absent are left out; `require` names those that must be there). */
 export function readCampaign(folder: string, require: readonly string[] = []): Campaign {

@@ -25,6 +25,20 @@ export const TRUE = calibrationSchema.parse({
 });
 export const PER_VNF_BYTES = 700_000;
 export const FORWARDING = { meanS: 0.1e-3, cv: 0.3 };
+/** Bottleneck time per packet of the direct path, s on the lab machine (it delivers at most 100k packets/s). */
+export const DIRECT_PACKET_S = 10e-6;
+/** The bottleneck time a pass through one vNF adds, by image kind, reference-core seconds. */
+export const PACKET_COST: Readonly<Record<string, number>> = { wire: 2e-6, firewall: 4.5e-6, "ids-lite": 16e-6 };
+
+/** Forwarding rows (repetition, kind, offered, delivered, loss) of a path with `addedS` lab seconds per packet over the direct path's, at `rates`. */
+function forwardingRows(kind: string, addedS: number, rates: readonly number[]): Cell[][] {
+  return [0, 1].flatMap((rep) =>
+    rates.map((offered) => {
+      const delivered = Math.min(offered, 1 / (DIRECT_PACKET_S + addedS));
+      return [rep, kind, offered, delivered, 1 - delivered / offered];
+    }),
+  );
+}
 
 export function writeTable(dir: string, name: string, columns: string[], rows: Cell[][]): void {
   writeFileSync(join(dir, `${name}.csv`), tableToCsv({ name, columns, rows }));
@@ -61,6 +75,12 @@ export function syntheticCampaign(): string {
     for (const k of [0, 1, 2, 3]) for (let i = 0; i < 400; i++) rtt.push([rep, k, i, (0.2e-3 + s.exponential(0.02e-3) + Array.from({ length: k }, () => lognormalByMean(s, FORWARDING.meanS / HOST.coreSpeed, FORWARDING.cv)).reduce((a, b) => a + b, 0)) * 1000]);
   }
   writeTable(dir, "rtt", ["repetition", "vnfs", "sample", "rtt_ms"], rtt);
+  const columns = ["repetition", "vnf_type", "offered_pps", "delivered_pps", "loss_ratio"];
+  const rates = [20_000, 50_000, 100_000, 150_000];
+  // troubleshoot is measured only up to 50k packets/s: never saturated, so no cost can be fitted for it
+  const vnfRows = [...Object.entries(PACKET_COST).flatMap(([kind, c]) => forwardingRows(kind, c / HOST.coreSpeed, rates)), ...forwardingRows("troubleshoot", 1e-6, [20_000, 50_000])];
+  writeTable(dir, "forwarding", columns, vnfRows);
+  writeTable(dir, "forwarding_baseline", columns, forwardingRows("none", 0, rates));
   writeTable(dir, "flowmod", ["repetition", "flow_mods", "barrier_ms"], [1, 10, 100].flatMap((k) => [0, 1].map((rep) => [rep, k, 0.5 + 0.02 * k])));
   writeTable(dir, "device_scaling", ["device", "cores", "per_core_speed", "lab_core_speed", "cpu_quota_cores", "memory_limit_bytes"], [[LAB_DEVICE, HOST.cores, HOST.coreSpeed, HOST.coreSpeed, HOST.cores, 0]]);
   writeFileSync(join(dir, "summary.json"), "{}\n");

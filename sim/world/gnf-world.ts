@@ -9,6 +9,7 @@
  * This file is the wiring: who listens to whom. What it measures is the `ManagerRecorder`'s
  * (deployment/manager-recorder.ts); the simulator adds `core_utilisation`.
  */
+import { forwardingCatalog } from "../models/calibration/forwarding-catalog.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
 import type { Manager } from "../../orchestrator/manager.ts";
 import { runLoop } from "../../orchestrator/backend.ts";
@@ -119,8 +120,10 @@ export class GnfWorld {
     const deliver = (event: ManagerEvent): void => this.backend.deliver(event);
     const mitigation = config.mitigation ? new MitigationAutomation(config.mitigation, config.traffic, this.clock, deliver) : undefined;
     this.recorder = new ManagerRecorder({ manager, backend: this.backend, placer, latencyBounds: config.placement.latencyBounds, mitigation, recordsCore: true });
-    this.behaviours = new VnfBehaviours(paths, config.traffic, inputs.catalog);
-    const dataPlane = new DataPlane({ paths, traffic: config.traffic, catalog: inputs.catalog, latency: config.latency, hostCpu: capacities });
+    // The data plane forwards as the lab was measured to (a profile's `forwarding`); the Manager keeps the configured catalog.
+    const forwarding = forwardingCatalog(inputs.catalog, inputs.calibration, config.vnfs);
+    this.behaviours = new VnfBehaviours(paths, config.traffic, forwarding);
+    const dataPlane = new DataPlane({ paths, traffic: config.traffic, catalog: forwarding, latency: config.latency, hostCpu: capacities });
     const onChainLatency = observesLatency
       ? (perChain: ReadonlyMap<string, number>) => {
           for (const [chain, latencyS] of perChain) deliver({ type: "latency-observation", ue: manager.chain(chain)?.spec.ue ?? "", chain, latencyS });

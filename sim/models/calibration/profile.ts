@@ -56,6 +56,10 @@ export const calibrationSchema = z
       .object({
         meanS: z.number().positive().describe("mean round-trip time one vNF adds, seconds on one reference core"),
         cv: z.number().min(0).max(5).describe("coefficient of variation of that added time"),
+        perPacketS: z
+          .record(z.string().min(1), z.number().min(0))
+          .optional()
+          .describe("bottleneck time one packet's pass through a vNF of this type adds, by type, seconds on one reference core (overrides the vNF catalog's cpuPerPacketS for the types listed)"),
       })
       .strict()
       .optional()
