@@ -28,8 +28,8 @@ export const REFERENCE_PROFILE = fileURLToPath(new URL("../../results/reference/
 
 /**
  * The lab points a validation measures: the lab machine only, both the fitted points (N 1, 10 and
- * 50 — quick: 1 and 10 —, parallelism 1 and 4, chains of 0 and 1 vNF, make-before-break) and
- * held-out ones (N 2, 5, 20, 100; parallelism 2 and 8; chains of 2…5; break-before-make).
+ * 50 — quick: 1 and 10 —, parallelism 1 and 4, chains of 0, 1 and 3 vNFs, make-before-break) and
+ * held-out ones (N 2, 5, 20, 100; parallelism 2 and 8; chains of 2, 4, 5; break-before-make).
  * Idle memory of wire and firewall; no forwarding sweep (the validation does not use it).
  */
 export function validationPlan(quick: boolean): CampaignPlan {
@@ -42,6 +42,9 @@ export function validationPlan(quick: boolean): CampaignPlan {
     lifecycleParallelism: quick ? [1, 2, 4] : [1, 2, 4, 8],
     memoryCounts: quick ? [1, 10, 20] : [1, 10, 50, 100],
     memoryKinds: ["wire", "firewall"],
+    // chains of 0 … 4 vNFs, 200 pings each, also quick: the forwarding fit needs chains of 0, 1 and 3; 2 and 4 are held out
+    rttMaxVnfs: quick ? 4 : 5,
+    rttSamples: 200,
   });
 }
 

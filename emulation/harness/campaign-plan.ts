@@ -108,6 +108,9 @@ export interface PlanChoices {
   memoryKinds?: string[];
   forwardingKinds?: string[];
   ratesPps?: number[];
+  /** RTT: the longest chain (chains of 0 … this many vNFs) and pings per chain. */
+  rttMaxVnfs?: number;
+  rttSamples?: number;
 }
 
 function ascending(what: string, xs: readonly number[]): number[] {
@@ -146,6 +149,8 @@ export function campaignPlan(choices: PlanChoices = {}): CampaignPlan {
     if (bad.length > 0) throw new UserError(`--only: unknown part(s) ${bad.join(", ")}; expected ${CAMPAIGN_PARTS.join(", ")}`);
     base.parts = CAMPAIGN_PARTS.filter((p) => choices.parts?.includes(p));
   }
+  if (choices.rttMaxVnfs !== undefined) base.rtt.maxVnfs = ascending("rtt max vNFs", [choices.rttMaxVnfs])[0] as number;
+  if (choices.rttSamples !== undefined) base.rtt.samples = ascending("rtt samples", [choices.rttSamples])[0] as number;
   if (choices.lifecycleCounts) base.lifecycle.counts = ascending("--lifecycle-counts", choices.lifecycleCounts);
   if (choices.lifecycleParallelism) base.lifecycle.parallelism = ascending("--parallelism", choices.lifecycleParallelism);
   if (choices.memoryCounts) base.memory.counts = ascending("--memory-counts", choices.memoryCounts);

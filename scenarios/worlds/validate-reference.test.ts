@@ -36,4 +36,9 @@ describe("the committed reference campaign and lab profile", async () => {
     expect(report.pass.memory).toBe(true);
     expect(report.errors.memory).toBeLessThan(0.1);
   });
+
+  it("predicts the added RTT through 2, 4 and 5 vNFs from chains of 0, 1 and 3 (a chain entry plus a pass per vNF)", () => {
+    expect(report.pass.rtt).toBe(true);
+    expect(report.rows.filter((r) => r.metric === "rtt" && r.heldOut).length).toBe(6);
+  });
 });

@@ -33,6 +33,9 @@ describe("gnf calibrate", () => {
     expect(profile.memoryPerVnfBytes?.["wire"]).toBe(PER_VNF_BYTES);
     expect(profile.forwarding?.meanS).toBeGreaterThan(FORWARDING.meanS * 0.85);
     expect(profile.forwarding?.meanS).toBeLessThan(FORWARDING.meanS * 1.15);
+    // the chain's entry (once per chain) apart from the per-vNF pass: fitted from chains of 0, 1 and 3
+    expect(profile.forwarding?.entryMeanS).toBeGreaterThan(FORWARDING.entryMeanS * 0.85);
+    expect(profile.forwarding?.entryMeanS).toBeLessThan(FORWARDING.entryMeanS * 1.15);
     expect(profile.control?.barrierS).toBeCloseTo(0.5e-3, 9);
     expect(profile.control?.flowModS).toBeCloseTo(0.02e-3, 9);
   });
@@ -49,7 +52,7 @@ describe("gnf calibrate", () => {
 
   it("records the sha256 of every file it read and the fitted points", () => {
     expect(profile.source?.files.map((f) => f.path.split("/").pop()).sort()).toEqual(["device_scaling.csv", "flowmod.csv", "forwarding.csv", "forwarding_baseline.csv", "lifecycle.csv", "lifecycle_batches.csv", "manifest.json", "memory.csv", "rtt.csv"]);
-    expect(profile.source?.fittedOn).toEqual({ counts: [1, 10, 50], parallelism: [1, 4], chainLengths: [0, 1] });
+    expect(profile.source?.fittedOn).toEqual({ counts: [1, 10, 50], parallelism: [1, 4], chainLengths: [0, 1, 3] });
   });
 
   it("predicts the held-out points of its own model within the targets", () => {

@@ -1,7 +1,7 @@
 /**
  * `gnf calibrate`: fits the simulator's parameters to lab campaigns and writes a calibration
  * profile (`sim/models/calibration/profile.ts`). Fitted on a named subset of the lab's points
- * (`DEFAULT_SUBSET`: N ∈ {1, 10, 50}, parallelism 1 and 4, chains of 0 and 1 vNF); the validation
+ * (`DEFAULT_SUBSET`: N ∈ {1, 10, 50}, parallelism 1 and 4, chains of 0, 1 and 3 vNFs); the validation
  * predicts the rest. The profile records the sha256 of every file it was fitted from and the fit
  * quality. Deterministic: the same campaign gives the same profile, byte for byte.
  */
@@ -19,11 +19,11 @@ import { fitMemory } from "./fit-memory.ts";
 
 /** The points a calibration may use; everything else is held out for the validation. */
 export interface CalibrationSubset extends FitSubset {
-  /** Chain lengths of the RTT fit (0 and 1). */
+  /** Chain lengths of the RTT fit: 0 and one or two lengths ≥ 1 (the first two give the entry and the per-vNF pass). */
   chainLengths: readonly number[];
 }
 
-export const DEFAULT_SUBSET: CalibrationSubset = { counts: [1, 10, 50], parallelism: [1, 4], chainLengths: [0, 1] };
+export const DEFAULT_SUBSET: CalibrationSubset = { counts: [1, 10, 50], parallelism: [1, 4], chainLengths: [0, 1, 3] };
 
 /**
  * The lab builds every vNF image locally (no registry), so a start never pulls: the profile's
@@ -55,7 +55,7 @@ export function calibrate(folders: readonly string[], subset: CalibrationSubset 
   const base = loadCalibration();
   const lifecycle = fitLifecycle(campaign, host, LAB_DEVICE, subset, base);
   const memory = fitMemory(campaign, LAB_DEVICE, subset.counts);
-  const forwarding = campaign.tables.has("rtt") ? fitForwarding(campaign, host.coreSpeed) : undefined;
+  const forwarding = campaign.tables.has("rtt") ? fitForwarding(campaign, host.coreSpeed, subset.chainLengths) : undefined;
   const packetCost = forwarding ? fitPacketCost(campaign, host.coreSpeed) : undefined;
   const control = fitControl(campaign);
   const quality: Record<string, number> = { ...memory.quality, ...forwarding?.quality, ...packetCost?.quality, ...control?.quality };

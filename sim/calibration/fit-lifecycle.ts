@@ -4,7 +4,8 @@
  *   batches (parallelism 1: no contention): a least-squares line of the duration against the number
  *   of other vNFs on the host at that moment (the lab's runtime and switch slow down as containers
  *   pile up) gives the mean with the host empty and the growth per vNF; the spread of the durations
- *   around the line gives the cv. Converted to reference-core seconds (× the lab core's speed);
+ *   around the line gives the cv (without a rising line: the mean of each fitted batch size's mean
+ *   duration, so the largest batch does not outweigh the others). Converted to reference-core seconds (× the lab core's speed);
  *   the simulator's `start` is the lab's start + attach + ready line (`docker start`, the two veth
  *   pairs on the switch, the entrypoint's ready line);
  * - the contention shares (cpuShare, runtimeShare; the same for create and start, and for stop
@@ -67,11 +68,13 @@ export function labBatches(campaign: Campaign, device: string): { batches: LabBa
 interface StepSamples {
   others: number[];
   seconds: number[];
+  /** Batch size N of each sample. */
+  n: number[];
 }
 
 /** Per-step samples of the sequential, successful vNFs of `device` at the fitted counts. */
 function sequentialSteps(campaign: Campaign, device: string, subset: FitSubset): Record<"create" | "start" | "stop" | "remove", StepSamples> {
-  const empty = (): StepSamples => ({ others: [], seconds: [] });
+  const empty = (): StepSamples => ({ others: [], seconds: [], n: [] });
   const out = { create: empty(), start: empty(), stop: empty(), remove: empty() };
   for (const r of rowsOf(campaign, "lifecycle")) {
     if (r["device"] !== device || r["vnf_type"] !== "wire" || flag(r, "failed")) continue;
@@ -83,6 +86,7 @@ function sequentialSteps(campaign: Campaign, device: string, subset: FitSubset):
     const add = (step: StepSamples, others: number, seconds: number): void => {
       step.others.push(others);
       step.seconds.push(seconds);
+      step.n.push(n);
     };
     add(out.create, index, ms("create_ms") / 1000);
     add(out.start, index, (ms("start_ms") + ms("attach_ms") + ms("ready_ms")) / 1000);
@@ -94,7 +98,9 @@ function sequentialSteps(campaign: Campaign, device: string, subset: FitSubset):
 
 /** mean (host empty, reference-core s), growth per other vNF and cv around the line. */
 function stepDistribution(samples: StepSamples, coreSpeed: number): DurationDistribution {
-  let intercept = meanCv(samples.seconds).mean;
+  // Without a growth line, every fitted batch size counts alike (N = 50 has 50× the samples of N = 1).
+  const sizes = [...new Set(samples.n)];
+  let intercept = sizes.reduce((sum, n) => sum + meanCv(samples.seconds.filter((_, i) => samples.n[i] === n)).mean, 0) / sizes.length;
   let slope = 0;
   if (new Set(samples.others).size >= 2) {
     const fit = linearFit(samples.others, samples.seconds);

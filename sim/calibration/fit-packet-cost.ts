@@ -12,7 +12,9 @@
  * converted to reference-core seconds (× the lab core's speed), averaged over the repetitions: what
  * the simulator charges per packet (`cpuPerPacketS`), so its vNF saturates where the lab's path
  * does. A type whose path never lost more than `SATURATED_LOSS` at any offered rate was not
- * saturated: it gets no value (the catalog's stays) and is listed in the quality as a lower bound.
+ * saturated: it gets no value (the catalog's stays) and is listed in the quality (`notSaturated`);
+ * nor does a type whose path saturated no earlier than the direct one on average (`belowResolution`:
+ * its cost is below what the lab can resolve).
  * Why not the CPU accounting columns: these vNFs forward in the kernel (softirq, charged to no
  * cgroup), and the machine's busy time carries every other job on a shared machine.
  *
@@ -71,14 +73,20 @@ export function fitPacketCost(campaign: Campaign, coreSpeed: number): PacketCost
     const added: number[] = [];
     for (const [rep, pps] of runs.throughput) {
       const base = direct.throughput.get(rep) ?? directPps;
-      if (runs.saturated.get(rep) === true && pps > 0) added.push(Math.max(0, 1 / pps - 1 / base));
+      if (runs.saturated.get(rep) === true && pps > 0) added.push(1 / pps - 1 / base);
     }
     quality[`packetCost.${type}.throughputPps`] = mean([...runs.throughput.values()]);
     if (added.length === 0) {
       quality[`packetCost.${type}.notSaturated`] = 1;
       continue;
     }
-    perPacketS[type] = mean(added) * coreSpeed;
+    const addedS = mean(added);
+    if (!(addedS > 0)) {
+      // saturated no earlier than the direct path: its cost is below what this lab can resolve
+      quality[`packetCost.${type}.belowResolution`] = 1;
+      continue;
+    }
+    perPacketS[type] = addedS * coreSpeed;
   }
   return { perPacketS, quality };
 }

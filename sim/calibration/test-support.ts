@@ -24,7 +24,7 @@ export const TRUE = calibrationSchema.parse({
   remove: { mean: 0.03, cv: 0.1, cpuShare: 0.3, runtimeShare: 0 },
 });
 export const PER_VNF_BYTES = 700_000;
-export const FORWARDING = { meanS: 0.1e-3, cv: 0.3 };
+export const FORWARDING = { meanS: 0.1e-3, cv: 0.3, entryMeanS: 0.2e-3, entryCv: 0.3 };
 /** Bottleneck time per packet of the direct path, s on the lab machine (it delivers at most 100k packets/s). */
 export const DIRECT_PACKET_S = 10e-6;
 /** The bottleneck time a pass through one vNF adds, by image kind, reference-core seconds. */
@@ -72,7 +72,13 @@ export function syntheticCampaign(): string {
   const rtt: Cell[][] = [];
   for (const rep of [0, 1]) {
     const s = rng.stream(`rtt/${rep}`);
-    for (const k of [0, 1, 2, 3]) for (let i = 0; i < 400; i++) rtt.push([rep, k, i, (0.2e-3 + s.exponential(0.02e-3) + Array.from({ length: k }, () => lognormalByMean(s, FORWARDING.meanS / HOST.coreSpeed, FORWARDING.cv)).reduce((a, b) => a + b, 0)) * 1000]);
+    for (const k of [0, 1, 2, 3, 4, 5]) {
+      for (let i = 0; i < 400; i++) {
+        const entry = k > 0 ? lognormalByMean(s, FORWARDING.entryMeanS / HOST.coreSpeed, FORWARDING.entryCv) : 0;
+        const passes = Array.from({ length: k }, () => lognormalByMean(s, FORWARDING.meanS / HOST.coreSpeed, FORWARDING.cv)).reduce((a, b) => a + b, 0);
+        rtt.push([rep, k, i, (0.2e-3 + s.exponential(0.02e-3) + entry + passes) * 1000]);
+      }
+    }
   }
   writeTable(dir, "rtt", ["repetition", "vnfs", "sample", "rtt_ms"], rtt);
   const columns = ["repetition", "vnf_type", "offered_pps", "delivered_pps", "loss_ratio"];

@@ -86,6 +86,8 @@ export interface DataPlaneInputs {
   latency: LatencyConfig;
   /** Each host's per-core speed (reference cores per core) and CPU capacity (reference cores). */
   hostCpu: ReadonlyMap<string, { perCoreSpeed: number; cpuCapacity: number }>;
+  /** One-way delay a chain adds once at its first vNF (a calibration's fitted entry; `forwardingEntry`), reference-core seconds; absent: none. */
+  chainEntry?: { delayS: number; cv: number } | undefined;
 }
 
 /**
@@ -185,11 +187,12 @@ export class DataPlane {
         for (const id of state.vnfs) if (vnfPacketRate.has(id) && !vnfProcessedRate.has(id)) vnfProcessedRate.set(id, vnfPacketRate.get(id) ?? 0);
         continue;
       }
-      const stages: ChainStage[] = state.vnfs.map((id) => {
+      const stages: ChainStage[] = state.vnfs.map((id, i) => {
         const type = catalog[vnfType(id) ?? ""] as VnfType;
         const host = hostOfVnf.get(id) as string;
         const cpu = this.inputs.hostCpu.get(host);
-        return { host, perCoreSpeed: cpu?.perCoreSpeed ?? 1, cpuPerPacketS: type.cpuPerPacketS, processingDelayS: type.processingDelayS, processingCv: type.processingCv, packetRate: vnfPacketRate.get(id) ?? 0, cpuShare: shares.get(id) ?? 1 };
+        const entry = i === 0 && this.inputs.chainEntry !== undefined ? { entryDelayS: this.inputs.chainEntry.delayS, entryCv: this.inputs.chainEntry.cv } : {};
+        return { host, perCoreSpeed: cpu?.perCoreSpeed ?? 1, cpuPerPacketS: type.cpuPerPacketS, processingDelayS: type.processingDelayS, processingCv: type.processingCv, packetRate: vnfPacketRate.get(id) ?? 0, cpuShare: shares.get(id) ?? 1, ...entry };
       });
       const latency = flowLatency(paths, state.access, state.destination, stages, this.inputs.latency);
       state.latency = latency;

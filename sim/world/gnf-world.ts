@@ -9,7 +9,7 @@
  * This file is the wiring: who listens to whom. What it measures is the `ManagerRecorder`'s
  * (deployment/manager-recorder.ts); the simulator adds `core_utilisation`.
  */
-import { forwardingCatalog } from "../models/calibration/forwarding-catalog.ts";
+import { forwardingCatalog, forwardingEntry } from "../models/calibration/forwarding-catalog.ts";
 import type { ManagerEvent } from "../../orchestrator/events.ts";
 import type { Manager } from "../../orchestrator/manager.ts";
 import { runLoop } from "../../orchestrator/backend.ts";
@@ -123,7 +123,7 @@ export class GnfWorld {
     // The data plane forwards as the lab was measured to (a profile's `forwarding`); the Manager keeps the configured catalog.
     const forwarding = forwardingCatalog(inputs.catalog, inputs.calibration, config.vnfs);
     this.behaviours = new VnfBehaviours(paths, config.traffic, forwarding);
-    const dataPlane = new DataPlane({ paths, traffic: config.traffic, catalog: forwarding, latency: config.latency, hostCpu: capacities });
+    const dataPlane = new DataPlane({ paths, traffic: config.traffic, catalog: forwarding, latency: config.latency, hostCpu: capacities, chainEntry: forwardingEntry(inputs.calibration) });
     const onChainLatency = observesLatency
       ? (perChain: ReadonlyMap<string, number>) => {
           for (const [chain, latencyS] of perChain) deliver({ type: "latency-observation", ue: manager.chain(chain)?.spec.ue ?? "", chain, latencyS });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { vnfCatalog } from "../../../deployment/vnfs/catalog.ts";
-import { forwardingCatalog } from "./forwarding-catalog.ts";
+import { forwardingCatalog, forwardingEntry } from "./forwarding-catalog.ts";
 import { calibrationSchema, loadCalibration } from "./profile.ts";
 
 const base = loadCalibration();
@@ -29,5 +29,16 @@ describe("forwardingCatalog", () => {
     const wire = catalog["wire"];
     expect(out["ids"]?.processingDelayS).toBeCloseTo((0.2e-3 * (ids?.processingDelayS ?? NaN)) / (wire?.processingDelayS ?? NaN), 12);
     expect(out["ids"]?.idleMemoryBytes).toBe(ids?.idleMemoryBytes);
+  });
+});
+
+describe("forwardingEntry", () => {
+  it("is half the fitted round-trip entry, cv × √2; none without one", () => {
+    expect(forwardingEntry(base)).toBeUndefined();
+    expect(forwardingEntry(fitted)).toBeUndefined();
+    const withEntry = calibrationSchema.parse({ ...base, forwarding: { meanS: 0.1e-3, cv: 0.3, entryMeanS: 0.2e-3, entryCv: 0.5 } });
+    const e = forwardingEntry(withEntry);
+    expect(e?.delayS).toBeCloseTo(0.1e-3, 12);
+    expect(e?.cv).toBeCloseTo(0.5 * Math.SQRT2, 12);
   });
 });

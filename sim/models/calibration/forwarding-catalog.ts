@@ -11,7 +11,8 @@
  *   most 5 (the schema's bound).
  * - `cpuPerPacketS`: the fitted bottleneck time per packet of the types the lab saturated
  *   (`forwarding.perPacketS`).
- * Without a fitted `forwarding` the catalog is returned unchanged. Pure.
+ * Without a fitted `forwarding` the catalog is returned unchanged. A fitted chain entry (charged once
+ * per chain, not per type) is `forwardingEntry`'s. Pure.
  */
 import type { VnfType } from "../../../deployment/vnfs/types.ts";
 import type { VnfOverrides } from "../../../deployment/vnfs/config.ts";
@@ -34,4 +35,14 @@ export function forwardingCatalog(catalog: Readonly<Record<string, VnfType>>, ca
     out[name] = { ...type, processingDelayS, processingCv, cpuPerPacketS };
   }
   return out;
+}
+
+/**
+ * The one-way delay a chain adds once at its first vNF: half the fitted round-trip entry (the lab's
+ * ping enters the chain twice, there and back), cv × √2 (at most 5); undefined without a fitted entry.
+ */
+export function forwardingEntry(calibration: Calibration): { delayS: number; cv: number } | undefined {
+  const fitted = calibration.forwarding;
+  if (fitted?.entryMeanS === undefined || !(fitted.entryMeanS > 0)) return undefined;
+  return { delayS: fitted.entryMeanS / 2, cv: Math.min(MAX_CV, (fitted.entryCv ?? 0) * Math.SQRT2) };
 }

@@ -54,8 +54,10 @@ export const calibrationSchema = z
       .describe("idle memory of one vNF by type, bytes (measured; overrides the vNF catalog's idleMemoryBytes for the types listed)"),
     forwarding: z
       .object({
-        meanS: z.number().positive().describe("mean round-trip time one vNF adds, seconds on one reference core"),
+        meanS: z.number().positive().describe("mean round-trip time each vNF pass adds, seconds on one reference core"),
         cv: z.number().min(0).max(5).describe("coefficient of variation of that added time"),
+        entryMeanS: z.number().min(0).optional().describe("mean round-trip time a chain's first vNF adds beyond its pass (once per chain), seconds on one reference core; absent: 0"),
+        entryCv: z.number().min(0).max(5).optional().describe("coefficient of variation of that entry time"),
         perPacketS: z
           .record(z.string().min(1), z.number().min(0))
           .optional()
@@ -63,7 +65,7 @@ export const calibrationSchema = z
       })
       .strict()
       .optional()
-      .describe("the round-trip time a packet's pass through one vNF adds (both directions), lognormal"),
+      .describe("the round-trip time a packet's pass through one vNF adds (both directions), lognormal; a chain of k ≥ 1 vNFs adds the entry once and k passes"),
     control: z
       .object({
         barrierS: z.number().min(0).describe("a FLOW_MOD batch's fixed cost to its barrier reply, seconds"),

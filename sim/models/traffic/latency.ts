@@ -5,6 +5,8 @@
  *                                     access → host₁ → host₂ → … → hostₙ → destination)
  *           + Σ vNF processing       (lognormal per packet: mean processingDelayS / per-core speed
  *                                     of the vNF's host, coefficient of variation processingCv)
+ *           + chain entry            (with a calibrated entry: one lognormal draw at the first vNF,
+ *                                     entryDelayS / its host's per-core speed, cv entryCv)
  *           + Σ queueing wait        (finite-buffer queue at the vNF, `boundedQueue`: arrival
  *                                     rate λ, service rate μ = per-core speed × cpuShare /
  *                                     cpuPerPacketS, buffer K packets; M/M/1/K or M/D/1/K)
@@ -43,6 +45,9 @@ export interface ChainStage {
   packetRate: number;
   /** Fraction of one core the vNF gets, (0, 1] (default 1: a core of its own). */
   cpuShare?: number;
+  /** A chain's entry (its first stage only): delay on a reference core, seconds (mean), and its cv; lognormal like the processing. */
+  entryDelayS?: number;
+  entryCv?: number;
 }
 
 /** One vNF of the path: its processing delay and its queue. */
@@ -51,6 +56,9 @@ export interface StageLatency {
   /** Mean processing delay on this host, seconds. */
   processingS: number;
   processingCv: number;
+  /** Mean chain entry delay on this host (first stage only; 0 otherwise), seconds. */
+  entryS: number;
+  entryCv: number;
   /** The vNF's queue (absent when it spends no CPU per packet). */
   queue?: BoundedQueue;
 }
@@ -99,8 +107,8 @@ export function flowLatency(paths: PathFinder, access: string, destination: stri
   for (const s of stages) {
     chainPropagationS += pathDelay(paths, at, s.host);
     at = s.host;
-    const stage: StageLatency = { host: s.host, processingS: s.processingDelayS / s.perCoreSpeed, processingCv: s.processingCv ?? 0 };
-    processingS += stage.processingS;
+    const stage: StageLatency = { host: s.host, processingS: s.processingDelayS / s.perCoreSpeed, processingCv: s.processingCv ?? 0, entryS: (s.entryDelayS ?? 0) / s.perCoreSpeed, entryCv: s.entryCv ?? 0 };
+    processingS += stage.processingS + stage.entryS;
     if (s.cpuPerPacketS > 0) {
       const share = s.cpuShare ?? 1;
       if (!(share > 0 && share <= 1)) throw new RangeError(`vNF on ${s.host}: cpuShare must be in (0, 1], got ${share}`);
@@ -134,12 +142,14 @@ export function flowLatency(paths: PathFinder, access: string, destination: stri
 /**
  * One delivered packet's latency, seconds: the link delays plus, per vNF, a lognormal processing
  * delay and a wait drawn from its queue. `chainLatencyS` is the part up to the last vNF (0
- * without vNFs). Draws from `rng` in path order: per vNF the processing delay (none when its cv
- * is 0), then the wait (none when it has no queue).
+ * without vNFs). Draws from `rng` in path order: per vNF the entry (first vNF with an entry delay
+ * and cv > 0 only), the processing delay (none when its cv is 0), then the wait (none when it has
+ * no queue).
  */
 export function drawFlowLatency(rng: RandomStream, latency: FlowLatency): { latencyS: number; chainLatencyS: number } {
   let vnfS = 0;
   for (const s of latency.stages) {
+    if (s.entryS > 0) vnfS += s.entryCv > 0 ? lognormalByMean(rng, s.entryS, s.entryCv) : s.entryS;
     vnfS += s.processingCv > 0 && s.processingS > 0 ? lognormalByMean(rng, s.processingS, s.processingCv) : s.processingS;
     if (s.queue) vnfS += drawWait(rng, s.queue);
   }
