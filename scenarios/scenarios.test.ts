@@ -10,6 +10,7 @@ import { runReplications } from "../sim/run/replications.ts";
 import type { RunOutput } from "../base/tables.ts";
 import { firstCells } from "../deployment/agent-reports.ts";
 import { vnfSpecOf } from "../emulation/backend/vnf-mapping.ts";
+import { vnfEnvironment } from "../emulation/images/params.ts";
 import { planNetwork } from "../emulation/network/plan.ts";
 import { loadScenarioFile } from "./load.ts";
 import { emulationScript } from "./worlds/emulate.ts";
@@ -129,6 +130,8 @@ describe("fig4-roaming.yaml: paper Fig. 4, one vNF to the new router, one to the
     ]);
     const specs = scenario.chains.flatMap((c) => c.vnfs.map((v) => (typeof v === "string" ? vnfSpecOf(v, {}) : vnfSpecOf(v.type, v.params))));
     expect(specs.map((v) => v.kind)).toEqual(["firewall", "ids-lite", "ids-lite", "http-filter"]);
+    // every image accepts its parameters (the lab's http-filter needs something to block)
+    for (const spec of specs) expect(() => vnfEnvironment(spec)).not.toThrow();
   });
 });
 

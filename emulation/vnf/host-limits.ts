@@ -83,7 +83,9 @@ export class HostLimits {
       this.cgroups.set(host, cg);
     }
     const parent = (await cg).parent;
-    return { cgroupParent: parent, ...(s.cpuQuotaCores !== null ? { cpuQuotaCores: s.cpuQuotaCores } : {}) };
+    // Docker refuses a per-container --cpus above the machine's cores; a quota that large does not bind anyway (the parent's stays).
+    const binding = s.cpuQuotaCores !== null && s.cpuQuotaCores < this.labCores;
+    return { cgroupParent: parent, ...(binding && s.cpuQuotaCores !== null ? { cpuQuotaCores: s.cpuQuotaCores } : {}) };
   }
 
   /** One row per limited host (host order of the topology), with the memory pressure seen so far. */

@@ -31,7 +31,7 @@ describe.runIf(status.ok || labRequired())("paper Fig. 4 in both worlds", () => 
   it("after the handover the firewall moves to Home Router 2 and the IDS to the central NFVI, in the simulator and in the lab", async () => {
     if (!status.ok) throw new Error(`GNF_REQUIRE_EMULATION=1 but the emulation lab is missing: ${status.reason}`);
     const { scenario } = loadScenarioFile(fileURLToPath(new URL("../fig4-roaming.yaml", import.meta.url)), { overrides: ["duration=60"] });
-    const split = (tables: readonly Table[]) => records(tables, "migrations").map((m) => [m["chain"], m["trigger"], m["outcome"], m["moves"]]);
+    const split = (tables: readonly Table[]) => records(tables, "migrations").map((m) => [m["chain"], m["reason"], m["outcome"], m["moves"]]);
     const expected = [["phone", "ue-handover", "completed", "firewall:e-0->e-1 ids:e-0->nfvi"]];
 
     const sim = await runScenario(scenario, scenario.seed);
