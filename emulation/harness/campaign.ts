@@ -112,7 +112,9 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
     if (s.cpuQuotaCores === null && s.memoryLimitBytes === null) return fn({});
     const cg = await DeviceCgroup.create({ cpuQuotaCores: s.cpuQuotaCores, memoryLimitBytes: s.memoryLimitBytes }, teardown);
     try {
-      return await fn({ cgroupParent: cg.parent, cpuQuotaCores: s.cpuQuotaCores ?? undefined });
+      // Docker refuses a container's --cpus above this machine's cores; such a quota does not bind (the parent's stays)
+      const perContainer = s.cpuQuotaCores !== null && s.cpuQuotaCores < cpus().length ? { cpuQuotaCores: s.cpuQuotaCores } : {};
+      return await fn({ cgroupParent: cg.parent, ...perContainer });
     } finally {
       await cg.remove().catch((err: Error) => log(`  could not remove ${cg.name} yet (tried again at the end): ${err.message}`));
     }
