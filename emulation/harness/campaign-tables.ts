@@ -12,7 +12,7 @@
  * | memory | checkpoint (N idle vNFs of a type) | sum of the containers' cgroup memory.usage_in_bytes and its mean; then running (< n when starts failed), failed, the rss/cache/kmem breakdown, host MemAvailable drop |
  * | rtt | ping reply | through `vnfs` chained wire vNFs |
  * | flowmod | batch of `flow_mods` FLOW_MODs + barrier | then the sample number |
- * | roaming | handover interruption | `probe_lost`: probe packets lost in the whole run (all flows; the sped-up default scenario has one handover per run — `handovers_in_run` says how many share it) |
+ * | roaming | handover interruption | `probe_lost`: probe packets lost in the whole run (all flows; the sped-up default scenario has one handover per run — `handovers_in_run` says how many share it); `state_transfer_ms`: that handover's migration from the new instance ready to its state transferred (make-before-break: export from the running source + import; break-before-make: the import only, the export ran at the stop) |
  * | forwarding | offered rate through one vNF | cgroup CPU of the vNF per delivered packet and its utilisation (near 0 for vNFs that forward in the kernel); then the sender's rate, ovs-vswitchd and whole-machine CPU per delivered packet, payload, seconds |
  * | forwarding_baseline | offered rate without a vNF | same columns, vnf_type "none" |
  *
@@ -38,6 +38,8 @@ export interface RoamingRun {
   handovers: { from: string; to: string; interruptionMs: number; resolved: boolean }[];
   probeSent: number;
   probeLost: number;
+  /** Each completed migration's new instance ready → state transferred, ms (export + import through the containers). */
+  stateTransfersMs?: number[];
 }
 
 /**
@@ -69,7 +71,7 @@ export const CAMPAIGN_COLUMNS = {
   memory: ["repetition", "device", "vnf_type", "n", "total_bytes", "per_vnf_bytes", "running", "failed", "mean_rss_bytes", "mean_cache_bytes", "mean_kmem_bytes", "host_delta_bytes", "failure", "load_1m"],
   rtt: ["repetition", "vnfs", "sample", "rtt_ms", "load_1m"],
   flowmod: ["repetition", "flow_mods", "barrier_ms", "sample", "load_1m"],
-  roaming: ["repetition", "mode", "handover", "interruption_ms", "probe_lost", "resolved", "from", "to", "probe_sent", "handovers_in_run", "load_1m"],
+  roaming: ["repetition", "mode", "handover", "interruption_ms", "probe_lost", "resolved", "from", "to", "probe_sent", "handovers_in_run", "state_transfer_ms", "load_1m"],
   forwarding: FORWARDING_COLUMNS,
   forwarding_baseline: FORWARDING_COLUMNS,
   device_scaling: ["device", "cores", "per_core_speed", "lab_core_speed", "cpu_quota_cores", "memory_limit_bytes", "cpu_capacity_ref_cores"],
@@ -101,7 +103,7 @@ export function campaignTables(d: CampaignData): Table[] {
   const rtt = d.rtt.flatMap(({ repetition, result, load1m = null }) => result.points.flatMap((p) => p.rttsMs.map((ms, i) => [repetition, p.vnfs, i, ms, load1m])));
   const flowmod = d.flowmod.flatMap(({ repetition, samples, load1m = null }) => samples.map((s) => [repetition, s.flowMods, s.barrierMs, s.sample, load1m]));
   const roaming = d.roaming.flatMap(({ repetition, mode, run, load1m = null }) =>
-    run.handovers.map((h, i) => [repetition, mode, i, h.interruptionMs, run.probeLost, h.resolved, h.from, h.to, run.probeSent, run.handovers.length, load1m]),
+    run.handovers.map((h, i) => [repetition, mode, i, h.interruptionMs, run.probeLost, h.resolved, h.from, h.to, run.probeSent, run.handovers.length, run.stateTransfersMs?.[i] ?? null, load1m]),
   );
   const fwRows = (base: boolean): Cell[][] =>
     d.forwarding

@@ -95,7 +95,7 @@ function sample(): CampaignData {
   d.rtt.push({ repetition: 1, result: { points: [rttPoint(0, [0.2, 0.2, 0.3]), rttPoint(1, [0.4, 0.4, 0.5])], addedRttMsPerVnf: 0, fittedDirectMs: 0, intervalMs: 10 } });
   d.flowmod.push({ repetition: 1, samples: [{ flowMods: 1, sample: 0, barrierMs: 0.3 }, { flowMods: 10, sample: 0, barrierMs: 0.5 }] });
   d.roaming.push({ repetition: 1, mode: "make-before-break", run: { handovers: [{ from: "e-0-0", to: "e-0-1", interruptionMs: 150, resolved: true }], probeSent: 2400, probeLost: 3 } });
-  d.roaming.push({ repetition: 1, mode: "break-before-make", run: { handovers: [{ from: "e-0-0", to: "e-0-1", interruptionMs: 900, resolved: true }], probeSent: 2400, probeLost: 40 }, load1m: 1.5 });
+  d.roaming.push({ repetition: 1, mode: "break-before-make", run: { handovers: [{ from: "e-0-0", to: "e-0-1", interruptionMs: 900, resolved: true }], stateTransfersMs: [45], probeSent: 2400, probeLost: 40 }, load1m: 1.5 });
   const fw = (offeredPps: number, deliveredPps: number) => ({ offeredPps, sentPps: offeredPps, deliveredPps, lossRatio: 1 - deliveredPps / offeredPps, seconds: 2, cpuSPerPacket: 1e-9, cpuUtilisation: 1e-5, ovsCpuSPerPacket: 1e-5, hostCpuSPerPacket: 3e-5 });
   d.forwarding.push({ repetition: 1, kind: "none", payloadBytes: 64, points: [fw(1000, 1000)] });
   d.forwarding.push({ repetition: 1, kind: "wire", payloadBytes: 64, points: [fw(1000, 1000), fw(100_000, 40_000)] });
@@ -127,7 +127,7 @@ describe("campaign tables", () => {
     ]);
     expect(t["memory"]?.rows[1]?.slice(0, 7)).toEqual([1, "lab", "wire", 10, 7_600_000, 760_000, 10]);
     expect(t["rtt"]?.rows).toHaveLength(6);
-    expect(t["roaming"]?.rows[1]).toEqual([1, "break-before-make", 0, 900, 40, true, "e-0-0", "e-0-1", 2400, 1, 1.5]);
+    expect(t["roaming"]?.rows[1]).toEqual([1, "break-before-make", 0, 900, 40, true, "e-0-0", "e-0-1", 2400, 1, 45, 1.5]);
     expect(t["forwarding"]?.rows.map((r) => r[1])).toEqual(["wire", "wire"]);
     expect(t["forwarding_baseline"]?.rows.map((r) => r[1])).toEqual(["none"]);
     expect(t["device_scaling"]?.rows[0]?.slice(4, 6)).toEqual([null, null]);

@@ -50,5 +50,8 @@ export async function measureRoamingRun(mode: MigrationMode, log?: (line: string
   const out = await runRoaming([`manager.migration=${mode}`], log);
   const handovers = rowsOf(out, "handover_interruptions").map((r) => ({ from: String(r["from"]), to: String(r["to"]), interruptionMs: Number(r["interruption_ms"]), resolved: r["resolved"] === true }));
   const probes = probesOf(out);
-  return { handovers, probeSent: probes.reduce((s, p) => s + p.sent, 0), probeLost: probes.reduce((s, p) => s + p.lost, 0) };
+  const stateTransfersMs = rowsOf(out, "migrations")
+    .filter((m) => m["outcome"] === "completed" && m["ready_s"] !== null && m["state_transferred_s"] !== null)
+    .map((m) => (Number(m["state_transferred_s"]) - Number(m["ready_s"])) * 1000);
+  return { handovers, stateTransfersMs, probeSent: probes.reduce((s, p) => s + p.sent, 0), probeLost: probes.reduce((s, p) => s + p.lost, 0) };
 }

@@ -41,4 +41,9 @@ describe("the committed reference campaign and lab profile", async () => {
     expect(report.pass.rtt).toBe(true);
     expect(report.rows.filter((r) => r.metric === "rtt" && r.heldOut).length).toBe(6);
   });
+
+  it("predicts break-before-make roaming from make-before-break (handover gap and state transfer cost fitted there) within the 20 % target", () => {
+    expect(report.pass.roaming).toBe(true);
+    expect(report.errors.roaming).toBeLessThan(0.2);
+  });
 });

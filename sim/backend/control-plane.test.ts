@@ -59,6 +59,13 @@ describe("ControlPlane", () => {
     expect(control.transferSeconds("h1", "nfvi", 0)).toBe(0);
   });
 
+  it("state transfer with a calibrated fixed cost (export + import): added to every transfer that carries state", () => {
+    const control = new ControlPlane(paths, defaults, "nfvi", 0.15);
+    expect(control.transferSeconds("h1", "nfvi", 64_000)).toBeCloseTo(0.15 + 0.005012, 15);
+    expect(control.transferSeconds("h1", "h1", 1e6)).toBe(0.15);
+    expect(control.transferSeconds("h1", "nfvi", 0)).toBe(0);
+  });
+
   it("refuses a controller node that is not in the topology, and a topology without NFVI unless one is configured", () => {
     expect(() => new ControlPlane(paths, defaults, "nowhere")).toThrow(/controller node "nowhere" is not in topology line/);
     const noNfvi = new PathFinder({ ...LINE_TOPOLOGY, nodes: LINE_TOPOLOGY.nodes.filter((n) => n.role !== "nfvi"), links: LINE_TOPOLOGY.links.filter((l) => l.b !== "nfvi") });

@@ -34,6 +34,8 @@ export class ControlPlane {
     private readonly config: ControlPlaneConfig,
     /** Node id of the controller. */
     readonly controllerNode: string,
+    /** Fixed cost of one state transfer (export + import in the vNFs), s (a calibration's `stateTransfer.fixedS`; default 0). */
+    private readonly stateTransferFixedS = 0,
   ) {
     if (!paths.has(controllerNode)) throw new RangeError(`control plane: controller node "${controllerNode}" is not in topology ${paths.topology.name}`);
     this.linkById = new Map(paths.topology.links.map((l) => [l.id, l]));
@@ -52,10 +54,11 @@ export class ControlPlane {
     return this.config.processingS + slowest;
   }
 
-  /** Seconds to carry `bytes` of state from host `from` to host `to`. */
+  /** Seconds to carry `bytes` of state from host `from` to host `to`: the fixed export + import cost, the path delay and bytes / bottleneck bandwidth (0 without state). */
   transferSeconds(from: string, to: string, bytes: number): number {
-    if (from === to || bytes === 0) return 0;
-    return this.paths.delay(from, to) + (bytes * 8) / this.bottleneckBps(from, to);
+    if (bytes === 0) return 0;
+    if (from === to) return this.stateTransferFixedS;
+    return this.stateTransferFixedS + this.paths.delay(from, to) + (bytes * 8) / this.bottleneckBps(from, to);
   }
 
   /** Lowest link capacity on the shortest path from `a` to `b`, bit/s. */

@@ -115,7 +115,7 @@ export class GnfWorld {
     this.hosts = hosts;
     const measured = calibration.control;
     const controlConfig = measured ? { ...config.control, processingS: measured.barrierS, flowModS: measured.flowModS } : config.control;
-    const control = new ControlPlane(paths, controlConfig, controllerNodeOf(paths, controlConfig));
+    const control = new ControlPlane(paths, controlConfig, controllerNodeOf(paths, controlConfig), inputs.calibration.stateTransfer?.fixedS ?? 0);
     this.backend = new SimBackend({ env, hosts, catalog: inputs.catalog, control });
     const deliver = (event: ManagerEvent): void => this.backend.deliver(event);
     const mitigation = config.mitigation ? new MitigationAutomation(config.mitigation, config.traffic, this.clock, deliver) : undefined;

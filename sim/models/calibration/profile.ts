@@ -74,6 +74,13 @@ export const calibrationSchema = z
       .strict()
       .optional()
       .describe("controller → switch costs (FLOW_MOD + barrier) measured in the lab"),
+    stateTransfer: z
+      .object({
+        fixedS: z.number().min(0).describe("fixed cost of carrying a vNF's state, seconds: exporting it from the source and importing it into the new instance (the lab: `docker exec` of the vNF's own export and import), beside bytes / bandwidth"),
+      })
+      .strict()
+      .optional()
+      .describe("state transfer as the lab carries it out"),
     handover: z
       .object({
         gapS: z.number().min(0).describe("from a UE's handover until the Manager hears of it (the Agent's detection and the UE's move on the access network), seconds"),
