@@ -3,24 +3,17 @@
  * written where the kernel reads them, and removal taking the empty child cgroups that runc leaves
  * after a failed create along with the parent, in every controller.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Teardown } from "../lab/teardown.ts";
+import { standInCgroups } from "./cgroup-stand-in.ts";
 import { DeviceCgroup } from "./device-cgroup.ts";
 
 describe("DeviceCgroup", () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
-  });
-  const root = (): string => {
-    const r = mkdtempSync(join(tmpdir(), "gnf-cgroup-"));
-    for (const c of ["memory", "cpu", "blkio"]) mkdirSync(join(r, c));
-    roots.push(r);
-    return r;
-  };
+  const cgroups = standInCgroups();
+  afterEach(cgroups.cleanup);
+  const root = (): string => cgroups.make(["memory", "cpu", "blkio"]);
 
   it("writes the CPU quota (100 ms period) and the memory limit", async () => {
     const r = root();

@@ -3,13 +3,13 @@
  * quota and memory scaled to the lab core, one cgroup per host made on first use and shared by its
  * vNFs, none for nodes without a device or in "lab" mode; the rows say whether the quota binds.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
 import type { Topology } from "../../topologies/types.ts";
 import { Teardown } from "../lab/teardown.ts";
+import { standInCgroups } from "./cgroup-stand-in.ts";
 import { HostLimits } from "./host-limits.ts";
 
 const topology: Topology = {
@@ -23,16 +23,9 @@ const topology: Topology = {
 } as unknown as Topology;
 
 describe("HostLimits", () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
-  });
-  const standIn = (): string => {
-    const r = mkdtempSync(join(tmpdir(), "gnf-hostlimits-"));
-    for (const c of ["memory", "cpu"]) mkdirSync(join(r, c));
-    roots.push(r);
-    return r;
-  };
+  const cgroups = standInCgroups();
+  afterEach(cgroups.cleanup);
+  const standIn = (): string => cgroups.make(["memory", "cpu"]);
   const devices = loadDeviceCapacities();
 
   it("scales each host's device to the lab core; one cgroup per host, made on first use", async () => {
