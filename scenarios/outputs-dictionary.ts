@@ -8,10 +8,12 @@
 import type { DictionarySection, MetricSpec, TableSpec } from "../base/results/data-dictionary.ts";
 import { MANAGER_METRICS, MANAGER_TABLES } from "../deployment/manager-outputs.ts";
 import { CONNECTIONS_TABLE, EDGE_WORLD_METRICS } from "../sim/world/edge-world.ts";
-import { CONTAINER_BATCH_METRICS, HOST_MEMORY_TABLE, VNF_LIFECYCLE_TABLE } from "../sim/models/container-batch/index.ts";
+import { CONTAINER_BATCH_METRICS, HOST_MEMORY_TABLE } from "../sim/models/container-batch/index.ts";
+import { VNF_LIFECYCLE_TABLE } from "../deployment/vnf-lifecycle-table.ts";
 import { SIM_RUN_METRICS } from "../sim/run/run-scenario.ts";
 import { EMULATION_METRICS, EMULATION_TABLES } from "../emulation/backend/emulation-outputs.ts";
 import { CAMPAIGN_METRICS, CAMPAIGN_TABLES } from "../emulation/harness/campaign-outputs.ts";
+import { MEASURE_METRICS, MEASURE_TABLES } from "../emulation/harness/measure-outputs.ts";
 
 const metrics = (specs: Record<string, MetricSpec>): MetricSpec[] => Object.values(specs);
 
@@ -55,6 +57,12 @@ export const OUTPUT_SECTIONS: readonly DictionarySection[] = [
       "The campaign's folder (no `replication` column: `repetition` instead). The tables are a contract with the calibration (`gnf calibrate`): the leading columns never change and new ones go at the end; non-integer numbers carry 6 significant digits. Every table is written, header only when its part did not run. Metric names hold `<…>` parts filled in from what was measured.",
     tables: CAMPAIGN_TABLES,
     metrics: metrics(CAMPAIGN_METRICS),
+  },
+  {
+    title: "`gnf emulation measure … --results DIR` — one Fig. 2 measurement on the lab",
+    about: "The folder of one measurement (`rtt`, `instantiation` or `memory`): its tables and metrics (no `replication` column). `vnf_lifecycle` has the simulator's columns after a leading `run`.",
+    tables: MEASURE_TABLES,
+    metrics: metrics(MEASURE_METRICS),
   },
 ];
 

@@ -25,6 +25,6 @@ describe("formatSummaryLines", () => {
     const lines = formatSummaryLines(summary);
     expect(lines.join("\n")).not.toContain("NaN");
     expect(lines[1]).toMatch(/^ {2}latency\.meanMs {5}2 ± 12\.71 ms {2}one-way flow latency, mean$/);
-    expect(lines[2]).toBe("  traffic.lossRatio  n/a            packets dropped / offered (n/a: not measured)");
+    expect(lines[2]).toBe("  traffic.lossRatio  n/a           packets dropped / offered (n/a: not measured)");
   });
 });

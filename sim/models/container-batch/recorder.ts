@@ -4,16 +4,9 @@
  */
 import { defineMetrics, defineTable, metricFilled, tableRecorder } from "../../../base/results/data-dictionary.ts";
 import type { Metric, Table } from "../../../base/tables.ts";
+import { VNF_LIFECYCLE_TABLE } from "../../../deployment/vnf-lifecycle-table.ts";
 import type { ContainerBatchModel } from "./batch-start.ts";
 import type { InstantiationConfig } from "./config.ts";
-
-export const VNF_LIFECYCLE_TABLE = defineTable("vnf_lifecycle", "One row per lifecycle event of a container vNF of the batch (scenarios with `instantiation`).", [
-  ["time_s", "s", "when it happened (simulated time from the start)"],
-  ["host", "text", "the host (`instantiation.hosts[].name`)"],
-  ["vnf", "text", "the vNF"],
-  ["event", "text", "image-pulled, created, started or failed"],
-  ["detail", "text", "image-pulled: the vNF type; failed: the reason; otherwise empty"],
-]);
 
 export const HOST_MEMORY_TABLE = defineTable("host_memory", "One row per change of a batch host's memory held by vNF containers.", [
   ["time_s", "s", "when it changed"],
