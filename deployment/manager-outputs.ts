@@ -54,7 +54,7 @@ export const HANDOVER_INTERRUPTIONS_TABLE = defineTable(
     [
       "interruption_ms",
       "ms",
-      "handover → the chain steered at the new access node, to whichever vNF instances the steering points (under `ueMobility: follow` that is first the old instances, re-steered from the new cell; the migration to new instances and its own switch come later). Includes the Agent → Manager delay, the Manager's decision and one steering installation. Unresolved at the end: until the end",
+      "handover → the chain steered at the new access node, to whichever vNF instances the steering points. Under `ueMobility: follow` with make-before-break that is a detour to the old instances, installed at once; the migration's own switch to the new instances comes seconds later (`migrations.interruption_ms`). With break-before-make it is the migrated chain's steering, and both columns agree (up to the calibrated Agent → Manager delay). Includes that delay, the Manager's decision and one steering installation. Unresolved at the end: until the end",
     ],
     ["resolved", "boolean", "false when the run ended before the steering followed"],
   ],
@@ -78,7 +78,7 @@ export const MIGRATIONS_TABLE = defineTable("migrations", "One row per vNF migra
   [
     "interruption_ms",
     "ms",
-    "traffic of the chain not served by the migration's switch: make-before-break, steering switch requested (state_transferred_s) → installed (steering_switched_s); break-before-make, decision → new steering installed; 0 for a rolled-back make-before-break. Not the handover's interruption (`handover_interruptions.interruption_ms`): after a handover the UE's traffic is first re-steered from its new cell to the old instances, seconds before this switch — both are one steering installation, hence close values",
+    "traffic of the chain not served by the migration's switch: make-before-break, steering switch requested (state_transferred_s) → installed (steering_switched_s); break-before-make, decision → new steering installed; 0 for a rolled-back make-before-break. Under make-before-break this is not the handover's interruption (`handover_interruptions.interruption_ms`): after a handover the Manager first re-steers the UE's new cell to the old instances (a detour), seconds before this switch — both are one steering installation, hence close but different values",
   ],
 ]);
 

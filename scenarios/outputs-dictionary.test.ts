@@ -124,3 +124,18 @@ describe("migrations.interruption_ms and handover_interruptions.interruption_ms 
     });
   });
 });
+
+describe("with break-before-make the two interruption_ms time the same interval", () => {
+  it("roaming, BBM: each handover's interruption equals its migration's (decision at the handover → new steering installed)", async () => {
+    const { scenario } = loadScenarioFile(fileURLToPath(new URL("./roaming.yaml", import.meta.url)), { overrides: ["manager.migration=break-before-make"] });
+    const out = await runScenario(scenario, scenario.seed);
+    const column = (table: string, name: string) => {
+      const t = out.tables.find((x) => x.name === table);
+      const i = t?.columns.indexOf(name) ?? -1;
+      return (t?.rows ?? []).map((r) => r[i]);
+    };
+    const handover = column("handover_interruptions", "interruption_ms");
+    expect(handover).toHaveLength(3);
+    expect(column("migrations", "interruption_ms")).toEqual(handover);
+  });
+});
