@@ -7,7 +7,8 @@
  */
 import type { ChainState } from "../orchestrator/state.ts";
 import { Tally } from "../base/stats/tally.ts";
-import { TableRecorder } from "../base/trace.ts";
+import { tableRecorder } from "../base/results/data-dictionary.ts";
+import { HANDOVER_INTERRUPTIONS_TABLE } from "./manager-outputs.ts";
 
 interface Open {
   ue: string;
@@ -22,7 +23,7 @@ interface Open {
 const ACTIVE = new Set(["starting", "active"]);
 
 export class HandoverInterruptions {
-  readonly table = new TableRecorder("handover_interruptions", ["time_s", "ue", "chain", "from", "to", "handovers", "interruption_ms", "resolved"]);
+  readonly table = tableRecorder(HANDOVER_INTERRUPTIONS_TABLE);
   /** Resolved interruptions, seconds. */
   readonly tally = new Tally("interruption");
   private readonly open = new Map<string, Open>();

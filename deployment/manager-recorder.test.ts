@@ -6,6 +6,7 @@ import { nearestEdge } from "../placement/index.ts";
 import { TraceSource } from "../base/trace.ts";
 import { CountedPlacer } from "./counted-placer.ts";
 import { ManagerRecorder, type FlowSample } from "./manager-recorder.ts";
+import { MANAGER_METRICS, MANAGER_TABLES } from "./manager-outputs.ts";
 
 function recorder(): ManagerRecorder {
   const placer = new CountedPlacer(nearestEdge());
@@ -42,5 +43,27 @@ describe("ManagerRecorder: overload and loss", () => {
     const m = r.metrics(2, { busiestCpuUtilisation: 0 });
     expect([m["traffic.droppedPackets"]?.value, m["traffic.lossRatio"]?.value, m["vnfs.overloadedSeconds"]?.value]).toEqual([Number.NaN, Number.NaN, Number.NaN]);
     expect(r.tables(2).find((t) => t.name === "ue_latency")?.rows).toEqual([[1, "ue-0", 0, "edge-1", "", false, 20, null, null, null, null]]);
+  });
+});
+
+describe("ManagerRecorder: tables and metrics from the data dictionary", () => {
+  it("handovers record the packets the UE sent through the old cell (packets_at_old_cell), as the edge world's do", () => {
+    const r = recorder();
+    r.handover(6, "ue-0", "edge-1", "edge-2", -60.1234567, 1250);
+    const table = r.tables(10).find((t) => t.name === "handovers");
+    expect(table?.columns).toEqual(["time_s", "ue", "from", "to", "rssi_dbm", "packets_at_old_cell"]);
+    expect(table?.rows).toEqual([[6, "ue-0", "edge-1", "edge-2", -60.123457, 1250]]);
+  });
+
+  it("every table it writes and every metric it reports is declared in manager-outputs.ts, with that unit and description", () => {
+    const r = recorder();
+    const tables = r.tables(1);
+    expect(tables.map((t) => [t.name, t.columns])).toEqual(
+      MANAGER_TABLES.filter((t) => t.name !== "core_utilisation" && t.name !== "mitigations").map((t) => [t.name, t.columns.map((c) => c.name)]),
+    );
+    for (const [name, metric] of Object.entries(r.metrics(1, { busiestCpuUtilisation: 0, core: { bytes: 0, meanBps: 0 } }))) {
+      const spec = MANAGER_METRICS[name as keyof typeof MANAGER_METRICS];
+      expect([metric.unit, metric.description], name).toEqual([spec.unit, spec.description]);
+    }
   });
 });

@@ -4,7 +4,8 @@
  * what only the world sees: handovers, data-plane samples of the flows, device samples, steering
  * taking effect, core load (simulator only). A world adds its own tables and metrics after these.
  *
- * Tables (tidy, one row per observation; times in seconds, latencies and interruptions in ms):
+ * Tables (tidy, one row per observation; times in seconds, latencies and interruptions in ms;
+ * every column and metric with its unit and meaning in `manager-outputs.ts`):
  * - `ue_latency`: every sampled flow's one-way latency (of its delivered packets), whether its
  *   chain was steered, the packets/s it offered and lost at saturated vNFs and whether a vNF on its
  *   path was overloaded (`offered_pps`, `dropped_pps`, `overloaded`: empty when the world does not
@@ -18,10 +19,22 @@
 import type { ManagerEvent } from "../orchestrator/events.ts";
 import type { Manager } from "../orchestrator/manager.ts";
 import { Tally } from "../base/stats/tally.ts";
-import { TableRecorder, type TraceSource } from "../base/trace.ts";
+import type { TraceSource } from "../base/trace.ts";
+import { metricOf, tableRecorder } from "../base/results/data-dictionary.ts";
 import type { Metric, Table } from "../base/tables.ts";
 import type { CountedPlacer } from "./counted-placer.ts";
 import { HandoverInterruptions } from "./handover-interruptions.ts";
+import {
+  CORE_UTILISATION_TABLE,
+  DEVICE_UTILISATION_TABLE,
+  HANDOVERS_TABLE,
+  MANAGER_METRICS,
+  NOTIFICATIONS_TABLE,
+  UE_LATENCY_SUMMARY_TABLE,
+  UE_LATENCY_TABLE,
+  VNF_EVENTS_TABLE,
+  type ManagerMetricName,
+} from "./manager-outputs.ts";
 import { migrationsTable } from "./manager-tables.ts";
 import type { MitigationAutomation } from "./mitigation-automation.ts";
 import { round6 } from "./rounding.ts";
@@ -91,12 +104,12 @@ export class ManagerRecorder {
   private readonly mitigation: MitigationAutomation | undefined;
   private readonly time: (t: number) => number;
   private readonly rows = {
-    latency: new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "chain", "steered", "latency_ms", "chain_latency_ms", "offered_pps", "dropped_pps", "overloaded"]),
-    handovers: new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm"]),
-    vnfEvents: new TableRecorder("vnf_events", ["time_s", "vnf", "host", "event", "reason"]),
-    devices: new TableRecorder("device_utilisation", ["time_s", "device", "vnfs", "cpu_utilisation", "memory_used_bytes"]),
-    coreLoad: new TableRecorder("core_utilisation", ["time_s", "core_bps", "core_bytes_total"]),
-    notifications: new TableRecorder("notifications", ["time_s", "vnf", "ue", "kind", "message"]),
+    latency: tableRecorder(UE_LATENCY_TABLE),
+    handovers: tableRecorder(HANDOVERS_TABLE),
+    vnfEvents: tableRecorder(VNF_EVENTS_TABLE),
+    devices: tableRecorder(DEVICE_UTILISATION_TABLE),
+    coreLoad: tableRecorder(CORE_UTILISATION_TABLE),
+    notifications: tableRecorder(NOTIFICATIONS_TABLE),
   };
   private readonly latencyAll = new Tally("latency");
   private readonly latencyByUe = new Map<string, Tally>();
@@ -142,11 +155,14 @@ export class ManagerRecorder {
     }
   }
 
-  /** UE `ue` handed over from `from` to `to` at `time` (s), with `rssiDbm` at `to`. */
-  handover(time: number, ue: string, from: string, to: string, rssiDbm: number): void {
+  /**
+   * UE `ue` handed over from `from` to `to` at `time` (s), with `rssiDbm` at `to`, having sent
+   * `packets` through `from` (the Agent's count).
+   */
+  handover(time: number, ue: string, from: string, to: string, rssiDbm: number, packets: number): void {
     const t = this.time(time);
     this.counters.handovers++;
-    this.rows.handovers.add([t, ue, from, to, round6(rssiDbm)]);
+    this.rows.handovers.add([t, ue, from, to, round6(rssiDbm), packets]);
     this.interruptions.handover(ue, from, to, t);
   }
 
@@ -249,45 +265,47 @@ export class ManagerRecorder {
     const completed = migrations.filter((m) => m.outcome === "completed");
     const served = this.flowCounts.steered + this.flowCounts.unserved;
     const ms = (t: Tally, p?: number): number => (t.count === 0 ? Number.NaN : (p === undefined ? t.mean : t.percentile(p)) * 1000);
-    const metrics: Record<string, Metric> = {
-      "ues.handovers": { value: this.counters.handovers, unit: "count", description: "handovers between cells" },
-      "latency.meanMs": { value: ms(this.latencyAll), unit: "ms", description: "one-way flow latency of delivered packets (with its chain when steered), mean over every sample, overloaded ones included" },
-      "latency.p95Ms": { value: ms(this.latencyAll, 95), unit: "ms", description: "one-way flow latency, 95th percentile" },
-      "latency.violations": { value: this.flowCounts.violations, unit: "count", description: "steered flow samples whose UE → chain latency exceeded the chain's tightest vNF latency bound (each sample is one packet's drawn latency)" },
-      "latency.violationRatio": { value: this.flowCounts.boundSamples > 0 ? round6(this.flowCounts.violations / this.flowCounts.boundSamples) : Number.NaN, unit: "ratio", description: "latency.violations / steered samples of chains with a bound: the share of packets over their chain's bound (NaN: no bounded chain)" },
-      "latency.chainMeanMs": { value: ms(this.chainLatency), unit: "ms", description: "UE → chain latency (access node through the vNFs), mean over steered samples" },
-      "traffic.lossRatio": { value: !traffic.measured ? Number.NaN : traffic.offeredPackets > 0 ? round6(traffic.droppedPackets / traffic.offeredPackets) : 0, unit: "ratio", description: "packets dropped at saturated vNFs' full buffers / packets offered, over the run (NaN: not measured)" },
-      "traffic.droppedPackets": { value: traffic.measured ? round6(traffic.droppedPackets) : Number.NaN, unit: "packets", description: "packets dropped at saturated vNFs' full buffers over the run (NaN: not measured)" },
-      "vnfs.overloadedSeconds": { value: traffic.measured ? round6(traffic.overloadedSeconds) : Number.NaN, unit: "s", description: "vNF-seconds spent offered ρ ≥ 1 (own core or host CPU saturated) (NaN: not measured)" },
-      "chains.steeredRatio": { value: served > 0 ? this.flowCounts.steered / served : Number.NaN, unit: "ratio", description: "share of chain-selected flow samples that went through their vNFs" },
-      "handover.interruptions": { value: this.interruptions.tally.count, unit: "count", description: "handovers of UEs with a steered chain whose steering followed them" },
-      "handover.interruptionMeanMs": { value: ms(this.interruptions.tally), unit: "ms", description: "service interruption per handover: handover → chain steered at the new access node, mean" },
-      "handover.interruptionP95Ms": { value: ms(this.interruptions.tally, 95), unit: "ms", description: "service interruption per handover, 95th percentile" },
-      "chains.unplaced": { value: this.manager.chains().filter((c) => c.status === "waiting" || c.status === "failed").length, unit: "count", description: "chains requested but not running at the end (no host within the bounds had room, or their UE is away)" },
-      "migrations.completed": { value: completed.length, unit: "count", description: "vNF migrations completed" },
-      "migrations.failed": { value: migrations.filter((m) => m.outcome === "failed" || m.outcome === "rolled-back").length, unit: "count", description: "migrations that failed or rolled back" },
-      "migrations.meanDurationS": { value: completed.length > 0 ? completed.reduce((s, m) => s + ((m.endTime ?? m.decisionTime) - m.triggerTime), 0) / completed.length : Number.NaN, unit: "s", description: "trigger → migration finished, mean" },
-      "vnfs.started": { value: this.counters.vnfsStarted, unit: "count", description: "vNF containers started" },
-      "vnfs.failed": { value: this.counters.vnfsFailed, unit: "count", description: "vNF starts or stops that failed" },
-      "placement.calls": { value: this.placer.calls, unit: "count", description: "placement decisions the Manager asked for" },
-      "device.busiestCpuUtilisation": { value: round6(world.busiestCpuUtilisation), unit: "ratio", description: "time-averaged CPU utilisation of the busiest vNF host" },
+    const metrics: Record<string, Metric> = {};
+    const put = (name: ManagerMetricName, value: number): void => {
+      metrics[name] = metricOf(MANAGER_METRICS[name], value);
     };
+    put("ues.handovers", this.counters.handovers);
+    put("latency.meanMs", ms(this.latencyAll));
+    put("latency.p95Ms", ms(this.latencyAll, 95));
+    put("latency.violations", this.flowCounts.violations);
+    put("latency.violationRatio", this.flowCounts.boundSamples > 0 ? round6(this.flowCounts.violations / this.flowCounts.boundSamples) : Number.NaN);
+    put("latency.chainMeanMs", ms(this.chainLatency));
+    put("traffic.lossRatio", !traffic.measured ? Number.NaN : traffic.offeredPackets > 0 ? round6(traffic.droppedPackets / traffic.offeredPackets) : 0);
+    put("traffic.droppedPackets", traffic.measured ? round6(traffic.droppedPackets) : Number.NaN);
+    put("vnfs.overloadedSeconds", traffic.measured ? round6(traffic.overloadedSeconds) : Number.NaN);
+    put("chains.steeredRatio", served > 0 ? this.flowCounts.steered / served : Number.NaN);
+    put("handover.interruptions", this.interruptions.tally.count);
+    put("handover.interruptionMeanMs", ms(this.interruptions.tally));
+    put("handover.interruptionP95Ms", ms(this.interruptions.tally, 95));
+    put("chains.unplaced", this.manager.chains().filter((c) => c.status === "waiting" || c.status === "failed").length);
+    put("migrations.completed", completed.length);
+    put("migrations.failed", migrations.filter((m) => m.outcome === "failed" || m.outcome === "rolled-back").length);
+    put("migrations.meanDurationS", completed.length > 0 ? completed.reduce((s, m) => s + ((m.endTime ?? m.decisionTime) - m.triggerTime), 0) / completed.length : Number.NaN);
+    put("vnfs.started", this.counters.vnfsStarted);
+    put("vnfs.failed", this.counters.vnfsFailed);
+    put("placement.calls", this.placer.calls);
+    put("device.busiestCpuUtilisation", round6(world.busiestCpuUtilisation));
     if (world.core) {
-      metrics["core.bytes"] = { value: round6(world.core.bytes), unit: "bytes", description: "bytes carried by core links (each link counted)" };
-      metrics["core.meanBps"] = { value: world.core.meanBps, unit: "bit/s", description: "mean bit rate over core links" };
+      put("core.bytes", round6(world.core.bytes));
+      put("core.meanBps", world.core.meanBps);
     }
-    metrics["notifications.count"] = { value: this.counters.notifications, unit: "count", description: "notifications raised by vNFs" };
+    put("notifications.count", this.counters.notifications);
     if (this.mitigation) {
       const t = this.mitigation.timeToBlock;
-      metrics["mitigation.blockedUes"] = { value: t.count, unit: "count", description: "UEs whose traffic a blocking chain stopped at the customer edge" };
-      metrics["mitigation.timeToBlockMeanS"] = { value: t.count > 0 ? round6(t.mean) : Number.NaN, unit: "s", description: "attack start → blocking chain steered at the customer edge, mean over blocked UEs" };
+      put("mitigation.blockedUes", t.count);
+      put("mitigation.timeToBlockMeanS", t.count > 0 ? round6(t.mean) : Number.NaN);
     }
     return { ...metrics, ...world.extra };
   }
 
   /** The Manager-level tables at `now` (s); closes unresolved interruptions. Call once, at the end. */
   tables(now: number): Table[] {
-    const perUe = new TableRecorder("ue_latency_summary", ["ue", "samples", "mean_ms", "p95_ms"]);
+    const perUe = tableRecorder(UE_LATENCY_SUMMARY_TABLE);
     for (const [ue, t] of [...this.latencyByUe].sort(byUeName)) perUe.add([ue, t.count, round6(t.mean * 1000), round6(t.percentile(95) * 1000)]);
     const r = this.rows;
     return [

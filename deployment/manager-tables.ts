@@ -1,15 +1,16 @@
 /**
  * Tables built from the GNF Manager's own records, the same in both worlds (sim and emulation):
- * `migrations`, one row per migration timeline (times in seconds, interruption in ms).
+ * `migrations`, one row per migration timeline (columns: `MIGRATIONS_TABLE`).
  */
 import type { Manager } from "../orchestrator/manager.ts";
-import { TableRecorder } from "../base/trace.ts";
+import { tableRecorder } from "../base/results/data-dictionary.ts";
 import type { Table } from "../base/tables.ts";
+import { MIGRATIONS_TABLE } from "./manager-outputs.ts";
 import { round6 as round } from "./rounding.ts";
 
 /** The `migrations` table of a Manager's migration records. */
 export function migrationsTable(manager: Manager): Table {
-  const t = new TableRecorder("migrations", ["id", "chain", "ue", "reason", "mode", "outcome", "moves", "trigger_s", "decision_s", "ready_s", "state_transferred_s", "steering_switched_s", "old_stopped_s", "end_s", "interruption_ms"]);
+  const t = tableRecorder(MIGRATIONS_TABLE);
   const n = (x: number | undefined) => (x === undefined ? null : round(x));
   for (const m of manager.migrations()) {
     const moves = m.moves.map((v) => `${v.vnfType}:${v.fromHost}->${v.toHost}`).join(" ");

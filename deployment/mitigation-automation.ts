@@ -8,11 +8,12 @@
 import type { ChainSpec } from "../orchestrator/chains.ts";
 import type { ManagerEvent, VnfNotification } from "../orchestrator/events.ts";
 import { Tally } from "../base/stats/tally.ts";
-import { TableRecorder } from "../base/trace.ts";
+import { tableRecorder } from "../base/results/data-dictionary.ts";
 import type { Table } from "../base/tables.ts";
 import type { Clock } from "./clock.ts";
 import { blockingChain, type MitigationConfig } from "./mitigation.ts";
 import type { Flow } from "./traffic/flow-config.ts";
+import { MITIGATIONS_TABLE } from "./manager-outputs.ts";
 import { round6 } from "./rounding.ts";
 
 interface PendingBlock {
@@ -24,7 +25,7 @@ interface PendingBlock {
 export class MitigationAutomation {
   /** attack start → blocking steering in force, seconds, per blocked UE. */
   readonly timeToBlock = new Tally("timeToBlock");
-  private readonly table = new TableRecorder("mitigations", ["ue", "attack_start_s", "detected_s", "requested_s", "blocked_s", "time_to_block_s"]);
+  private readonly table = tableRecorder(MITIGATIONS_TABLE);
   private readonly requestedChains = new Set<string>();
   private readonly pending = new Map<string, PendingBlock>();
 

@@ -48,19 +48,25 @@ function replicated(metric: Metric, values: number[]): MetricSummary {
   return { unit: metric.unit, description: metric.description, value: ci.mean, ci95: [ci.low, ci.high], values };
 }
 
-/** Human-readable lines for the terminal: `name = value unit [± half-width]`. */
+/**
+ * Human-readable lines for the terminal: `name  value unit [± half-width]  description`, names and
+ * values aligned. A value that is not a finite number (null in `summary.json`) prints as `n/a`.
+ */
 export function formatSummaryLines(summary: Summary): string[] {
   const lines = [`${summary.scenario}: seed ${summary.seed}, ${summary.replications} replication(s)`];
-  const width = Math.max(...Object.keys(summary.metrics).map((k) => k.length), 0);
-  for (const [name, m] of Object.entries(summary.metrics)) {
-    const ci = m.ci95 ? ` ± ${formatNumber((m.ci95[1] - m.ci95[0]) / 2)}` : "";
-    lines.push(`  ${name.padEnd(width)}  ${formatNumber(m.value)}${ci} ${m.unit}`);
-  }
+  const entries = Object.entries(summary.metrics).map(([name, m]) => {
+    const measured = Number.isFinite(m.value);
+    const ci = measured && m.ci95 ? ` ± ${formatNumber((m.ci95[1] - m.ci95[0]) / 2)}` : "";
+    return { name, value: measured ? `${formatNumber(m.value)}${ci} ${m.unit}` : "n/a", description: m.description };
+  });
+  const nameWidth = Math.max(...entries.map((e) => e.name.length), 0);
+  const valueWidth = Math.max(...entries.map((e) => e.value.length), 0);
+  for (const e of entries) lines.push(`  ${e.name.padEnd(nameWidth)}  ${e.value.padEnd(valueWidth)}  ${e.description}`.trimEnd());
   return lines;
 }
 
 function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
+  if (!Number.isFinite(x)) return "n/a";
   if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-3)) return x.toExponential(3);
   return Number(x.toPrecision(4)).toString();
 }

@@ -13,6 +13,8 @@ import { UserError } from "../../base/errors.ts";
 import { parsePositiveInt } from "../parse.ts";
 import type { MetricSummary } from "../../base/results/summary.ts";
 import type { Table } from "../../base/tables.ts";
+import { metricFilled, metricOf, type MetricSpec } from "../../base/results/data-dictionary.ts";
+import { MEASURE_METRICS } from "../../emulation/harness/measure-outputs.ts";
 
 interface MeasureFlags {
   vnfs: string;
@@ -25,7 +27,8 @@ interface MeasureFlags {
   json?: boolean;
 }
 
-const m = (value: number, unit: string, description: string): MetricSummary => ({ value, unit, description });
+const M = MEASURE_METRICS;
+const m = (spec: MetricSpec, value: number): MetricSummary => metricOf(spec, value);
 
 async function measure(what: string, flags: MeasureFlags, image: string | undefined): Promise<{ options: unknown; metrics: Record<string, MetricSummary>; tables: Table[] }> {
   const h = await import("../../emulation/harness/index.ts");
@@ -33,21 +36,24 @@ async function measure(what: string, flags: MeasureFlags, image: string | undefi
     case "rtt": {
       const options = { image, maxVnfs: parsePositiveInt(flags.vnfs, "--vnfs"), samples: parsePositiveInt(flags.samples, "--samples"), intervalMs: parsePositiveInt(flags.intervalMs, "--interval-ms") };
       const r = await h.measureIdleRtt(options);
-      const metrics: Record<string, MetricSummary> = { addedRttMsPerVnf: m(r.addedRttMsPerVnf, "ms", "slope of the median RTT over chain length") };
-      for (const p of r.points) metrics[`rttP50Ms.${p.vnfs}`] = m(p.p50Ms, "ms", `median RTT through ${p.vnfs} vNF(s) (p95 ${p.p95Ms} ms, p99 ${p.p99Ms} ms)`);
+      const metrics: Record<string, MetricSummary> = { addedRttMsPerVnf: m(M.addedRttMsPerVnf, r.addedRttMsPerVnf) };
+      for (const p of r.points) {
+        const [name, metric] = metricFilled(M["rttP50Ms.<vnfs>"], { vnfs: String(p.vnfs) }, p.p50Ms);
+        metrics[name] = metric;
+      }
       return { options, metrics, tables: h.rttTables(r) };
     }
     case "instantiation": {
       const options = { image, count: parsePositiveInt(flags.count, "--count"), parallelism: parsePositiveInt(flags.parallel, "--parallel") };
       const r = await h.measureInstantiation(options);
       const metrics: Record<string, MetricSummary> = {
-        allForwardingSeconds: m(r.allForwardingSeconds, "s", `first create → all ${r.count} vNFs forwarding`),
-        cpuSecondsPerVnf: m(r.cpuSecondsPerVnf, "s", "CPU time per vNF instantiated (daemons, shims, containers, OVS, harness)"),
-        cpuBoundReady50Seconds: m(r.cpuBoundReady50Seconds, "s", "50 × CPU per vNF / CPUs: a lower bound if nothing else ran, not a measurement"),
-        stopAllSeconds: m(r.stopAllSeconds, "s", "stopping all"),
-        removeAllSeconds: m(r.removeAllSeconds, "s", "removing all"),
+        allForwardingSeconds: m(M.allForwardingSeconds, r.allForwardingSeconds),
+        cpuSecondsPerVnf: m(M.cpuSecondsPerVnf, r.cpuSecondsPerVnf),
+        cpuBoundReady50Seconds: m(M.cpuBoundReady50Seconds, r.cpuBoundReady50Seconds),
+        stopAllSeconds: m(M.stopAllSeconds, r.stopAllSeconds),
+        removeAllSeconds: m(M.removeAllSeconds, r.removeAllSeconds),
       };
-      if (r.ready50Seconds !== null) metrics["ready50Seconds"] = m(r.ready50Seconds, "s", "first create → 50th vNF forwarding");
+      if (r.ready50Seconds !== null) metrics["ready50Seconds"] = m(M.ready50Seconds, r.ready50Seconds);
       return { options, metrics, tables: h.instantiationTables([r]) };
     }
     case "memory": {
@@ -55,9 +61,9 @@ async function measure(what: string, flags: MeasureFlags, image: string | undefi
       const options = { image, counts, parallelism: parsePositiveInt(flags.parallel, "--parallel") };
       const r = await h.measureIdleMemory(options);
       const metrics = {
-        idleMemoryMBPerVnf: m(r.usagePerVnfBytes / 1e6, "MB", "mean memory.usage_in_bytes per vNF at the largest N"),
-        idleMemorySlopeMBPerVnf: m(r.usageSlopeBytesPerVnf / 1e6, "MB", "slope of the total over N"),
-        hostMemoryMBPerVnf: m(r.hostPerVnfBytes / 1e6, "MB", "MemAvailable drop per vNF at the largest N"),
+        idleMemoryMBPerVnf: m(M.idleMemoryMBPerVnf, r.usagePerVnfBytes / 1e6),
+        idleMemorySlopeMBPerVnf: m(M.idleMemorySlopeMBPerVnf, r.usageSlopeBytesPerVnf / 1e6),
+        hostMemoryMBPerVnf: m(M.hostMemoryMBPerVnf, r.hostPerVnfBytes / 1e6),
       };
       return { options, metrics, tables: h.memoryTables(r) };
     }

@@ -10,3 +10,4 @@ export { registerFigure } from "./figure.ts";
 export { registerCompare } from "./compare.ts";
 export { registerCalibrate } from "./calibrate.ts";
 export { registerValidate } from "./validate.ts";
+export { registerDescribe } from "./describe.ts";

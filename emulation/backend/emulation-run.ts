@@ -20,6 +20,7 @@ import { selectorMatches, type PacketHeaders } from "../../orchestrator/selector
 import type { ManagerEvent } from "../../orchestrator/events.ts";
 import { UserError } from "../../base/errors.ts";
 import type { RunOutput, Table } from "../../base/tables.ts";
+import { columnNames } from "../../base/results/data-dictionary.ts";
 import { firstCells, type ClientEvent } from "../../deployment/agent-reports.ts";
 import { configuredChains, scheduleChains } from "../../deployment/chain-schedule.ts";
 import type { DeploymentConfig } from "../../deployment/config.ts";
@@ -41,6 +42,7 @@ import { planNetwork } from "../network/plan.ts";
 import { probeFlows, TrafficProbes } from "../network/probes.ts";
 import { emulationLabStatus } from "./availability.ts";
 import { EmulationBackend } from "./emulation-backend.ts";
+import { DEVICE_LIMITS_TABLE } from "./emulation-outputs.ts";
 import { EmulationRecorder } from "./recorder.ts";
 import { WallClock } from "./wall-clock.ts";
 import { measureCoreSpeed } from "../vnf/core-speed.ts";
@@ -178,8 +180,8 @@ function hostLimits(topology: Topology, script: EmulationScript, teardown: Teard
 /** `device_limits`: per limited host, its device, CPU quota (cores here), memory limit (bytes) and the memory pressure seen. */
 function deviceLimitsTable(rows: readonly HostLimitRow[]): Table {
   return {
-    name: "device_limits",
-    columns: ["host", "device", "cores", "per_core_speed", "lab_core_speed", "cpu_quota_cores", "cpu_binding", "memory_limit_bytes", "memory_failcnt", "oom_kills"],
+    name: DEVICE_LIMITS_TABLE.name,
+    columns: columnNames(DEVICE_LIMITS_TABLE),
     rows: rows.map((r) => [r.host, r.device, r.cores, round6(r.perCoreSpeed), round6(r.labCoreSpeed), r.cpuQuotaCores === null ? null : round6(r.cpuQuotaCores), r.cpuBinding, r.memoryLimitBytes, r.memoryFailcnt, r.oomKills]),
   };
 }

@@ -13,13 +13,14 @@
  * at most 50 packets/s per flow (`probeFlows`), not the scenario's rates, so they cannot load a
  * vNF, and which vNF dropped a lost probe is not observable (probe loss, handovers included, is
  * `probes.lost`).
- * Times in seconds (rounded to µs), durations in ms.
+ * Times in seconds (rounded to µs), durations in ms. Columns and metrics with units and meanings:
+ * `emulation-outputs.ts`.
  */
 import { classifyPacket, type ChainSpec } from "../../orchestrator/chains.ts";
 import type { Manager } from "../../orchestrator/manager.ts";
 import type { PacketHeaders } from "../../orchestrator/selector.ts";
 import { Tally } from "../../base/stats/tally.ts";
-import { TableRecorder } from "../../base/trace.ts";
+import { metricOf, tableRecorder } from "../../base/results/data-dictionary.ts";
 import type { Metric, Table } from "../../base/tables.ts";
 import type { FlowSample, ManagerRecorder } from "../../deployment/manager-recorder.ts";
 import { round6 } from "../../deployment/rounding.ts";
@@ -28,6 +29,7 @@ import { ueIdentity, ueIndexOf } from "../../deployment/ue-identity.ts";
 import type { DeviceAgents } from "../agent/device-agents.ts";
 import type { ProbeRecord } from "../network/probes.ts";
 import type { EmulationBackend } from "./emulation-backend.ts";
+import { EMULATION_METRICS, PROBE_FLOWS_TABLE, STATE_TRANSFERS_TABLE, STEERING_INSTALLS_TABLE, UE_MOVES_TABLE, VNF_TIMINGS_TABLE } from "./emulation-outputs.ts";
 
 const ACTIVE = new Set(["starting", "active"]);
 
@@ -40,10 +42,10 @@ interface FlowCount {
 
 export class EmulationRecorder {
   private readonly t = {
-    vnfTimings: new TableRecorder("vnf_timings", ["time_s", "vnf", "type", "host", "create_ms", "start_ms", "attach_ms", "ready_ms", "total_ms"]),
-    steering: new TableRecorder("steering_installs", ["time_s", "chain", "version", "access", "hops", "segments", "install_ms", "applied"]),
-    moves: new TableRecorder("ue_moves", ["time_s", "due_s", "ue", "from", "to", "packets", "move_ms", "flows_ms"]),
-    transfers: new TableRecorder("state_transfers", ["time_s", "from_vnf", "to_vnf", "requested_bytes", "bytes", "transfer_ms", "how"]),
+    vnfTimings: tableRecorder(VNF_TIMINGS_TABLE),
+    steering: tableRecorder(STEERING_INSTALLS_TABLE),
+    moves: tableRecorder(UE_MOVES_TABLE),
+    transfers: tableRecorder(STATE_TRANSFERS_TABLE),
   };
   /** ms. */
   private readonly vnfReady = new Tally("vnfReady");
@@ -75,7 +77,7 @@ export class EmulationRecorder {
     });
     backend.stateCarried.subscribe((s) => this.t.transfers.add([round6(s.time), s.from, s.to, s.requestedBytes, s.bytes, r3(s.elapsedMs), s.how]));
     agents.handovers.subscribe((h) => {
-      recorder.handover(h.time, h.ue, h.from, h.to, h.rssiDbm);
+      recorder.handover(h.time, h.ue, h.from, h.to, h.rssiDbm, h.packets);
       this.t.moves.add([round6(h.time), h.dueS, h.ue, h.from, h.to, h.packets, r3(h.moveMs), r3(h.flowsMs)]);
     });
     agents.samples.subscribe((d) => {
@@ -135,7 +137,7 @@ export class EmulationRecorder {
 
   /** Probe packets per UE and flow: sent, received, lost, the longest gap between arrivals. */
   probeTable(sent: ReadonlyMap<string, ReadonlyMap<number, number>>): Table {
-    const t = new TableRecorder("probe_flows", ["ue", "flow", "label", "sent", "received", "lost", "max_gap_ms", "max_gap_after_s"]);
+    const t = tableRecorder(PROBE_FLOWS_TABLE);
     for (const [ue, perFlow] of sent) {
       for (const [flow, n] of perFlow) {
         const c = this.flows.get(`${ue}/${flow}`) ?? { received: 0, maxGapMs: 0, maxGapAtS: 0 };
@@ -153,11 +155,11 @@ export class EmulationRecorder {
     return this.recorder.metrics(now, {
       busiestCpuUtilisation: busiest,
       extra: {
-        "emulation.vnfReadyMeanMs": { value: this.vnfReady.count > 0 ? r3(this.vnfReady.mean) : Number.NaN, unit: "ms", description: "docker create → vNF ready to forward, mean" },
-        "emulation.steeringInstallMeanMs": { value: this.steeringMs.count > 0 ? r3(this.steeringMs.mean) : Number.NaN, unit: "ms", description: "install-steering → last segment's barrier back, mean" },
-        "emulation.durationS": { value: r3(now), unit: "s", description: "wall time the scenario ran" },
-        "probes.sent": { value: sum("sent"), unit: "count", description: "probe packets sent by the UEs" },
-        "probes.lost": { value: sum("lost"), unit: "count", description: "probe packets that never reached their server" },
+        "emulation.vnfReadyMeanMs": metricOf(EMULATION_METRICS["emulation.vnfReadyMeanMs"], this.vnfReady.count > 0 ? r3(this.vnfReady.mean) : Number.NaN),
+        "emulation.steeringInstallMeanMs": metricOf(EMULATION_METRICS["emulation.steeringInstallMeanMs"], this.steeringMs.count > 0 ? r3(this.steeringMs.mean) : Number.NaN),
+        "emulation.durationS": metricOf(EMULATION_METRICS["emulation.durationS"], r3(now)),
+        "probes.sent": metricOf(EMULATION_METRICS["probes.sent"], sum("sent")),
+        "probes.lost": metricOf(EMULATION_METRICS["probes.lost"], sum("lost")),
       },
     });
   }

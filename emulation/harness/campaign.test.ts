@@ -7,7 +7,9 @@ import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
 import { cfsQuotaUs } from "../vnf/device-cgroup.ts";
 import { campaignPlan, lifecycleBatches, planKinds, repeatOf } from "./campaign-plan.ts";
 import { CAMPAIGN_COLUMNS, campaignMetrics, campaignTables, emptyCampaignData, type CampaignData } from "./campaign-tables.ts";
+import { CAMPAIGN_METRICS, CAMPAIGN_TABLES } from "./campaign-outputs.ts";
 import { parseProcStatBusySeconds } from "./cpu-accounting.ts";
+import { findMetricSpec } from "../../base/results/data-dictionary.ts";
 import { dependentChain } from "../vnf/core-speed.ts";
 import { deviceScaling } from "../vnf/device-scaling.ts";
 import { parseIperf3Udp } from "./forwarding.ts";
@@ -152,6 +154,19 @@ describe("campaign tables", () => {
     expect(m["flowmod.p50Ms.k10"]?.value).toBe(0.5);
     expect(m["forwarding.maxDeliveredPps.wire"]?.value).toBe(40_000);
     expect(m["deviceScaling.cpuQuotaCores.tp-link-archer-c9"]?.value).toBeCloseTo(0.2996, 4);
+  });
+
+  it("the data dictionary describes every table and column it writes, and every metric with its unit", () => {
+    const tables = campaignTables(sample());
+    expect(CAMPAIGN_TABLES.map((t) => [t.name, t.columns.map((c) => c.name)])).toEqual(tables.map((t) => [t.name, t.columns]));
+    const specs = Object.values(CAMPAIGN_METRICS);
+    const m = campaignMetrics(sample());
+    expect(Object.keys(m).length).toBeGreaterThan(20);
+    for (const [name, metric] of Object.entries(m)) {
+      const spec = findMetricSpec(specs, name);
+      expect(spec, `metric ${name} is not in the dictionary`).toBeDefined();
+      expect(metric.unit, name).toBe(spec?.unit);
+    }
   });
 
   it("an empty campaign gives header-only tables and no metrics", () => {

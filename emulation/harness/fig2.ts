@@ -107,7 +107,7 @@ export async function measureFig2(options: Fig2Options, say: (line: string) => v
   const sequential = runs[1];
   if (sequential?.ready50Seconds != null) metrics["ready50SequentialSeconds"] = metric(sequential.ready50Seconds, "s", "first create → 50th vNF forwarding, one at a time");
   if ("interruptionMeanMs" in roaming && Number.isFinite(roaming.interruptionMeanMs)) {
-    metrics["roamingInterruptionMs"] = metric(roaming.interruptionMeanMs, "ms", `handover → chain steered at the new access node through the migrated vNF, mean of ${roaming.interruptions} (emulation backend, default scenario sped up)`);
+    metrics["roamingInterruptionMs"] = metric(roaming.interruptionMeanMs, "ms", `handover → chain steered at the new access node (make-before-break: a detour to the old vNF until the migration switches), mean of ${roaming.interruptions} (emulation backend, default scenario sped up)`);
     for (const p of roaming.probes) metrics[`roamingProbeLost.${p.label}`] = metric(p.lost, "count", `packets of probe flow ${p.label} lost during the roaming run (of ${p.sent})`);
   }
   return { rtt, instantiation: runs, memory, roaming, metrics, tables: [...rttTables(rtt), ...instantiationTables(runs), ...memoryTables(memory)] };

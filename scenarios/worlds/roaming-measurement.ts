@@ -4,7 +4,8 @@
  * home routers at 3.5 m/s so the first handover is due at ~11 s, 24 s of wall time, a 50 packet/s
  * UDP probe flow beside the web flow). The interruption is the backend's own metric
  * `handover.interruptionMeanMs`: from the handover (UE's host moved to the new edge switch) until
- * its chain is steered at the new access node through the migrated vNF; the probe flows' losses
+ * its chain is steered at the new access node (make-before-break: first a detour to the old
+ * instances; break-before-make: through the migrated vNFs); the probe flows' losses
  * are kept beside it. `measureRoamingRun(mode)` runs it with the Manager's migration mode set
  * (`manager.migration=…`) and returns every handover's interruption.
  */

@@ -18,6 +18,12 @@ import { DEFAULT_CALIBRATION_PATH, loadCalibration, type Calibration } from "../
 import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
 import { vnfCatalog } from "../../deployment/vnfs/catalog.ts";
 import type { Metric, RunHooks, RunOutput, Table } from "../../base/tables.ts";
+import { defineMetrics, metricOf } from "../../base/results/data-dictionary.ts";
+
+/** The metric every simulation run reports, before its models' own. */
+export const SIM_RUN_METRICS = defineMetrics({
+  "sim.events": ["count", "discrete events processed"],
+});
 
 /** Number of slices the run is cut into for progress reports. */
 const PROGRESS_SLICES = 100;
@@ -86,7 +92,7 @@ export async function buildRun(scenario: SimRunConfig, seed: number, wallClock?:
 /** Metrics of a built run at its current time. */
 export function runMetrics(run: BuiltRun): Record<string, Metric> {
   const metrics: Record<string, Metric> = {
-    "sim.events": { value: run.env.eventsProcessed, unit: "count", description: "discrete events processed" },
+    "sim.events": metricOf(SIM_RUN_METRICS["sim.events"], run.env.eventsProcessed),
   };
   for (const model of run.models) Object.assign(metrics, model.metrics());
   return metrics;

@@ -4,12 +4,19 @@
  * each UE's `traffic` flows to its destination through its serving cell. Every `sampleInterval`
  * the latency of each connected UE's flows is sampled (propagation + per-hop along the shortest
  * path) and the core links are charged with the flows' rates (core utilisation).
+ *
+ * `handovers`, `ue_latency` and `core_utilisation` have the columns (and units and meanings) of
+ * the GNF system's tables of the same names (`deployment/manager-outputs.ts`): with no chains, a
+ * flow's `chain` is empty, `steered` false, `chain_latency_ms` empty, nothing is dropped and no vNF
+ * is overloaded. The shared metrics are the Manager-level ones; `connections` and
+ * `ues.connectedMean` are this world's own.
  */
 import { UserError } from "../../base/errors.ts";
 import type { Environment } from "../engine/environment.ts";
 import type { RngStreams } from "../../base/rng.ts";
 import { Tally } from "../../base/stats/tally.ts";
-import { TableRecorder } from "../../base/trace.ts";
+import { defineMetrics, defineTable, metricOf, tableRecorder } from "../../base/results/data-dictionary.ts";
+import { CORE_UTILISATION_TABLE, HANDOVERS_TABLE, MANAGER_METRICS, UE_LATENCY_TABLE } from "../../deployment/manager-outputs.ts";
 import type { Metric, Table } from "../../base/tables.ts";
 import { PathFinder } from "../../topologies/paths.ts";
 import { buildTopology, type TopologyConfig } from "../../topologies/config.ts";
@@ -19,9 +26,24 @@ import { CoreUtilisation } from "../models/traffic/core-utilisation.ts";
 import { flowLatency } from "../models/traffic/latency.ts";
 import { DEFAULT_BUFFER_PACKETS } from "../models/traffic/latency-config.ts";
 
-const NO_VNF_QUEUES = { queueModel: "mm1", bufferPackets: DEFAULT_BUFFER_PACKETS } as const;
 import { meanBitRate, meanPacketRate, type Flow } from "../models/traffic/flows.ts";
 import { buildCityMobility } from "./city-mobility.ts";
+
+const NO_VNF_QUEUES = { queueModel: "mm1", bufferPackets: DEFAULT_BUFFER_PACKETS } as const;
+
+/** The edge world's own table: UEs associating with and leaving cells. */
+export const CONNECTIONS_TABLE = defineTable("connections", "One row per UE associating with a cell or leaving the last one (handovers are in `handovers`).", [
+  ["time_s", "s", "when it happened"],
+  ["ue", "text", "the UE"],
+  ["device", "text", "the cell (edge device)"],
+  ["event", "text", "connected or disconnected"],
+  ["rssi_dbm", "dBm", "received signal strength at the cell (NaN when the UE is already out of range)"],
+]);
+
+/** The edge world's own metric (its others are the Manager-level ones of the same names). */
+export const EDGE_WORLD_METRICS = defineMetrics({
+  "ues.connectedMean": ["count", "UEs connected to a cell, mean over samples"],
+});
 
 export interface EdgeWorldConfig {
   topology: TopologyConfig;
@@ -32,10 +54,10 @@ export interface EdgeWorldConfig {
 }
 
 export class EdgeWorld {
-  private readonly handovers = new TableRecorder("handovers", ["time_s", "ue", "from", "to", "rssi_dbm", "packets_at_old_cell"]);
-  private readonly connections = new TableRecorder("connections", ["time_s", "ue", "device", "event", "rssi_dbm"]);
-  private readonly latency = new TableRecorder("ue_latency", ["time_s", "ue", "flow", "access", "destination", "latency_ms"]);
-  private readonly coreLoad = new TableRecorder("core_utilisation", ["time_s", "core_bytes_total", "core_bps_mean"]);
+  private readonly handovers = tableRecorder(HANDOVERS_TABLE);
+  private readonly connections = tableRecorder(CONNECTIONS_TABLE);
+  private readonly latency = tableRecorder(UE_LATENCY_TABLE);
+  private readonly coreLoad = tableRecorder(CORE_UTILISATION_TABLE);
   private readonly latencyTally = new Tally("latency");
   private readonly connectedTally = new Tally("connected");
   private readonly handoverCount: { value: number } = { value: 0 };
@@ -88,7 +110,8 @@ export class EdgeWorld {
           // No vNFs here: the path's link delays only (nothing queues, nothing to draw).
           const l = flowLatency(this.paths, access, flow.destination, [], NO_VNF_QUEUES);
           this.latencyTally.observe(l.latencyS);
-          this.latency.add([env.now, `ue-${ue}`, f, access, flow.destination, round(l.latencyS * 1000)]);
+          // time_s, ue, flow, access, chain, steered, latency_ms, chain_latency_ms, offered_pps, dropped_pps, overloaded
+          this.latency.add([env.now, `ue-${ue}`, f, access, "", false, round(l.latencyS * 1000), null, round(meanPacketRate(flow)), 0, false]);
           rates.push({ from: access, to: flow.destination, bps: meanBitRate(flow) });
         });
       }
@@ -96,7 +119,7 @@ export class EdgeWorld {
       previousRates = rates;
       this.connectedTally.observe(connected);
       const total = this.core.totalBytes(env.now);
-      this.coreLoad.add([env.now, round(total), round((total * 8) / env.now)]);
+      this.coreLoad.add([env.now, round(this.core.totalBps()), round(total)]);
     }
   }
 
@@ -104,12 +127,12 @@ export class EdgeWorld {
     const lat = this.latencyTally;
     const total = this.core.totalBytes(this.env.now);
     return {
-      "ues.handovers": { value: this.handoverCount.value, unit: "count", description: "handovers between cells" },
-      "ues.connectedMean": { value: this.connectedTally.count > 0 ? this.connectedTally.mean : 0, unit: "count", description: "UEs connected to a cell, mean over samples" },
-      "latency.meanMs": { value: lat.count > 0 ? lat.mean * 1000 : Number.NaN, unit: "ms", description: "one-way flow latency, mean over samples" },
-      "latency.p95Ms": { value: lat.count > 0 ? lat.percentile(95) * 1000 : Number.NaN, unit: "ms", description: "one-way flow latency, 95th percentile" },
-      "core.bytes": { value: total, unit: "bytes", description: "bytes carried by core links (each link counted)" },
-      "core.meanBps": { value: this.env.now > 0 ? (total * 8) / this.env.now : 0, unit: "bit/s", description: "mean bit rate over core links" },
+      "ues.handovers": metricOf(MANAGER_METRICS["ues.handovers"], this.handoverCount.value),
+      "ues.connectedMean": metricOf(EDGE_WORLD_METRICS["ues.connectedMean"], this.connectedTally.count > 0 ? this.connectedTally.mean : 0),
+      "latency.meanMs": metricOf(MANAGER_METRICS["latency.meanMs"], lat.count > 0 ? lat.mean * 1000 : Number.NaN),
+      "latency.p95Ms": metricOf(MANAGER_METRICS["latency.p95Ms"], lat.count > 0 ? lat.percentile(95) * 1000 : Number.NaN),
+      "core.bytes": metricOf(MANAGER_METRICS["core.bytes"], total),
+      "core.meanBps": metricOf(MANAGER_METRICS["core.meanBps"], this.env.now > 0 ? (total * 8) / this.env.now : 0),
     };
   }
 

@@ -159,7 +159,7 @@ export class GnfWorld {
     const { agents } = this.city;
     agents.clientEvents.subscribe((e) => {
       if (e.type === "ue-handover") {
-        this.recorder.handover(e.time, e.ue, e.from, e.to, e.rssiDbm);
+        this.recorder.handover(e.time, e.ue, e.from, e.to, e.rssiDbm, e.packets);
         const event = { type: "ue-handover", ue: e.ue, from: e.from, to: e.to, rssiDbm: e.rssiDbm, packets: e.packets } as const;
         if (this.handoverGapS > 0) this.clock.after(this.handoverGapS, () => this.backend.deliver(event));
         else this.backend.deliver(event);
