@@ -20,7 +20,7 @@ function run(hosts: unknown[], seed = 1) {
 }
 
 describe("ContainerBatchModel (the paper's instantiation experiment)", () => {
-  it("creates and starts 50 container vNFs one after another in about 10 s on the i7 server", () => {
+  it("creates and starts 50 container vNFs in about 10 s on the i7 server (the paper's figure; one after another is an assumption)", () => {
     const { started, failed } = run([{ name: "i7", device: "nfvi-i7", vnfs: 50 }]);
     expect(failed).toEqual([]);
     expect(started).toHaveLength(50);
