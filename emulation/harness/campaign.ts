@@ -28,7 +28,7 @@ import { DeviceCgroup } from "../vnf/device-cgroup.ts";
 import { lifecycleBatches, MEASUREMENT_SPECS, repeatOf, type CampaignPart, type CampaignPlan, type MigrationMode } from "./campaign-plan.ts";
 import { campaignMetrics, campaignTables, emptyCampaignData, type CampaignData, type RoamingRun } from "./campaign-tables.ts";
 import { measureCoreSpeed, type CoreSpeed } from "../vnf/core-speed.ts";
-import { deviceScaling, type DeviceScaling } from "../vnf/device-scaling.ts";
+import { deviceScaling, perContainerQuota, type DeviceScaling } from "../vnf/device-scaling.ts";
 import { measureFlowModLatency } from "./flowmod-latency.ts";
 import { measureForwarding } from "./forwarding.ts";
 import { measureInstantiation } from "./instantiation.ts";
@@ -112,9 +112,7 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
     if (s.cpuQuotaCores === null && s.memoryLimitBytes === null) return fn({});
     const cg = await DeviceCgroup.create({ cpuQuotaCores: s.cpuQuotaCores, memoryLimitBytes: s.memoryLimitBytes }, teardown);
     try {
-      // Docker refuses a container's --cpus above this machine's cores; such a quota does not bind (the parent's stays)
-      const perContainer = s.cpuQuotaCores !== null && s.cpuQuotaCores < cpus().length ? { cpuQuotaCores: s.cpuQuotaCores } : {};
-      return await fn({ cgroupParent: cg.parent, ...perContainer });
+      return await fn({ cgroupParent: cg.parent, ...perContainerQuota(s, cpus().length) });
     } finally {
       await cg.remove().catch((err: Error) => log(`  could not remove ${cg.name} yet (tried again at the end): ${err.message}`));
     }

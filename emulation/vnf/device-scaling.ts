@@ -36,6 +36,19 @@ export function deviceScaling(device: string, capacities: ReadonlyMap<string, De
   return scalingOfCapacity(device, capacityOf(capacities, device, "--device"), labCoreSpeed);
 }
 
+/** Whether the device's CPU quota is below this machine's `labCores` (otherwise it runs at the machine's full speed). */
+export function quotaBinds(s: DeviceScaling, labCores: number): boolean {
+  return s.cpuQuotaCores !== null && s.cpuQuotaCores < labCores;
+}
+
+/**
+ * Docker's per-container `--cpus` for a device's containers: its quota when it binds, else none
+ * (Docker refuses more than the machine's cores; the device cgroup still holds the quota).
+ */
+export function perContainerQuota(s: DeviceScaling, labCores: number): { cpuQuotaCores?: number } {
+  return quotaBinds(s, labCores) && s.cpuQuotaCores !== null ? { cpuQuotaCores: s.cpuQuotaCores } : {};
+}
+
 /** The scaling of a device with capacity `c` (named `device` in the rows) on a core worth `labCoreSpeed` reference cores. */
 export function scalingOfCapacity(device: string, c: DeviceCapacity, labCoreSpeed: number): DeviceScaling {
   if (!(labCoreSpeed > 0)) throw new RangeError(`the lab core speed must be positive, got ${labCoreSpeed}`);

@@ -20,7 +20,7 @@ import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
 import type { Topology } from "../../topologies/types.ts";
 import type { Teardown } from "../lab/teardown.ts";
 import { DeviceCgroup } from "./device-cgroup.ts";
-import { scalingOfCapacity, type DeviceScaling } from "./device-scaling.ts";
+import { perContainerQuota, quotaBinds, scalingOfCapacity, type DeviceScaling } from "./device-scaling.ts";
 
 /** "table-i": each host as its catalog device; "lab": every host as this machine (no limits). */
 export type DeviceLimitMode = "table-i" | "lab";
@@ -82,10 +82,7 @@ export class HostLimits {
       cg = DeviceCgroup.create({ cpuQuotaCores: s.cpuQuotaCores, memoryLimitBytes: s.memoryLimitBytes }, this.options.teardown, this.options.cgroupRoot);
       this.cgroups.set(host, cg);
     }
-    const parent = (await cg).parent;
-    // Docker refuses a per-container --cpus above the machine's cores; a quota that large does not bind anyway (the parent's stays).
-    const binding = s.cpuQuotaCores !== null && s.cpuQuotaCores < this.labCores;
-    return { cgroupParent: parent, ...(binding && s.cpuQuotaCores !== null ? { cpuQuotaCores: s.cpuQuotaCores } : {}) };
+    return { cgroupParent: (await cg).parent, ...perContainerQuota(s, this.labCores) };
   }
 
   /** One row per limited host (host order of the topology), with the memory pressure seen so far. */
@@ -94,7 +91,7 @@ export class HostLimits {
     for (const [host, s] of this.scaling) {
       const cg = this.cgroups.get(host);
       const pressure = cg ? await (await cg).memoryPressure() : { failcnt: 0, oomKills: 0 };
-      out.push({ host, ...s, cpuBinding: s.cpuQuotaCores !== null && s.cpuQuotaCores < this.labCores, memoryFailcnt: pressure.failcnt, oomKills: pressure.oomKills });
+      out.push({ host, ...s, cpuBinding: quotaBinds(s, this.labCores), memoryFailcnt: pressure.failcnt, oomKills: pressure.oomKills });
     }
     return out;
   }

@@ -12,6 +12,7 @@ import { UserError } from "../../base/errors.ts";
 import type { LabHost } from "../../sim/calibration/batch.ts";
 import { num, rowsOf, type Campaign } from "../../sim/calibration/campaign.ts";
 import { validationRow, type ValidationRow } from "../../sim/calibration/validate.ts";
+import { FITTED_ROAMING_MODE } from "../../sim/calibration/fit-state-transfer.ts";
 import type { Calibration } from "../../sim/models/calibration/profile.ts";
 import { runScenario } from "../../sim/run/run-scenario.ts";
 import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
@@ -22,7 +23,7 @@ import { ROAMING_OVERRIDES } from "./roaming-measurement.ts";
 export type MigrationMode = "make-before-break" | "break-before-make";
 export const ROAMING_MODES: readonly MigrationMode[] = ["make-before-break", "break-before-make"];
 /** The mode the handover gap is fitted on; the other is held out. */
-export const FITTED_MODE: MigrationMode = "make-before-break";
+export const FITTED_MODE: MigrationMode = FITTED_ROAMING_MODE;
 /** Simulation replications (seeds 1 … R) per mode. */
 const REPLICATIONS = 5;
 

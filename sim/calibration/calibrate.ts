@@ -15,6 +15,7 @@ import { fitControl } from "./fit-control.ts";
 import { fitForwarding } from "./fit-forwarding.ts";
 import { fitLifecycle, type FitSubset } from "./fit-lifecycle.ts";
 import { fitPacketCost } from "./fit-packet-cost.ts";
+import { FITTED_ROAMING_MODE, fitStateTransfer } from "./fit-state-transfer.ts";
 import { fitMemory } from "./fit-memory.ts";
 
 /** The points a calibration may use; everything else is held out for the validation. */
@@ -58,14 +59,17 @@ export function calibrate(folders: readonly string[], subset: CalibrationSubset 
   const forwarding = campaign.tables.has("rtt") ? fitForwarding(campaign, host.coreSpeed, subset.chainLengths) : undefined;
   const packetCost = forwarding ? fitPacketCost(campaign, host.coreSpeed) : undefined;
   const control = fitControl(campaign);
+  const transfer = fitStateTransfer(campaign, FITTED_ROAMING_MODE);
   const quality: Record<string, number> = { ...memory.quality, ...forwarding?.quality, ...packetCost?.quality, ...control?.quality };
   for (const q of lifecycle.quality) quality[`lifecycle.n${q.n}.p${q.parallelism}.relativeError`] = round(q.relativeError);
+  Object.assign(quality, transfer?.quality);
   const profile = calibrationSchema.parse({
     ...lifecycle.steps,
     imagePullBandwidthBps: LAB_IMAGE_PULL_BPS,
     ...(Object.keys(memory.perVnfBytes).length > 0 ? { memoryPerVnfBytes: memory.perVnfBytes } : {}),
     ...(forwarding ? { forwarding: { ...roundAll(forwarding.forwarding), ...(packetCost && Object.keys(packetCost.perPacketS).length > 0 ? { perPacketS: roundAll(packetCost.perPacketS) } : {}) } } : {}),
     ...(control ? { control: roundAll(control.control) } : {}),
+    ...(transfer ? { stateTransfer: { fixedS: round(transfer.fixedS) } } : {}),
     source: {
       files: campaign.sources.map((s) => ({ path: s.path, sha256: s.sha256 })),
       machine: { cores: host.cores, coreSpeed: round(host.coreSpeed), ...(campaign.machine.cpuModel ? { cpuModel: campaign.machine.cpuModel } : {}) },

@@ -10,6 +10,9 @@
  */
 import { num, rowsOf, type Campaign } from "./campaign.ts";
 
+/** The roaming mode calibrations fit on (state transfer here, the handover gap in scenarios/worlds); the other is held out. */
+export const FITTED_ROAMING_MODE = "make-before-break";
+
 export function fitStateTransfer(campaign: Campaign, mode: string): { fixedS: number; quality: Record<string, number> } | undefined {
   const ms = rowsOf(campaign, "roaming")
     .filter((r) => r["mode"] === mode && r["state_transfer_ms"] !== undefined && r["state_transfer_ms"] !== "")
