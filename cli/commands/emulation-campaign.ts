@@ -19,6 +19,7 @@ interface CampaignFlags {
   only?: string;
   lifecycleCounts?: string;
   parallelism?: string;
+  lifecycleOrder?: string;
   memoryCounts?: string;
   kinds?: string;
   memoryKinds?: string;
@@ -43,6 +44,7 @@ export function registerCampaign(emulation: Command): void {
     .option("--only <parts>", "only these parts: lifecycle,memory,rtt,flowmod,roaming,forwarding")
     .option("--lifecycle-counts <list>", "lifecycle: numbers of vNFs per batch (replaces the plan's)")
     .option("--parallelism <list>", "lifecycle: vNFs started at once (replaces the plan's)")
+    .option("--lifecycle-order <order>", "lifecycle: order of the batches in each repetition, shuffled (default: a seeded permutation per repetition, so the machine's drift is noise on every point, not a bias on the last ones) or ascending")
     .option("--memory-counts <list>", "memory: idle vNF counts (replaces the plan's)")
     .option("--kinds <list>", "memory and forwarding: vNF types (replaces the plan's)")
     .option("--memory-kinds <list>", "memory: vNF types (replaces the plan's)")
@@ -64,6 +66,7 @@ export function registerCampaign(emulation: Command): void {
         parts: words(flags.only),
         lifecycleCounts: list(flags.lifecycleCounts, "--lifecycle-counts"),
         lifecycleParallelism: list(flags.parallelism, "--parallelism"),
+        lifecycleOrder: flags.lifecycleOrder,
         memoryCounts: list(flags.memoryCounts, "--memory-counts"),
         kinds: words(flags.kinds),
         memoryKinds: words(flags.memoryKinds),
