@@ -20,10 +20,6 @@ export interface LabHost {
 }
 
 export interface BatchRun {
-  /** First request → first vNF running, s. */
-  firstReadyS: number;
-  /** First request → each vNF running, s, in the order they became ready. */
-  readyS: number[];
   /** First request → last vNF running, s. */
   readyAllS: number;
   /** Stop requested for all → last vNF removed, s. */
@@ -40,8 +36,6 @@ export function simulateBatch(calibration: Calibration, host: LabHost, n: number
   const h = new VnfHost(env, capacity(host), calibration, new RngStreams(seed).stream("calibration/batch"), parallel, { cachedImages: ["wire"] });
   let readyAllS = 0;
   let stoppedAllS = 0;
-  const readyS: number[] = [];
-  h.vnfStarted.subscribe((r) => readyS.push(r.time));
   env.process(
     (function* () {
       const starts = Array.from({ length: n }, (_, i) => h.start(`v${i}`, VNF_CATALOG.wire));
@@ -54,11 +48,11 @@ export function simulateBatch(calibration: Calibration, host: LabHost, n: number
     "calibration batch",
   );
   env.run();
-  return { firstReadyS: readyS[0] ?? Number.NaN, readyS, readyAllS, stoppedAllS };
+  return { readyAllS, stoppedAllS };
 }
 
 /** Mean of `replications` simulated batches (seeds 1 … replications) and the values. */
-export function simulateBatches(calibration: Calibration, host: LabHost, n: number, parallel: number, replications: number): { firstReadyS: number[]; readyAllS: number[]; stoppedAllS: number[] } {
+export function simulateBatches(calibration: Calibration, host: LabHost, n: number, parallel: number, replications: number): { readyAllS: number[]; stoppedAllS: number[] } {
   const runs = Array.from({ length: replications }, (_, i) => simulateBatch(calibration, host, n, parallel, i + 1));
-  return { firstReadyS: runs.map((r) => r.firstReadyS), readyAllS: runs.map((r) => r.readyAllS), stoppedAllS: runs.map((r) => r.stoppedAllS) };
+  return { readyAllS: runs.map((r) => r.readyAllS), stoppedAllS: runs.map((r) => r.stoppedAllS) };
 }

@@ -51,7 +51,7 @@ export function syntheticCampaign(): string {
   const lifecycle: Cell[][] = [];
   const batches: Cell[][] = [];
   const draw = (d: { mean: number; cv: number }, s: string) => (lognormalByMean(rng.stream(s), d.mean, d.cv) / HOST.coreSpeed) * 1000;
-  for (const rep of [0, 1, 2]) {
+  for (const rep of [0, 1, 2, 3, 4]) {
     for (const n of [1, 2, 5, 10, 20, 50]) {
       for (const p of [1, 2, 4, 8]) {
         const b = simulateBatch(TRUE, HOST, n, p, 100 + rep);
@@ -59,17 +59,14 @@ export function syntheticCampaign(): string {
           for (let i = 0; i < n; i++) {
             const grow = (d: { growthPerVnf: number }, others: number) => 1 + d.growthPerVnf * others;
             const start = draw(TRUE.start, "start") * grow(TRUE.start, i);
-            lifecycle.push([rep, LAB_DEVICE, "wire", n, p, i, draw(TRUE.create, "create") * grow(TRUE.create, i), start * 0.5, start * 0.3, start * 0.2, 1, draw(TRUE.stop, "stop") * grow(TRUE.stop, n - 1 - i), draw(TRUE.remove, "remove") * grow(TRUE.remove, n - 1 - i), false, "", ""]);
+            lifecycle.push([rep, LAB_DEVICE, "wire", n, p, i, draw(TRUE.create, "create") * grow(TRUE.create, i), start * 0.5, start * 0.3, start * 0.2, 1, draw(TRUE.stop, "stop") * grow(TRUE.stop, n - 1 - i), draw(TRUE.remove, "remove") * grow(TRUE.remove, n - 1 - i), false, ""]);
           }
-        } else {
-          // Parallel batches: only when each vNF was ready (the per-step times are not used from them).
-          b.readyS.forEach((t, i) => lifecycle.push([rep, LAB_DEVICE, "wire", n, p, i, "", "", "", "", "", "", "", false, "", t * 1000]));
         }
         batches.push([rep, LAB_DEVICE, "wire", n, p, b.readyAllS, b.stoppedAllS, false]);
       }
     }
   }
-  writeTable(dir, "lifecycle", ["repetition", "device", "vnf_type", "n", "parallelism", "index", "create_ms", "start_ms", "attach_ms", "ready_ms", "forwarding_ms", "stop_ms", "remove_ms", "failed", "reason", "ready_at_ms"], lifecycle);
+  writeTable(dir, "lifecycle", ["repetition", "device", "vnf_type", "n", "parallelism", "index", "create_ms", "start_ms", "attach_ms", "ready_ms", "forwarding_ms", "stop_ms", "remove_ms", "failed", "reason"], lifecycle);
   writeTable(dir, "lifecycle_batches", ["repetition", "device", "vnf_type", "n", "parallelism", "ready_all_s", "stopped_all_s", "failed"], batches);
   writeTable(dir, "memory", ["repetition", "device", "vnf_type", "n", "total_bytes", "per_vnf_bytes"], [1, 10, 50, 100].flatMap((n) => [0, 1].map((rep) => [rep, LAB_DEVICE, "wire", n, PER_VNF_BYTES * n + 1000 * rep, PER_VNF_BYTES + (1000 * rep) / n])));
   const rtt: Cell[][] = [];
