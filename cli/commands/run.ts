@@ -9,9 +9,10 @@ import { collect } from "./check.ts";
 import { parseSeed } from "../parse.ts";
 import { ProgressBar } from "../progress.ts";
 import { runReplications } from "../../sim/run/replications.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { writeRunFolder } from "../../scenarios/run-folder.ts";
 import { formatSummaryLines } from "../../base/results/summary.ts";
-import { openResultsFolder, withResultsFolder } from "../../base/results/results-folder.ts";
+import { openResultsFolder, withResultsFolder, yieldToSignals } from "../../base/results/results-folder.ts";
 
 interface RunOptions {
   seed?: string;
@@ -41,11 +42,18 @@ export function registerRun(program: Command): void {
       const folder = openResultsFolder(outDir, { force: options.force ?? false });
       const result = await withResultsFolder(folder, async (tempDir) => {
         const progress = ProgressBar.forStderr(options.quiet ?? false, `${scenario.name} `);
-        const result = await runReplications(scenario, {
-          onProgress: (replication, simTime, events) =>
+        // A replication runs without yielding to the event loop; a Ctrl-C that arrives during one
+        // is handled before the next starts (and before anything is committed).
+        const runYieldingToSignals: typeof runScenario = async (config, seed, hooks) => {
+          await yieldToSignals();
+          return runScenario(config, seed, hooks);
+        };
+        const hooks = {
+          onProgress: (replication: number, simTime: number, events: number) =>
             progress.update((replication + simTime / scenario.duration) / scenario.replications, events),
           wallClock: () => performance.now() / 1000,
-        });
+        };
+        const result = await runReplications(scenario, hooks, runYieldingToSignals);
         progress.done();
         const finishedAt = new Date();
         writeRunFolder(tempDir, {
