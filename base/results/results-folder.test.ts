@@ -59,6 +59,16 @@ describe("openResultsFolder", () => {
     expect(JSON.parse(readFileSync(join(out, "summary.json"), "utf8"))).toEqual({ n: 1 });
   });
 
+  it("refuses at commit an out that another process filled meanwhile (no force), and keeps its files", async () => {
+    const out = join(work, "raced");
+    const folder = openResultsFolder(out);
+    mkdirSync(out);
+    writeFileSync(join(out, "theirs.csv"), "x\n");
+    await expect(withResultsFolder(folder, (dir) => writeResultsFolder(dir, FOLDER))).rejects.toThrow(/exists and is not empty/);
+    expect(readdirSync(out)).toEqual(["theirs.csv"]);
+    expect(existsSync(folder.tempDir)).toBe(false);
+  });
+
   it("accepts an existing empty folder without force", () => {
     const out = join(work, "empty");
     mkdirSync(out);

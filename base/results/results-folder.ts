@@ -39,7 +39,8 @@ const SIGNAL_EXIT: Readonly<Record<"SIGINT" | "SIGTERM", number>> = { SIGINT: 13
 
 /** Checks `out`, creates the temporary sibling folder, and installs the signal cleanup. */
 export function openResultsFolder(out: string, options: OpenOptions = {}): OpenResultsFolder {
-  checkOut(out, options.force ?? false);
+  const force = options.force ?? false;
+  checkOut(out, force);
   const parent = dirname(resolve(out));
   ensureFolder(parent);
   const tempDir = join(parent, `.${basename(resolve(out))}.${process.pid}.partial`);
@@ -68,6 +69,8 @@ export function openResultsFolder(out: string, options: OpenOptions = {}): OpenR
     tempDir,
     commit(): void {
       if (state !== "open") return;
+      // Someone may have filled `out` while this run was writing: same rule as at open.
+      checkOut(out, force);
       replaceWhole(tempDir, out);
       state = "committed";
       close();
