@@ -80,6 +80,20 @@ describe("gnf run --out into an existing folder", () => {
   });
 });
 
+describe("the other results-folder writers", () => {
+  it("gnf emulate checks --out before any lab work (exit 2 for a non-empty folder)", async () => {
+    const out = join(work, "emulate-old");
+    mkdirSync(out);
+    writeFileSync(join(out, "old.csv"), "x\n");
+    expectUserError(await runCli(["emulate", "scenarios/default.yaml", "-q", "--out", out]), /not empty; pass --force/);
+    expect(readdirSync(out)).toEqual(["old.csv"]);
+  });
+
+  it("--force is in the help of gnf run and gnf emulate", async () => {
+    for (const command of ["run", "emulate"]) expect((await runCli([command, "--help"])).stdout).toMatch(/--force\s+replace an existing non-empty --out folder whole/);
+  });
+});
+
 describe("gnf run interrupted", () => {
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     it(`${signal} while running removes the partial folder, says so, and exits ${code}`, async () => {
