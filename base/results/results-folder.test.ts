@@ -69,6 +69,12 @@ describe("openResultsFolder", () => {
     expect(existsSync(folder.tempDir)).toBe(false);
   });
 
+  it("never replaces the root or a folder holding the current folder, even with force", () => {
+    expect(() => openResultsFolder("/", { force: true })).toThrow(/the root folder cannot be a results folder/);
+    expect(() => openResultsFolder(".", { force: true })).toThrow(/contains the current folder/);
+    expect(() => openResultsFolder("..", { force: true })).toThrow(/contains the current folder/);
+  });
+
   it("accepts an existing empty folder without force", () => {
     const out = join(work, "empty");
     mkdirSync(out);

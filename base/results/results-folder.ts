@@ -14,7 +14,7 @@
  *   I/O or timer (see `yieldToSignals`).
  */
 import { readdirSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { UserError } from "../errors.ts";
 import { describeFsError, ensureFolder, kindOf } from "./ensure-folder.ts";
 
@@ -44,7 +44,7 @@ export function openResultsFolder(out: string, options: OpenOptions = {}): OpenR
   const parent = dirname(resolve(out));
   ensureFolder(parent);
   const tempDir = join(parent, `.${basename(resolve(out))}.${process.pid}.partial`);
-  rmSync(tempDir, { recursive: true, force: true });
+  removeQuietly(tempDir);
   ensureFolder(tempDir);
   let state: "open" | "committed" | "aborted" = "open";
 
@@ -113,6 +113,10 @@ const SIGNAL_POLL_MS = 10;
 
 /** Refuses an `out` that is a file, or a non-empty folder without `force`. */
 function checkOut(out: string, force: boolean): void {
+  const full = resolve(out);
+  if (dirname(full) === full) throw new UserError(`--out ${out}: the root folder cannot be a results folder; name a new folder`);
+  const cwd = resolve(process.cwd());
+  if (cwd === full || cwd.startsWith(`${full}${sep}`)) throw new UserError(`--out ${out}: contains the current folder (${cwd}); name a new folder`);
   const kind = kindOf(out);
   if (kind === "other") throw new UserError(`--out ${out}: exists and is not a folder (EEXIST); name a new or empty folder`);
   if (kind === "folder" && !force && listFolder(out).length > 0) {
