@@ -9,12 +9,15 @@ import { collect } from "./check.ts";
 import { parseSeed } from "../parse.ts";
 import { ProgressBar } from "../progress.ts";
 import { runReplications } from "../../sim/run/replications.ts";
+import { runScenario } from "../../sim/run/run-scenario.ts";
 import { writeRunFolder } from "../../scenarios/run-folder.ts";
 import { formatSummaryLines } from "../../base/results/summary.ts";
+import { openResultsFolder, withResultsFolder, yieldToSignals } from "../../base/results/results-folder.ts";
 
 interface RunOptions {
   seed?: string;
   out?: string;
+  force?: boolean;
   set: string[];
   quiet?: boolean;
 }
@@ -26,27 +29,40 @@ export function registerRun(program: Command): void {
     .argument("[scenario]", "scenario file (.yaml); default: scenarios/default.yaml")
     .option("--seed <n>", "master seed (overrides the scenario's seed)")
     .option("--out <dir>", "results folder (default: <outputs.directory>/<name>/<run-id>)")
+    .option("--force", "replace an existing non-empty --out folder whole (default: refuse it)")
     .option("--set <key.path=value...>", "override a scenario key, e.g. --set duration=60 (repeatable)", collect, [])
     .option("-q, --quiet", "no progress bar and no summary on stdout")
     .action(async (file: string | undefined, options: RunOptions) => {
       const loaded = loadScenarioArg(file, options.set);
       const scenario = options.seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: parseSeed(options.seed) };
       const startedAt = new Date();
-      const progress = ProgressBar.forStderr(options.quiet ?? false, `${scenario.name} `);
-      const result = await runReplications(scenario, {
-        onProgress: (replication, simTime, events) =>
-          progress.update((replication + simTime / scenario.duration) / scenario.replications, events),
-        wallClock: () => performance.now() / 1000,
-      });
-      progress.done();
-      const finishedAt = new Date();
       const runId = `${startedAt.toISOString().replace(/[:.]/g, "-")}-seed${scenario.seed}`;
       const outDir = options.out ?? join(scenario.outputs.directory, scenario.name, runId);
-      writeRunFolder(outDir, {
-        loaded: { ...loaded, scenario },
-        result,
-        overrides: options.set,
-        wall: { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000, ...placementWall(result.runs) },
+      // Opened (and `outDir` checked) before the run: a bad --out fails before any work.
+      const folder = openResultsFolder(outDir, { force: options.force ?? false });
+      const result = await withResultsFolder(folder, async (tempDir) => {
+        const progress = ProgressBar.forStderr(options.quiet ?? false, `${scenario.name} `);
+        // A replication runs without yielding to the event loop; a Ctrl-C that arrives during one
+        // is handled before the next starts (and before anything is committed).
+        const runYieldingToSignals: typeof runScenario = async (config, seed, hooks) => {
+          await yieldToSignals();
+          return runScenario(config, seed, hooks);
+        };
+        const hooks = {
+          onProgress: (replication: number, simTime: number, events: number) =>
+            progress.update((replication + simTime / scenario.duration) / scenario.replications, events),
+          wallClock: () => performance.now() / 1000,
+        };
+        const result = await runReplications(scenario, hooks, runYieldingToSignals);
+        progress.done();
+        const finishedAt = new Date();
+        writeRunFolder(tempDir, {
+          loaded: { ...loaded, scenario },
+          result,
+          overrides: options.set,
+          wall: { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000, ...placementWall(result.runs) },
+        });
+        return result;
       });
       if (!options.quiet) {
         const placement = placementWall(result.runs).placementSeconds;
