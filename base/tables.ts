@@ -40,4 +40,9 @@ export interface RunHooks {
    * (deterministic) metrics.
    */
   wallClock?: () => number;
+  /**
+   * Awaited between progress slices (100 per run): lets the caller's event loop turn, e.g. so a
+   * Ctrl-C is handled while a long replication runs. It must not change what the run computes.
+   */
+  pause?: () => Promise<void>;
 }

@@ -100,18 +100,22 @@ describe("gnf run interrupted", () => {
       const parent = join(work, `interrupted-${signal}`);
       mkdirSync(parent);
       const out = join(parent, "run");
-      // Long enough to still be running when the temporary folder appears (seconds of simulation).
-      const child = spawn(process.execPath, [BIN, "run", "-q", "--set", "duration=2h", "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+      // One replication of about a minute here (1000 h of the default scenario): the signal must be
+      // handled within it, not when it ends.
+      const child = spawn(process.execPath, [BIN, "run", "-q", "--set", "duration=1000h", "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
       const exited = new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
       const partial = await waitFor(() => readdirSync(parent).find((n) => n.endsWith(".partial")), HANG_MS);
       expect(partial).toBeDefined();
+      await new Promise((r) => setTimeout(r, 500));
+      const killedAt = performance.now();
       child.kill(signal);
       const timer = setTimeout(() => child.kill("SIGKILL"), HANG_MS);
       const exitCode = await exited;
       clearTimeout(timer);
       expect(exitCode).toBe(code);
+      expect(performance.now() - killedAt).toBeLessThan(5_000);
       expect(stderr).toMatch(new RegExp(`gnf: interrupted \\(${signal}\\); removed the partial results folder .*\\.run\\.\\d+\\.partial\\n$`));
       expect(readdirSync(parent)).toEqual([]);
       expect(existsSync(out)).toBe(false);

@@ -9,7 +9,6 @@ import { collect } from "./check.ts";
 import { parseSeed } from "../parse.ts";
 import { ProgressBar } from "../progress.ts";
 import { runReplications } from "../../sim/run/replications.ts";
-import { runScenario } from "../../sim/run/run-scenario.ts";
 import { writeRunFolder } from "../../scenarios/run-folder.ts";
 import { formatSummaryLines } from "../../base/results/summary.ts";
 import { openResultsFolder, withResultsFolder, yieldToSignals } from "../../base/results/results-folder.ts";
@@ -42,18 +41,15 @@ export function registerRun(program: Command): void {
       const folder = openResultsFolder(outDir, { force: options.force ?? false });
       const result = await withResultsFolder(folder, async (tempDir) => {
         const progress = ProgressBar.forStderr(options.quiet ?? false, `${scenario.name} `);
-        // A replication runs without yielding to the event loop; a Ctrl-C that arrives during one
-        // is handled before the next starts (and before anything is committed).
-        const runYieldingToSignals: typeof runScenario = async (config, seed, hooks) => {
-          await yieldToSignals();
-          return runScenario(config, seed, hooks);
-        };
+        // The simulation is synchronous between its progress slices; it pauses there, at most every
+        // SIGNAL_CHECK_MS of wall time, so a Ctrl-C is handled within a replication too.
         const hooks = {
           onProgress: (replication: number, simTime: number, events: number) =>
             progress.update((replication + simTime / scenario.duration) / scenario.replications, events),
           wallClock: () => performance.now() / 1000,
+          pause: throttledSignalCheck(),
         };
-        const result = await runReplications(scenario, hooks, runYieldingToSignals);
+        const result = await runReplications(scenario, hooks);
         progress.done();
         const finishedAt = new Date();
         writeRunFolder(tempDir, {
@@ -76,4 +72,17 @@ export function registerRun(program: Command): void {
 function placementWall(runs: readonly { placementWallSeconds?: number }[]): { placementSeconds?: number } {
   const timed = runs.filter((r) => r.placementWallSeconds !== undefined);
   return timed.length === 0 ? {} : { placementSeconds: timed.reduce((s, r) => s + (r.placementWallSeconds as number), 0) };
+}
+
+/** Wall time between two checks for a pending signal, ms (each check waits ~10 ms). */
+const SIGNAL_CHECK_MS = 200;
+
+/** A pause hook that lets pending signals be handled, at most every SIGNAL_CHECK_MS of wall time. */
+function throttledSignalCheck(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < SIGNAL_CHECK_MS) return;
+    await yieldToSignals();
+    last = performance.now();
+  };
 }

@@ -19,6 +19,8 @@ export interface ReplicationHooks {
   onProgress?(replication: number, simTime: number, events: number): void;
   /** Passed to every replication (see `RunHooks.wallClock`). */
   wallClock?: () => number;
+  /** Passed to every replication (see `RunHooks.pause`). */
+  pause?: () => Promise<void>;
 }
 
 /** What replications read of a run's config. */
@@ -33,7 +35,7 @@ export type ScenarioRunner<C> = (config: C, seed: number, hooks: RunHooks) => Pr
 export async function runReplications<C extends ReplicatedConfig & SimRunConfig>(scenario: C, hooks: ReplicationHooks = {}, runner: ScenarioRunner<C> = runScenario): Promise<ReplicationsResult> {
   const seeds = Array.from({ length: scenario.replications }, (_, i) => replicationSeed(scenario.seed, i));
   const runs: RunOutput[] = [];
-  for (const [i, seed] of seeds.entries()) runs.push(await runner(scenario, seed, { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events), ...(hooks.wallClock ? { wallClock: hooks.wallClock } : {}) }));
+  for (const [i, seed] of seeds.entries()) runs.push(await runner(scenario, seed, { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events), ...(hooks.wallClock ? { wallClock: hooks.wallClock } : {}), ...(hooks.pause ? { pause: hooks.pause } : {}) }));
   return { seeds, runs, summary: summarise(scenario.name, scenario.seed, runs), tables: mergeTables(runs) };
 }
 
