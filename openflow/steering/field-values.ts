@@ -67,7 +67,7 @@ export function fieldValue(field: string, v: OxmValue): bigint {
     if (!/^(0x[0-9a-fA-F]+|\d+)$/.test(v)) throw new Error(`${field}: "${v}" is not an integer`);
     n = BigInt(v);
   }
-  if (n < 0n || n >> BigInt(spec.bits) !== 0n) throw new Error(`${field}: ${String(v)} does not fit in ${spec.bits} bits`);
+  if (n < 0n || n >> BigInt(spec.bits) !== 0n) throw new Error(`${field}: expected an integer from 0 to ${String((1n << BigInt(spec.bits)) - 1n)} (${spec.bits} bits), found ${String(v)}`);
   return n;
 }
 
