@@ -55,6 +55,7 @@ const EXPECTED: Record<string, string> = {
   "41-duplicate-chain-id.yaml": ':5:11: chains[1].id: duplicate chain id "web"',
   "42-replacement-after-end.yaml": ":4:31: manager.replacementPeriod: expected 0 (never) or a period no longer than the run (60 s, the duration), found 300 s",
   "43-missing-trace-file.yaml": ':4:35: ues.mobility.file: no such trace file "no/such/trace.csv"',
+  "44-unknown-probe-target.yaml": ':5:55: ueChains[0].vnfs[0].params.target: unknown node "nfv" (did you mean "nfvi"?); expected a node of the grid topology to probe (e-0-0, e-0-1, e-0-2, metro, core, nfvi, internet)',
 };
 
 function messageOf(fn: () => unknown): string {

@@ -26,7 +26,7 @@ export interface NameContext {
 }
 
 type Path = (string | number)[];
-type ChainVnf = string | { type: string };
+type ChainVnf = string | { type: string; params: Record<string, unknown> };
 
 /** Config keys of `topology` that name a device model (as `buildTopology` reads them). */
 const TOPOLOGY_DEVICE_KEYS = ["device", "homeDevice", "siteDevice", "edgeDevice", "nfviDevice"] as const;
@@ -42,7 +42,11 @@ export function nameProblems(scenario: Scenario, context: NameContext): ConfigPr
     if (!context.deviceKeys.includes(name)) add(path, unknownName("device", name, context.deviceKeys));
   };
   const chainVnfs = (base: Path, vnfs: readonly ChainVnf[]) =>
-    vnfs.forEach((v, j) => (typeof v === "string" ? vnfType([...base, "vnfs", j], v) : vnfType([...base, "vnfs", j, "type"], v.type)));
+    vnfs.forEach((v, j) => {
+      if (typeof v === "string") return vnfType([...base, "vnfs", j], v);
+      vnfType([...base, "vnfs", j, "type"], v.type);
+      if (v.type === "troubleshooting") probeTargetProblem(scenario, context, [...base, "vnfs", j, "params"], v.params["target"], add);
+    });
 
   if (scenario.topology) {
     const record = scenario.topology as Record<string, unknown>;
@@ -98,6 +102,15 @@ function destinationProblems(scenario: Scenario, context: NameContext, add: (pat
   for (const { flow, i } of local) {
     if (!ids.includes(flow.destination)) add(["traffic", i, "destination"], unknownName("node", flow.destination, [...new Set(["internet", ...ids])], `"internet" or a node of the ${scenario.topology.type} topology (${listOf(ids)})`));
   }
+}
+
+/** A troubleshooting vNF's `params.target`: the node its probes measure the RTT to. */
+function probeTargetProblem(scenario: Scenario, context: NameContext, paramsPath: Path, target: unknown, add: (path: Path, message: string) => void): void {
+  const ids = scenario.topology === undefined ? undefined : context.topologyNodeIds();
+  if (ids === undefined) return;
+  const expected = `a node of the ${scenario.topology?.type ?? ""} topology to probe (${listOf(ids)})`;
+  if (typeof target !== "string") add(target === undefined ? paramsPath : [...paramsPath, "target"], target === undefined ? `missing key target (expected ${expected})` : `expected ${expected}, found ${JSON.stringify(target)}`);
+  else if (!ids.includes(target)) add([...paramsPath, "target"], unknownName("node", target, ids, expected));
 }
 
 /** Chain ids: unique among `chains`, `ueChains`' expansions (`<id>-ue-<n>`) and mitigation's `block-ue-<n>`. */

@@ -1,0 +1,41 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./test-support.ts";
+
+const DEFAULT = fileURLToPath(new URL("../scenarios/default.yaml", import.meta.url));
+const BAD = fileURLToPath(new URL("../scenarios/testdata/bad/", import.meta.url));
+
+describe("gnf check / run refuse what would not run as meant", () => {
+  it("check and run refuse duration: 1e12 with exit 2 and the keys that drive it; run writes nothing", async () => {
+    const check = await runCli(["check", DEFAULT, "--set", "duration=1e12"]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/^gnf: scenario "default-roaming" is too large to run here: .*days of wall time.*duration \(1000000000000 s\).*--allow-long-run to run it anyway\n$/s);
+    expect(check.stderr).not.toContain("    at ");
+    const out = join(mkdtempSync(join(tmpdir(), "gnf-size-")), "run");
+    const run = await runCli(["run", DEFAULT, "--set", "duration=1e12", "--out", out, "-q"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(check.stderr);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("check accepts it with --allow-long-run, with a warning and the estimate", async () => {
+    const r = await runCli(["check", DEFAULT, "--set", "duration=1e12", "--allow-long-run"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^gnf: warning: a long run: estimated work: /);
+    expect(r.stdout).toMatch(/\nestimated work: 1\.0e\+12 UE-seconds, 2\.0e\+12 mobility steps/);
+  });
+
+  it("check: exit 2 for a chain with an unknown vNF type or UE, at the line and column", async () => {
+    for (const [file, message] of [
+      ["20-unknown-vnf-type.yaml", ':5:33: chains[0].vnfs[0]: unknown vNF type "firewal" (did you mean "firewall"?)'],
+      ["21-unknown-ue.yaml", ':5:20: chains[0].ue: unknown UE "ue-5" (did you mean "ue-1"?)'],
+    ] as const) {
+      const r = await runCli(["check", join(BAD, file)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.startsWith(`gnf: ${join(BAD, file)}${message}`)).toBe(true);
+    }
+  });
+});
