@@ -144,16 +144,19 @@ describe("valid scenarios", () => {
     expect(scenario.replications).toBe(3);
   });
 
-  it("only warns about a time after the end when --set duration shortened the run", () => {
+  it("only warns about a time after the end when --set shortened the run or moved the time on purpose", () => {
     const text = "name: w\nduration: 2 min\ntopology: { type: grid, rows: 1, cols: 2 }\nchains:\n  - { ue: ue-0, vnfs: [firewall], at: 60 }\n";
     expect(loadScenarioText(text, "w.yaml").warnings).toEqual([]);
     const { scenario, warnings } = loadScenarioText(text, "w.yaml", { overrides: ["duration=30"] });
     expect(scenario.duration).toBe(30);
     expect(warnings).toEqual([
-      "w.yaml:5:39: chains[0].at: expected a time before the end of the run (30 s, the duration), found 60 s (a warning only: --set duration=30 changed what it is checked against)",
+      "w.yaml:5:39: chains[0].at: expected a time before the end of the run (30 s, the duration), found 60 s (a warning only: set on purpose by --set duration=30)",
     ]);
-    expect(messageOf(() => loadScenarioText(text, "w.yaml", { overrides: ["chains[0].at=200"] }))).toBe(
-      "--set chains[0].at=200: chains[0].at: expected a time before the end of the run (120 s, the duration), found 200 s",
+    expect(loadScenarioText(text, "w.yaml", { overrides: ["chains[0].at=200"] }).warnings).toEqual([
+      "--set chains[0].at=200: chains[0].at: expected a time before the end of the run (120 s, the duration), found 200 s (a warning only: set on purpose by --set chains[0].at=200)",
+    ]);
+    expect(messageOf(() => loadScenarioText(text, "w.yaml", { overrides: ["chains[0].until=10"] }))).toBe(
+      "--set chains[0].until=10: chains[0].until: expected a time after at (60 s), found 10 s",
     );
   });
 

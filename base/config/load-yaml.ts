@@ -119,7 +119,7 @@ export function parseYamlConfig<S extends z.ZodType>(schema: S, text: string, fi
     const where = issueLocation(doc, lineCounter, { code: "custom", path: [...p.path], message: p.message, input: undefined }, file, overridden);
     const setBy = p.warnWhenSet?.map((key) => overridden.get(key)).find((flag) => flag !== undefined);
     if (setBy === undefined) errors.push(`${where}: ${formatKeyPath(p.path)}: ${p.message}`);
-    else warnings.push(`${where}: ${formatKeyPath(p.path)}: ${p.message} (a warning only: --set ${setBy} changed what it is checked against)`);
+    else warnings.push(`${where}: ${formatKeyPath(p.path)}: ${p.message} (a warning only: set on purpose by --set ${setBy})`);
   }
   if (errors.length > 0) throw new ConfigError(file, [...new Set(errors)]);
   return { data: result.data, sha256, warnings: [...new Set(warnings)] };

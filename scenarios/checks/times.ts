@@ -5,12 +5,18 @@
  * A time outside the run would silently never happen.
  */
 import type { ConfigProblem } from "../../base/config/load-yaml.ts";
+import { formatKeyPath } from "../../base/config/describe-value.ts";
 import type { Scenario } from "../schema/scenario.ts";
 
 type Path = (string | number)[];
 
-/** A time after the end is only a warning when `--set duration=…` shortened the run. */
-const DURATION = ["duration"];
+/**
+ * A time after the end is only a warning when a `--set` changed the duration (a run cut short on
+ * purpose) or the time itself (`--set chains[1].at=1000`: a chain left out on purpose).
+ */
+function deliberate(path: Path): string[] {
+  return ["duration", formatKeyPath(path)];
+}
 
 /** Every time of `scenario` that falls outside its run. */
 export function timeProblems(scenario: Scenario): ConfigProblem[] {
@@ -19,7 +25,7 @@ export function timeProblems(scenario: Scenario): ConfigProblem[] {
   const within = `within the run (0 to ${d} s, the duration)`;
   /** `time` must lie in [0, duration]; `strictlyBefore` also refuses the duration itself. */
   const inRun = (path: Path, time: number, strictlyBefore = false) => {
-    if (time > d || (strictlyBefore && time === d)) problems.push({ path, warnWhenSet: DURATION, message: `expected a time ${strictlyBefore ? `before the end of the run (${d} s, the duration)` : within}, found ${time} s` });
+    if (time > d || (strictlyBefore && time === d)) problems.push({ path, warnWhenSet: deliberate(path), message: `expected a time ${strictlyBefore ? `before the end of the run (${d} s, the duration)` : within}, found ${time} s` });
   };
   const window = (base: Path, at: number, until: number | undefined) => {
     inRun([...base, "at"], at, true);
@@ -36,7 +42,7 @@ export function timeProblems(scenario: Scenario): ConfigProblem[] {
   });
   scenario.instantiation?.hosts.forEach((h, i) => inRun(["instantiation", "hosts", i, "at"], h.at, true));
   if (scenario.manager.replacementPeriod > d) {
-    problems.push({ path: ["manager", "replacementPeriod"], warnWhenSet: DURATION, message: `expected 0 (never) or a period no longer than the run (${d} s, the duration), found ${scenario.manager.replacementPeriod} s` });
+    problems.push({ path: ["manager", "replacementPeriod"], warnWhenSet: deliberate(["manager", "replacementPeriod"]), message: `expected 0 (never) or a period no longer than the run (${d} s, the duration), found ${scenario.manager.replacementPeriod} s` });
   }
   return problems;
 }
