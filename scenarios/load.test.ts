@@ -56,6 +56,7 @@ const EXPECTED: Record<string, string> = {
   "42-replacement-after-end.yaml": ":4:31: manager.replacementPeriod: expected 0 (never) or a period no longer than the run (60 s, the duration), found 300 s",
   "43-missing-trace-file.yaml": ':4:35: ues.mobility.file: no such trace file "no/such/trace.csv"',
   "44-unknown-probe-target.yaml": ':5:55: ueChains[0].vnfs[0].params.target: unknown node "nfv" (did you mean "nfvi"?); expected a node of the grid topology to probe (e-0-0, e-0-1, e-0-2, metro, core, nfvi, internet)',
+  "45-waypoints-stagger-after-end.yaml": ":6:70: ues.mobility.stagger: expected every UE to start walking within the run, but ue-3 starts at 90 s ((ues.count − 1) × stagger), after the end (60 s, the duration)",
 };
 
 function messageOf(fn: () => unknown): string {

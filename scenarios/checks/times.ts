@@ -1,7 +1,8 @@
 /**
  * Times in a scenario checked against the run: a chain's request (`at`) and removal (`until`), a
  * flow's start and stop, an instantiation batch's request and the Manager's re-placement period
- * lie within [0, duration] seconds, and a removal comes after its request.
+ * lie within [0, duration] seconds, a removal comes after its request, and the last UE of a
+ * staggered `waypoints` walk starts before the end.
  * A time outside the run would silently never happen.
  */
 import type { ConfigProblem } from "../../base/config/load-yaml.ts";
@@ -43,6 +44,17 @@ export function timeProblems(scenario: Scenario): ConfigProblem[] {
   scenario.instantiation?.hosts.forEach((h, i) => inRun(["instantiation", "hosts", i, "at"], h.at, true));
   if (scenario.manager.replacementPeriod > d) {
     problems.push({ path: ["manager", "replacementPeriod"], warnWhenSet: deliberate(["manager", "replacementPeriod"]), message: `expected 0 (never) or a period no longer than the run (${d} s, the duration), found ${scenario.manager.replacementPeriod} s` });
+  }
+  const mobility = scenario.ues.mobility;
+  if (mobility.model === "waypoints" && scenario.topology !== undefined && scenario.ues.count > 1) {
+    const lastStart = (scenario.ues.count - 1) * mobility.stagger;
+    if (lastStart >= d) {
+      problems.push({
+        path: ["ues", "mobility", "stagger"],
+        warnWhenSet: [...deliberate(["ues", "mobility", "stagger"]), "ues.count"],
+        message: `expected every UE to start walking within the run, but ue-${scenario.ues.count - 1} starts at ${lastStart} s ((ues.count − 1) × stagger), after the end (${d} s, the duration)`,
+      });
+    }
   }
   return problems;
 }

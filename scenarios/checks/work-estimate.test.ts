@@ -34,7 +34,7 @@ describe("estimateWork", () => {
     const s = scenario(["duration=1e12"]);
     const text = refusalText(s, estimateWork(s), "--allow-long-run");
     expect(text).toMatch(/^scenario "c" is too large to run here: estimated work: 1\.0e\+13 UE-seconds, .* ≈ \d+ days of wall time/);
-    expect(text).toContain("replications (1) × ues.count (10) × duration (1000000000000 s), divided by ues.step (1 s) and by outputs.sampleInterval (10 s) for 1 flow(s) per UE");
+    expect(text).toContain("replications (1) × ues.count (10) × duration (1000000000000 s), divided by ues.step (1 s) and by outputs.sampleInterval (10 s) for 1 flow(s) counted per UE");
     expect(text).toContain("or pass --allow-long-run to run it anyway");
   });
 });

@@ -63,7 +63,7 @@ export function refusalText(scenario: Scenario, e: WorkEstimate, overrideFlag: s
   const s = scenario;
   return (
     `scenario "${s.name}" is too large to run here: ${describeEstimate(e)}, above the limit of ${wall(REFUSE_WALL_S)}. ` +
-    `The size is replications (${s.replications}) × ues.count (${s.ues.count}) × duration (${s.duration} s), divided by ues.step (${s.ues.step} s) and by outputs.sampleInterval (${s.outputs.sampleInterval} s) for ${s.traffic.length} flow(s) per UE. ` +
+    `The size is replications (${s.replications}) × ues.count (${s.ues.count}) × duration (${s.duration} s), divided by ues.step (${s.ues.step} s) and by outputs.sampleInterval (${s.outputs.sampleInterval} s) for ${Math.max(1, s.traffic.length)} flow(s) counted per UE. ` +
     `Lower duration, ues.count or replications (e.g. --set duration=1h), raise ues.step or outputs.sampleInterval, or pass ${overrideFlag} to run it anyway`
   );
 }
