@@ -57,6 +57,10 @@ const EXPECTED: Record<string, string> = {
   "43-missing-trace-file.yaml": ':4:35: ues.mobility.file: no such trace file "no/such/trace.csv"',
   "44-unknown-probe-target.yaml": ':5:55: ueChains[0].vnfs[0].params.target: unknown node "nfv" (did you mean "nfvi"?); expected a node of the grid topology to probe (e-0-0, e-0-1, e-0-2, metro, core, nfvi, internet)',
   "45-waypoints-stagger-after-end.yaml": ":6:70: ues.mobility.stagger: expected every UE to start walking within the run, but ue-3 starts at 90 s ((ues.count − 1) × stagger), after the end (60 s, the duration)",
+  "46-vnf-params-not-mapping.yaml": ':4:50: chains[0].vnfs[0].params: expected a mapping, found "allow-web" (a string)',
+  "47-unknown-topology-key.yaml":
+    ':2:25: topology.rws: unknown key (did you mean "rows"?) (allowed keys: type, rows, cols, spacingM, device, perHopDelayS, accessBandwidthBps, coreBandwidthBps, nfviDevice, metroToCoreS, coreToNfviS, coreToInternetS, cellRangeM)',
+  "48-vnf-without-type.yaml": ":4:24: chains[0].vnfs[0].type: missing required key (expected a string)",
 };
 
 function messageOf(fn: () => unknown): string {

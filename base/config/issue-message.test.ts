@@ -51,3 +51,39 @@ describe("zod issues in our words", () => {
     expect(numberRangeAt(schema, ["mode"])).toBeUndefined();
   });
 });
+
+describe("unions and record keys in our words", () => {
+  const union = z
+    .object({
+      vnfs: z.array(z.union([z.string(), z.object({ type: z.string(), params: z.record(z.string(), z.unknown()).default({}) }).strict()])).optional(),
+      topo: z.discriminatedUnion("type", [z.object({ type: z.literal("grid"), rows: z.number() }).strict(), z.object({ type: z.literal("star"), arms: z.number() }).strict()]).optional(),
+      devices: z.record(z.string().regex(/^[a-z-]+$/, "expected a key of lower-case letters and dashes"), z.number()).optional(),
+    })
+    .strict();
+  const lines = (text: string): string[] => {
+    try {
+      parseYamlConfig(union, text, "u.yaml", { what: "test" });
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems;
+      throw err;
+    }
+    return [];
+  };
+
+  it("names the key inside the form the value meant, never 'invalid input'", () => {
+    expect(lines("vnfs: [{ type: ids, params: 5 }]\n")).toEqual(["u.yaml:1:29: vnfs[0].params: expected a mapping, found 5 (a number)"]);
+    expect(lines("vnfs: [{ params: {} }]\n")).toEqual(["u.yaml:1:8: vnfs[0].type: missing required key (expected a string)"]);
+    expect(lines("vnfs: [{ type: ids, parms: {} }]\n")).toEqual(['u.yaml:1:21: vnfs[0].parms: unknown key (did you mean "params"?) (allowed keys: type, params)']);
+  });
+
+  it("lists the keys of the form a discriminator picks", () => {
+    expect(lines("topo: { type: star, arm: 3 }\n")).toEqual([
+      "u.yaml:1:7: topo.arms: missing required key (expected a number)",
+      'u.yaml:1:21: topo.arm: unknown key (did you mean "arms"?) (allowed keys: type, arms)',
+    ]);
+  });
+
+  it("words a bad record key by its rule", () => {
+    expect(lines('devices: { "Big Box": 1 }\n')).toEqual(['u.yaml:1:23: devices.Big Box: expected a key of lower-case letters and dashes as the key, found "Big Box"']);
+  });
+});

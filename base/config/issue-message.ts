@@ -22,15 +22,15 @@ export function issueMessage(issue: Issue, input: unknown, schema: z.ZodType): s
   };
   switch (issue.code) {
     case "invalid_type":
-      return expectedFound(numberKeyText(schema, issue.path, issue.expected) ?? article(issue.expected));
+      return expectedFound(numberKeyText(schema, issue.path, issue.expected, input) ?? article(issue.expected));
     case "too_small":
-      return expectedFound(numberKeyText(schema, issue.path, issue.origin) ?? boundText(issue.origin, ">", issue.inclusive ?? false, issue.minimum));
+      return expectedFound(numberKeyText(schema, issue.path, issue.origin, input) ?? boundText(issue.origin, ">", issue.inclusive ?? false, issue.minimum));
     case "too_big":
-      return expectedFound(numberKeyText(schema, issue.path, issue.origin) ?? boundText(issue.origin, "<", issue.inclusive ?? false, issue.maximum));
+      return expectedFound(numberKeyText(schema, issue.path, issue.origin, input) ?? boundText(issue.origin, "<", issue.inclusive ?? false, issue.maximum));
     case "invalid_value":
       return expectedFound(`one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`, didYouMean(value, issue.values));
     case "unrecognized_keys": {
-      const allowed = allowedKeysAt(schema, issue.path);
+      const allowed = allowedKeysAt(schema, issue.path, input);
       return issue.keys
         .map((key) => {
           const hint = allowed ? closestName(key, allowed) : undefined;
@@ -46,6 +46,12 @@ export function issueMessage(issue: Issue, input: unknown, schema: z.ZodType): s
       return expectedFound(`a multiple of ${String(issue.divisor)}`);
     case "invalid_union":
       return unionMessage(issue, value, expectedFound);
+    case "invalid_key": {
+      const inner = issue.issues[0];
+      const key = issue.path[issue.path.length - 1];
+      const rule = inner === undefined ? "a valid key" : inner.message.startsWith("expected ") ? inner.message.slice("expected ".length) : stripZodPrefix(inner.message);
+      return `expected ${rule} as the key, found ${JSON.stringify(String(key))}`;
+    }
     case "custom":
       if (issue.message.startsWith("expected ") && !issue.message.includes(", found ")) return expectedFound(issue.message.slice("expected ".length));
       return issue.message;
@@ -72,9 +78,9 @@ function didYouMean(value: unknown, choices: readonly unknown[]): string {
 }
 
 /** The key's one stated range when the schema at `path` is a bounded number, e.g. "an integer from 0 to 10". */
-function numberKeyText(schema: z.ZodType, path: readonly PropertyKey[], kind: string): string | undefined {
+function numberKeyText(schema: z.ZodType, path: readonly PropertyKey[], kind: string, input: unknown): string | undefined {
   if (kind !== "number" && kind !== "int") return undefined;
-  const range = numberRangeAt(schema, path);
+  const range = numberRangeAt(schema, path, input);
   if (!range || (range.min === undefined && range.max === undefined && !range.integer)) return undefined;
   return rangeText(range);
 }
@@ -94,7 +100,11 @@ function article(expected: string): string {
     string: "a string",
     boolean: "a boolean (true or false)",
     object: "a mapping",
+    record: "a mapping",
+    map: "a mapping",
     array: "a list",
+    tuple: "a list",
+    set: "a list",
     int: "an integer",
     bigint: "an integer",
   };

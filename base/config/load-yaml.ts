@@ -14,6 +14,7 @@ import type { z } from "zod";
 import { UserError } from "../errors.ts";
 import { formatKeyPath } from "./describe-value.ts";
 import { issueMessage } from "./issue-message.ts";
+import { flattenUnions } from "./flatten-unions.ts";
 import { parseKeyPath } from "./key-path.ts";
 
 /** A config file that failed to load; `problems` holds one line per mistake. */
@@ -106,7 +107,7 @@ export function parseYamlConfig<S extends z.ZodType>(schema: S, text: string, fi
   const input: unknown = doc.toJS();
   const result = schema.safeParse(input);
   if (!result.success) {
-    const lines = splitUnknownKeys(result.error.issues).map((issue) => {
+    const lines = splitUnknownKeys(flattenUnions(result.error.issues)).map((issue) => {
       const where = issueLocation(doc, lineCounter, issue, file, overridden);
       const keyPath = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys] : issue.path;
       return `${where}: ${formatKeyPath(keyPath)}: ${issueMessage(issue, input, schema)}`;

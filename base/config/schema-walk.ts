@@ -14,6 +14,7 @@ interface Def {
   valueType?: z.ZodType;
   options?: z.ZodType[];
   items?: z.ZodType[];
+  values?: unknown[];
   checks?: { _zod: { def: CheckDef } }[];
 }
 
@@ -40,37 +41,63 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
-/** One step along `key`, or undefined when the schema has no such key. Unions take the first option that has it. */
-function step(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {
+/**
+ * The options of a union the input value may mean: those whose literal keys (a discriminator such
+ * as `type: grid`) match the value, or every option when none has a literal the value matches.
+ */
+function meantOptions(options: readonly z.ZodType[], value: unknown): z.ZodType[] {
+  const unwrapped = options.map(unwrap);
+  if (value === null || typeof value !== "object") return unwrapped;
+  const matching = unwrapped.filter((o) => {
+    const shape = defOf(o).shape;
+    if (!shape) return false;
+    const literals = Object.entries(shape).filter(([, s]) => defOf(unwrap(s)).type === "literal");
+    return literals.length > 0 && literals.every(([k, s]) => (defOf(unwrap(s)).values ?? []).includes((value as Record<string, unknown>)[k]));
+  });
+  return matching.length > 0 ? matching : unwrapped;
+}
+
+/** One step along `key` (`value`: the input at this level), or undefined when the schema has no such key. Unions take the first meant option that has it. */
+function step(schema: z.ZodType, key: PropertyKey, value: unknown): z.ZodType | undefined {
   const def = defOf(schema);
   if (def.type === "object" && def.shape && typeof key === "string" && Object.hasOwn(def.shape, key)) return unwrap(def.shape[key] as z.ZodType);
   if (def.type === "array" && def.element && typeof key === "number") return unwrap(def.element);
   if (def.type === "tuple" && def.items && typeof key === "number" && def.items[key]) return unwrap(def.items[key]);
   if (def.type === "record" && def.valueType) return unwrap(def.valueType);
   if (def.type === "union" && def.options) {
-    for (const option of def.options) {
-      const found = step(unwrap(option), key);
+    for (const option of meantOptions(def.options, value)) {
+      const found = step(option, key, value);
       if (found) return found;
     }
   }
   return undefined;
 }
 
-/** The (unwrapped) schema of the key at `path`, or undefined when the path leaves the schema. */
-export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+/**
+ * The (unwrapped) schema of the key at `path`, or undefined when the path leaves the schema.
+ * `input` (the parsed file) picks the meant form of a union by its discriminator.
+ */
+export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[], input?: unknown): z.ZodType | undefined {
   let current: z.ZodType | undefined = unwrap(schema);
+  let value = input;
   for (const key of path) {
     if (!current) return undefined;
-    current = step(current, key);
+    current = step(current, key, value);
+    value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
   return current;
 }
 
-export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
-  const at = schemaAt(schema, path);
+/** The keys the mapping at `path` allows (for a union: those of its one mapping form), or undefined. */
+export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[], input?: unknown): string[] | undefined {
+  const at = schemaAt(schema, path, input);
   if (!at) return undefined;
   const def = defOf(at);
-  return def.type === "object" && def.shape ? Object.keys(def.shape) : undefined;
+  if (def.type === "object" && def.shape) return Object.keys(def.shape);
+  if (def.type !== "union" || !def.options) return undefined;
+  const value = path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+  const objects = meantOptions(def.options, value).map(defOf).filter((d) => d.type === "object" && d.shape);
+  return objects.length === 1 ? Object.keys(objects[0]?.shape ?? {}) : undefined;
 }
 
 /** A number key's accepted values as the schema states them. */
@@ -84,8 +111,8 @@ export interface NumberRange {
  * The range of the number key at `path` (the tightest bounds among its checks; the safe-integer
  * limits of `.int()` only when nothing tighter is given), or undefined when it is not a number key.
  */
-export function numberRangeAt(schema: z.ZodType, path: readonly PropertyKey[]): NumberRange | undefined {
-  const at = schemaAt(schema, path);
+export function numberRangeAt(schema: z.ZodType, path: readonly PropertyKey[], input?: unknown): NumberRange | undefined {
+  const at = schemaAt(schema, path, input);
   if (!at || defOf(at).type !== "number") return undefined;
   const range: NumberRange = { integer: false };
   for (const check of defOf(at).checks ?? []) {

@@ -11,7 +11,7 @@ describe("field values", () => {
     expect(() => fieldValue("vlan_vid", 0x2000)).toThrow("vlan_vid: expected an integer from 0 to 8191 (13 bits), found 8192");
     expect(() => fieldValue("mpls_label", 0x100000)).toThrow("mpls_label: expected an integer from 0 to 1048575 (20 bits), found 1048576");
     expect(() => fieldValue("ipv4_dst", "10.0.0.300")).toThrow('"10.0.0.300" is not an IPv4 address (expected a.b.c.d)');
-    expect(() => fieldValue("tcp_dst", 1.5)).toThrow("tcp_dst: 1.5 is not a non-negative integer");
+    expect(() => fieldValue("tcp_dst", 1.5)).toThrow("tcp_dst: expected an integer from 0 to 65535 (16 bits), found 1.5");
     expect(prefixMask(20, 32)).toBe(0xfffff000n);
     expect(formatFieldValue(oxmField("ipv6_src"), 0x20010db8n << 96n)).toBe("2001:db8::");
     expect(formatFieldValue(oxmField("metadata"), 5n)).toBe(5n);
