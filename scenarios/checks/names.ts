@@ -86,7 +86,10 @@ function ueProblem(path: Path, ue: string, count: number, add: (path: Path, mess
   const index = ueIndexOf(ue);
   if (index !== undefined && index < count) return;
   const expected = count === 0 ? "a UE, but ues.count is 0" : count === 1 ? "ue-0 (ues.count is 1)" : `one of ue-0 … ue-${count - 1} (ues.count is ${count})`;
-  const hint = count === 0 ? undefined : index !== undefined ? `ue-${count - 1}` : /^ue-?\d*$/i.test(ue) ? "ue-0" : undefined;
+  // "ue-7" of 5 UEs → the last one; "UE-1", "ue_1", "ue1" → ue-1 when it exists.
+  const written = /^ue[-_ ]?(\d+)$/i.exec(ue);
+  const n = index ?? (written ? Number(written[1]) : undefined);
+  const hint = count === 0 || n === undefined ? undefined : `ue-${Math.min(n, count - 1)}`;
   add(path, `unknown UE "${ue}"${hint ? ` (did you mean "${hint}"?)` : ""}; expected ${expected}`);
 }
 
