@@ -28,6 +28,16 @@ describe("gnf check / run refuse what would not run as meant", () => {
     expect(r.stdout).toMatch(/\nestimated work: 1\.0e\+12 UE-seconds, 2\.0e\+12 mobility steps/);
   });
 
+  it("check: a chain after the end of a run shortened by --set is a warning on stderr, exit 0", async () => {
+    const fig4 = fileURLToPath(new URL("../scenarios/fig4-roaming.yaml", import.meta.url));
+    const r = await runCli(["check", fig4, "--set", "duration=20"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `gnf: warning: ${fig4}:83:9: chains[1].at: expected a time before the end of the run (20 s, the duration), found 27 s (a warning only: set on purpose by --set duration=20)\n` +
+        `gnf: warning: ${fig4}:70:81: ues.mobility.stagger: expected every UE to start walking within the run, but ue-1 starts at 25 s ((ues.count − 1) × stagger), after the end (20 s, the duration) (a warning only: set on purpose by --set duration=20)\n`,
+    );
+  });
+
   it("check: exit 2 for a chain with an unknown vNF type or UE, at the line and column", async () => {
     for (const [file, message] of [
       ["20-unknown-vnf-type.yaml", ':5:33: chains[0].vnfs[0]: unknown vNF type "firewal" (did you mean "firewall"?)'],
