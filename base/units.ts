@@ -6,6 +6,8 @@
 import { z } from "zod";
 
 const TIME_UNITS: Record<string, number> = { ms: 1e-3, s: 1, sec: 1, min: 60, h: 3600 };
+const TIME_EXPECTED = `expected a time in seconds (a number, or a string like "90 s", "10 min", "1 h")`;
+const SIZE_EXPECTED = `expected a positive size in bytes (a number, or a string like "128 MB", "2.21 MB", "16 GiB")`;
 const DURATION_PATTERN = /^\s*([0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?)\s*(ms|s|sec|min|h)\s*$/i;
 
 /** Parses `"10 min"` → 600 (seconds); returns NaN when the text is not a duration. */
@@ -22,11 +24,11 @@ export function parseDurationText(text: string): number {
 export function seconds(options: { min?: number; allowZero?: boolean } = {}) {
   const allowZero = options.allowZero ?? false;
   return z
-    .union([z.number(), z.string()])
+    .union([z.number(), z.string()], { error: TIME_EXPECTED })
     .transform((value, ctx) => {
       const s = typeof value === "number" ? value : parseDurationText(value);
       if (!Number.isFinite(s)) {
-        ctx.addIssue({ code: "custom", message: `expected a time in seconds (a number, or a string like "90 s", "10 min", "1 h")` });
+        ctx.addIssue({ code: "custom", message: TIME_EXPECTED });
         return z.NEVER;
       }
       if (s < 0 || (!allowZero && s === 0)) {
@@ -55,11 +57,11 @@ export function parseBytesText(text: string): number {
 /** A size in bytes: a number, or a string with a unit (B, kB, MB, GB, TB, KiB, MiB, GiB, TiB). Positive. */
 export function bytes() {
   return z
-    .union([z.number(), z.string()])
+    .union([z.number(), z.string()], { error: SIZE_EXPECTED })
     .transform((value, ctx) => {
       const b = typeof value === "number" ? value : parseBytesText(value);
       if (!Number.isFinite(b) || b <= 0) {
-        ctx.addIssue({ code: "custom", message: `expected a positive size in bytes (a number, or a string like "128 MB", "2.21 MB", "16 GiB")` });
+        ctx.addIssue({ code: "custom", message: SIZE_EXPECTED });
         return z.NEVER;
       }
       return b;

@@ -43,6 +43,13 @@ describe("gnf openflow", () => {
     expect(version.stderr).toBe("gnf: openflow decode: decoding failed at byte offset 0 in field header.version: version 0x01 is not OpenFlow 1.3 (0x04)\n");
   });
 
+  it("encode: exit 2 for an empty list or no input, never an empty success", async () => {
+    const empty = await spawnCli(["openflow", "encode"], "[]");
+    expect(empty).toEqual({ code: 2, stdout: "", stderr: "gnf: openflow encode: the input is an empty list, so there is nothing to encode (expected a message object, or a list of at least one)\n" });
+    const none = await spawnCli(["openflow", "encode"], "  \n");
+    expect(none).toEqual({ code: 2, stdout: "", stderr: "gnf: openflow encode: no input on stdin (expected message JSON, as `gnf openflow decode` prints it)\n" });
+  });
+
   it("encode: exit 2 naming the JSON key path of a bad field", async () => {
     const r = await spawnCli(["openflow", "encode"], JSON.stringify({ type: "packet_out", xid: 1, bufferId: 1, inPort: 1, actions: [{ type: "output", port: -5, maxLen: 0 }], data: "" }));
     expect(r.code).toBe(2);

@@ -19,7 +19,12 @@ export const trafficSelectorSchema = z
   .object(selectorShape)
   .strict()
   .superRefine((selector, ctx) => {
-    for (const message of selectorProblems(selector as TrafficSelector)) ctx.addIssue({ code: "custom", message });
+    for (const message of selectorProblems(selector as TrafficSelector)) {
+      // "tcp_dst: expected …" is about one field: report it at that field's key.
+      const field = /^([a-z0-9_]+): /.exec(message)?.[1];
+      if (field !== undefined && Object.hasOwn(selector, field)) ctx.addIssue({ code: "custom", path: [field], message: message.slice(field.length + 2) });
+      else ctx.addIssue({ code: "custom", message });
+    }
   })
   .describe(
     'OpenFlow 1.3 match fields (in_port, eth_src, eth_dst, eth_type, vlan_vid, mpls_label, arp_op, arp_spa, arp_tpa, ipv4_src, ipv4_dst, ipv6_src, ipv6_dst, ip_proto, tcp_src, tcp_dst, udp_src, udp_dst); addresses may be "10.0.0.0/24" or { value, mask }; absent fields match anything',

@@ -33,7 +33,7 @@ describe("selectors", () => {
     expect(selectorProblems({ ip_proto: 6, tcp_dst: 80 })).toEqual([]);
     expect(selectorProblems({ ip_proto: 17, tcp_dst: 80 })).toEqual(["tcp_* fields need ip_proto 6, got 17"]);
     expect(selectorProblems({ eth_type: 0x86dd, ipv4_dst: "10.0.0.1" })).toEqual(["ipv4_* fields need eth_type 0x800, got 0x86dd"]);
-    expect(selectorProblems({ tcp_dst: 70000 })).toEqual(["tcp_dst: 70000 does not fit in 16 bits"]);
+    expect(selectorProblems({ tcp_dst: 70000 })).toEqual(["tcp_dst: expected an integer from 0 to 65535 (16 bits), found 70000"]);
     expect(selectorProblems({ eth_src: "02:00" })).toEqual(['"02:00" is not a MAC address (expected aa:bb:cc:dd:ee:ff)']);
     expect(selectorProblems({ tcp_dst: { value: 80, mask: 0xff } })).toEqual(["tcp_dst cannot be masked"]);
   });

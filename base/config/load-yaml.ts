@@ -14,6 +14,7 @@ import type { z } from "zod";
 import { UserError } from "../errors.ts";
 import { formatKeyPath } from "./describe-value.ts";
 import { issueMessage } from "./issue-message.ts";
+import { flattenUnions } from "./flatten-unions.ts";
 import { parseKeyPath } from "./key-path.ts";
 
 /** A config file that failed to load; `problems` holds one line per mistake. */
@@ -26,13 +27,30 @@ export class ConfigError extends UserError {
   }
 }
 
-export interface YamlConfigOptions {
+export interface YamlConfigOptions<T = unknown> {
   /** What the file is, for messages: "scenario", "device catalog", "calibration profile". */
   what: string;
   /** `key.path=value` overrides from `--set`; values are YAML scalars or flow collections. */
   overrides?: readonly string[] | undefined;
   /** A first line the file could start with, for the empty-file message (e.g. "name: my-scenario"). */
   example?: string;
+  /**
+   * Checks the schema cannot make on its own (names pointing at other names, times within the
+   * run), run on the validated data; each problem is located and formatted like a schema issue.
+   */
+  check?: (data: T) => readonly ConfigProblem[];
+}
+
+/** A problem found after validation: the key path it is about and the sentence a user reads. */
+export interface ConfigProblem {
+  path: readonly (string | number)[];
+  message: string;
+  /**
+   * Key paths (as `formatKeyPath` writes them, e.g. "duration") that, when a `--set` override
+   * changed them, make this problem a warning: the user changed that key on purpose (a run cut
+   * short with `--set duration=30` drops the chain requested at 60 s, it is not a typo).
+   */
+  warnWhenSet?: readonly string[];
 }
 
 export interface LoadedYaml<T> {
@@ -40,10 +58,12 @@ export interface LoadedYaml<T> {
   data: T;
   /** sha256 of the file's bytes, hex. */
   sha256: string;
+  /** Problems downgraded to warnings (see `ConfigProblem.warnWhenSet`), one line each, located. */
+  warnings: string[];
 }
 
 /** Reads and validates the YAML file at `file` against `schema`. */
-export function loadYamlConfig<S extends z.ZodType>(schema: S, file: string, options: YamlConfigOptions): LoadedYaml<z.output<S>> {
+export function loadYamlConfig<S extends z.ZodType>(schema: S, file: string, options: YamlConfigOptions<z.output<S>>): LoadedYaml<z.output<S>> {
   return parseYamlConfig(schema, readConfigText(file, options.what), file, options);
 }
 
@@ -62,7 +82,7 @@ function readConfigText(file: string, what: string): string {
 }
 
 /** Validates YAML `text` against `schema`; `file` names it in messages. */
-export function parseYamlConfig<S extends z.ZodType>(schema: S, text: string, file: string, options: YamlConfigOptions): LoadedYaml<z.output<S>> {
+export function parseYamlConfig<S extends z.ZodType>(schema: S, text: string, file: string, options: YamlConfigOptions<z.output<S>>): LoadedYaml<z.output<S>> {
   const sha256 = createHash("sha256").update(text).digest("hex");
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
@@ -87,16 +107,23 @@ export function parseYamlConfig<S extends z.ZodType>(schema: S, text: string, fi
   const input: unknown = doc.toJS();
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(
-      file,
-      splitUnknownKeys(result.error.issues).map((issue) => {
-        const where = issueLocation(doc, lineCounter, issue, file, overridden);
-        const keyPath = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys] : issue.path;
-        return `${where}: ${formatKeyPath(keyPath)}: ${issueMessage(issue, input, schema)}`;
-      }),
-    );
+    const lines = splitUnknownKeys(flattenUnions(result.error.issues)).map((issue) => {
+      const where = issueLocation(doc, lineCounter, issue, file, overridden);
+      const keyPath = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys] : issue.path;
+      return `${where}: ${formatKeyPath(keyPath)}: ${issueMessage(issue, input, schema)}`;
+    });
+    throw new ConfigError(file, [...new Set(lines)]);
   }
-  return { data: result.data, sha256 };
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const p of options.check?.(result.data as z.output<S>) ?? []) {
+    const where = issueLocation(doc, lineCounter, { code: "custom", path: [...p.path], message: p.message, input: undefined }, file, overridden);
+    const setBy = p.warnWhenSet?.map((key) => overridden.get(key)).find((flag) => flag !== undefined);
+    if (setBy === undefined) errors.push(`${where}: ${formatKeyPath(p.path)}: ${p.message}`);
+    else warnings.push(`${where}: ${formatKeyPath(p.path)}: ${p.message} (a warning only: set on purpose by --set ${setBy})`);
+  }
+  if (errors.length > 0) throw new ConfigError(file, [...new Set(errors)]);
+  return { data: result.data, sha256, warnings: [...new Set(warnings)] };
 }
 
 /** One issue per unknown key, so each gets its own line and position. */

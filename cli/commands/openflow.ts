@@ -59,11 +59,15 @@ export function decodeHexToJson(text: string): string {
 
 /** JSON text → hex text (concatenated messages for an array). Throws UserError. */
 export function encodeJsonToHex(text: string): string {
+  if (text.trim() === "") throw new UserError("openflow encode: no input on stdin (expected message JSON, as `gnf openflow decode` prints it)");
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     throw new UserError(`openflow encode: the input is not JSON: ${(err as Error).message}`);
+  }
+  if (Array.isArray(value) && value.length === 0) {
+    throw new UserError("openflow encode: the input is an empty list, so there is nothing to encode (expected a message object, or a list of at least one)");
   }
   const messages = Array.isArray(value) ? value : [value];
   return messages

@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { join } from "node:path";
 import { loadScenarioArg } from "../scenario-arg.ts";
+import { ALLOW_LONG_RUN_FLAG, checkRunSize } from "../size-check.ts";
 import { collect } from "./check.ts";
 import { parseSeed } from "../parse.ts";
 import { ProgressBar } from "../progress.ts";
@@ -19,6 +20,7 @@ interface RunOptions {
   force?: boolean;
   set: string[];
   quiet?: boolean;
+  allowLongRun?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -31,9 +33,11 @@ export function registerRun(program: Command): void {
     .option("--force", "replace an existing non-empty --out folder whole (default: refuse it)")
     .option("--set <key.path=value...>", "override a scenario key, e.g. --set duration=60 (repeatable)", collect, [])
     .option("-q, --quiet", "no progress bar and no summary on stdout")
+    .option(ALLOW_LONG_RUN_FLAG, "run even when the estimated wall time is above 24 h")
     .action(async (file: string | undefined, options: RunOptions) => {
       const loaded = loadScenarioArg(file, options.set);
       const scenario = options.seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: parseSeed(options.seed) };
+      checkRunSize(scenario, options.allowLongRun ?? false, (line) => process.stderr.write(`gnf: ${line}\n`));
       const startedAt = new Date();
       const runId = `${startedAt.toISOString().replace(/[:.]/g, "-")}-seed${scenario.seed}`;
       const outDir = options.out ?? join(scenario.outputs.directory, scenario.name, runId);

@@ -56,18 +56,20 @@ function addressToBigInt(kind: keyof typeof ADDRESS_TEXT, text: string, field: s
  */
 export function fieldValue(field: string, v: OxmValue): bigint {
   const spec = oxmField(field);
+  /** The field's one stated range, e.g. "tcp_dst: expected an integer from 0 to 65535 (16 bits), found 70000". */
+  const outOfRange = (found: string) => new Error(`${field}: expected an integer from 0 to ${String((1n << BigInt(spec.bits)) - 1n)} (${spec.bits} bits), found ${found}`);
   let n: bigint;
   if (typeof v === "bigint") n = v;
   else if (typeof v === "number") {
-    if (!(Number.isInteger(v) && v >= 0)) throw new Error(`${field}: ${v} is not a non-negative integer`);
+    if (!(Number.isInteger(v) && v >= 0)) throw outOfRange(String(v));
     n = BigInt(v);
-  } else if (typeof v !== "string") throw new Error(`${field}: ${JSON.stringify(v)} is neither an integer nor text`);
+  } else if (typeof v !== "string") throw isAddressKind(spec.kind) ? new Error(`${field}: expected an address or an integer, found ${JSON.stringify(v)}`) : outOfRange(JSON.stringify(v));
   else if (isAddressKind(spec.kind)) n = addressToBigInt(spec.kind, v, field);
   else {
-    if (!/^(0x[0-9a-fA-F]+|\d+)$/.test(v)) throw new Error(`${field}: "${v}" is not an integer`);
+    if (!/^(0x[0-9a-fA-F]+|\d+)$/.test(v)) throw outOfRange(JSON.stringify(v));
     n = BigInt(v);
   }
-  if (n < 0n || n >> BigInt(spec.bits) !== 0n) throw new Error(`${field}: ${String(v)} does not fit in ${spec.bits} bits`);
+  if (n < 0n || n >> BigInt(spec.bits) !== 0n) throw outOfRange(String(v));
   return n;
 }
 

@@ -8,10 +8,10 @@ describe("field values", () => {
     expect([fieldValue("tcp_dst", 80), fieldValue("tcp_dst", "0x50"), fieldValue("eth_type", 0x86dd)]).toEqual([80n, 80n, 0x86ddn]);
     expect(fieldValue("eth_src", "02:00:00:00:00:0A")).toBe(0x02000000000an);
     expect(fieldValue("ipv6_dst", "2001:db8::1")).toBe((0x20010db8n << 96n) | 1n);
-    expect(() => fieldValue("vlan_vid", 0x2000)).toThrow("vlan_vid: 8192 does not fit in 13 bits");
-    expect(() => fieldValue("mpls_label", 0x100000)).toThrow("mpls_label: 1048576 does not fit in 20 bits");
+    expect(() => fieldValue("vlan_vid", 0x2000)).toThrow("vlan_vid: expected an integer from 0 to 8191 (13 bits), found 8192");
+    expect(() => fieldValue("mpls_label", 0x100000)).toThrow("mpls_label: expected an integer from 0 to 1048575 (20 bits), found 1048576");
     expect(() => fieldValue("ipv4_dst", "10.0.0.300")).toThrow('"10.0.0.300" is not an IPv4 address (expected a.b.c.d)');
-    expect(() => fieldValue("tcp_dst", 1.5)).toThrow("tcp_dst: 1.5 is not a non-negative integer");
+    expect(() => fieldValue("tcp_dst", 1.5)).toThrow("tcp_dst: expected an integer from 0 to 65535 (16 bits), found 1.5");
     expect(prefixMask(20, 32)).toBe(0xfffff000n);
     expect(formatFieldValue(oxmField("ipv6_src"), 0x20010db8n << 96n)).toBe("2001:db8::");
     expect(formatFieldValue(oxmField("metadata"), 5n)).toBe(5n);

@@ -26,7 +26,7 @@ describe("calibration profile", () => {
     const bad = profileFile("create: { mean: -1, cv: 0.2 }\nstart: { mean: 0.08, cv: 0.2 }\nstop: { mean: 0.05, cv: 0.2 }\nremove: { mean: 0.03, cv: 0.2 }\nimagePullBandwidthBps: 1e8\n");
     expect(() => loadCalibration(bad)).toThrow(UserError);
     expect(() => loadCalibration(bad)).toThrow(`${bad}:1:17: create.mean: expected a number > 0, found -1 (a number)`);
-    expect(() => parseCalibration({ ...loadCalibration(), stop: { mean: 0.05 } }, "p.yaml")).toThrow("p.yaml: stop.cv: missing required key (expected a number)");
+    expect(() => parseCalibration({ ...loadCalibration(), stop: { mean: 0.05 } }, "p.yaml")).toThrow("p.yaml: stop.cv: missing required key (expected a number from 0 to 5)");
     expect(() => parseCalibration({ ...loadCalibration(), pull: 1 }, "p.yaml")).toThrow('p.yaml: (top level): unknown key');
     expect(() => loadCalibration("/nonexistent/profile.yaml")).toThrow("/nonexistent/profile.yaml: no such calibration profile file");
   });
