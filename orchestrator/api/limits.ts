@@ -8,7 +8,7 @@
  * client may choose short enough for a URL to carry it back (`GET`/`DELETE /chains/{id}`).
  */
 import type { ApiIssue } from "./errors.ts";
-import { describeFound, formatPath } from "./messages.ts";
+import { describeFound, formatPath, quote } from "./messages.ts";
 
 export const API_LIMITS = {
   /** Largest request body, bytes; larger → 413. */
@@ -26,13 +26,6 @@ export const API_LIMITS = {
   /** Keys refused anywhere in a body or query: they could reach object prototypes. */
   forbiddenKeys: ["__proto__", "constructor", "prototype"] as readonly string[],
 } as const;
-
-/** Keys and strings are quoted in messages up to this many characters. */
-const QUOTE_CHARS = 40;
-
-function quoted(text: string): string {
-  return JSON.stringify(text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text);
-}
 
 interface Pending {
   value: unknown;
@@ -62,8 +55,8 @@ export function limitIssue(root: string, value: unknown): ApiIssue | undefined {
       v.forEach((item: unknown, i) => children.push({ value: item, path: [...path, i], depth: depth + 1 }));
     } else {
       for (const key of Object.keys(v)) {
-        if (API_LIMITS.forbiddenKeys.includes(key)) return { path: formatPath(root, [...path, key]), message: `the key ${quoted(key)} is not accepted anywhere in a request` };
-        if (key.length > API_LIMITS.stringChars) return { path: formatPath(root, path), message: `expected keys of at most ${API_LIMITS.stringChars} characters, found the key ${quoted(key)} of ${key.length}` };
+        if (API_LIMITS.forbiddenKeys.includes(key)) return { path: formatPath(root, [...path, key]), message: `the key ${quote(key)} is not accepted anywhere in a request` };
+        if (key.length > API_LIMITS.stringChars) return { path: formatPath(root, path), message: `expected keys of at most ${API_LIMITS.stringChars} characters, found the key ${quote(key)} of ${key.length}` };
         children.push({ value: (v as Record<string, unknown>)[key], path: [...path, key], depth: depth + 1 });
       }
     }

@@ -18,14 +18,24 @@ const LISTED_VALUES = 12;
 
 type ZodIssue = z.core.$ZodIssue;
 
-/** `["vnfs", 0, "type"]` under `body` → `body.vnfs[0].type`. */
+/** Keys written after a dot (up to QUOTE_CHARS long); any other key is quoted in brackets: `query["ue[]"]`. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/** `["vnfs", 0, "type"]` under `body` → `body.vnfs[0].type`; `["a b"]` → `body["a b"]`. */
 export function formatPath(root: string, path: readonly PropertyKey[]): string {
   let out = root;
-  for (const key of path) out += typeof key === "number" ? `[${key}]` : `.${String(key)}`;
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else {
+      const text = String(key);
+      out += PLAIN_KEY.test(text) && text.length <= QUOTE_CHARS ? `.${text}` : `[${quote(text)}]`;
+    }
+  }
   return out;
 }
 
-function quote(text: string): string {
+/** `text` in double quotes, cut at QUOTE_CHARS characters with "…". */
+export function quote(text: string): string {
   return JSON.stringify(text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text);
 }
 

@@ -51,6 +51,6 @@ describe("/placement", () => {
     await expectRejected(r, "PUT", "/placement", { algorithm: "random", seed: true }, 400, "body.seed: expected a number or a string, found true");
     await expectRejected(r, "PUT", "/placement", { algorithm: "latency-ilp", ilp: { timeLimitS: -1 } }, 400, "body.ilp.timeLimitS: expected a number greater than 0, found the number -1");
     await expectRejected(r, "PUT", "/placement", { algorithm: "random", replacement: {} }, 400, 'body.replacement: unknown field "replacement"');
-    await expectRejected(r, "POST", "/placement", { algorithm: "random" }, 404, "no route POST /placement");
+    await expectRejected(r, "POST", "/placement", { algorithm: "random" }, 405, "/placement: expected the method GET or HEAD or PUT, found POST");
   });
 });

@@ -60,16 +60,29 @@ describe("path parameters", () => {
 });
 
 describe("errors", () => {
-  it("unknown routes and methods answer 404 JSON", async () => {
+  it("unknown routes answer 404 JSON; other methods on a known path 405 naming the accepted ones", async () => {
     const r = apiRig();
     for (const [method, url, message] of [
       ["GET", "/nope", "no route GET /nope"],
-      ["PATCH", "/chains/c1", "no route PATCH /chains/c1"],
-      ["GET", "/vnfs/c1.1.ids.1/stop?x=1", "no route GET /vnfs/c1.1.ids.1/stop"],
+      ["GET", "/chains/c1/nope", "no route GET /chains/c1/nope"],
     ] as const) {
       const { status, body } = await r.call(method, url);
       expect(status).toBe(404);
       expect(conforms(errorSchema, body)).toEqual({ statusCode: 404, error: "Not Found", message });
+    }
+    for (const [method, url, allow] of [
+      ["PATCH", "/chains/c1", "GET, HEAD, DELETE"],
+      ["GET", "/vnfs/c1.1.ids.1/stop?x=1", "POST"],
+      ["DELETE", "/chains", "GET, HEAD, POST"],
+      ["OPTIONS", "/placement", "GET, HEAD, PUT"],
+    ] as const) {
+      const before = r.snapshot();
+      const { status, body, response } = await r.call(method, url);
+      expect({ url, status }).toEqual({ url, status: 405 });
+      expect(response.headers.allow).toBe(allow);
+      const path = url.split("?")[0] as string;
+      expect(conforms(errorSchema, body)).toEqual({ statusCode: 405, error: "Method Not Allowed", message: `${path}: expected the method ${allow.replace(/, /g, " or ")}, found ${method}` });
+      expect(r.snapshot()).toBe(before);
     }
   });
 

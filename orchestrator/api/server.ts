@@ -93,6 +93,28 @@ export const API_ROUTES = [
   "GET /status",
 ] as const;
 
+/** `/chains/{id}` → a pattern matching `/chains/<one segment>`. */
+function routePattern(template: string): RegExp {
+  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[a-z]+\}/g, "[^/]+");
+  return new RegExp(`^${escaped}$`);
+}
+
+const ROUTE_PATTERNS = [...API_ROUTES, "GET /openapi.json"].map((route) => {
+  const [method, template] = route.split(" ") as [string, string];
+  return { method, pattern: routePattern(template) };
+});
+
+/** The methods `API_ROUTES` serve on `path` (with HEAD beside GET), e.g. ["GET", "HEAD", "POST"]. */
+export function allowedMethods(path: string): string[] {
+  const methods = new Set<string>();
+  for (const { method, pattern } of ROUTE_PATTERNS) {
+    if (!pattern.test(path)) continue;
+    methods.add(method);
+    if (method === "GET") methods.add("HEAD");
+  }
+  return [...methods];
+}
+
 /** Characters of the URL a log entry shows. */
 const LOGGED_URL_CHARS = 300;
 /** Causes (`error.cause`) a log entry follows. */
@@ -159,7 +181,13 @@ export function createApiServer(live: LiveRun, options: ApiServerOptions = {}): 
     errorLog(internalErrorEntry(status, request.method, request.url, error));
     return answer(reply, translated ?? new ApiError(500, "internal error"));
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ statusCode: 404, error: "Not Found", message: `no route ${request.method} ${request.url.split("?")[0]}` }));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    const allowed = allowedMethods(path);
+    if (allowed.length === 0) return answer(reply, new ApiError(404, `no route ${request.method} ${path}`));
+    void reply.header("allow", allowed.join(", "));
+    return answer(reply, new ApiError(405, `${path}: expected the method ${allowed.join(" or ")}, found ${request.method}`));
+  });
 
   void app.register(swagger, {
     openapi: {
