@@ -5,6 +5,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { UserError } from "../../base/errors.ts";
 import type { LiveRun } from "../live-run.ts";
 import { API_LIMITS } from "./limits.ts";
 import { chainSchema, errorSchema, vnfSchema } from "./schemas.ts";
@@ -81,6 +82,20 @@ describe("ids a URL must carry back (issue 17, item 1)", () => {
     r.live.advance(10);
     expect((await r.call("POST", `/vnfs/${vnfId}/stop`)).status).toBe(202);
     expect((await r.call("DELETE", `/chains/${id}`)).status).toBe(202);
+  });
+
+  it("every vNF id the API can create fits a URL, even with the longest vNF type name a catalog may have", async () => {
+    const longestType = "t".repeat(API_LIMITS.pathParamChars - API_LIMITS.chainIdChars - 16);
+    const r = apiRig({ empty: true, catalog: { [longestType]: { cpu: 0.1, memoryBytes: 1e6, stateBytes: 0 } } });
+    const chain = "c".repeat(API_LIMITS.chainIdChars);
+    expect((await r.call("POST", "/chains", { id: chain, ue: "ue-2", vnfs: [longestType] })).status).toBe(201);
+    const vnfId = `${chain}.0.${longestType}.1`;
+    expect(conforms(vnfSchema, (await r.call("GET", `/vnfs/${vnfId}`)).body).id).toBe(vnfId);
+    r.live.advance(10);
+    expect((await r.call("POST", `/vnfs/${vnfId}/stop`)).status).toBe(202);
+    expect(() => apiRig({ empty: true, catalog: { [`${longestType}x`]: { cpu: 0.1, memoryBytes: 1e6, stateBytes: 0 } } })).toThrow(
+      new UserError(`vNF type names longer than ${longestType.length} characters make vNF ids too long for a URL (the catalog's longest has ${longestType.length + 1})`),
+    );
   });
 
   it("answers 414 for a path segment longer than any id, on every route and method, changing nothing", async () => {

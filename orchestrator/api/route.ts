@@ -82,6 +82,10 @@ export function registerRoute<P, Q, B>(app: FastifyInstance, def: RouteDef<P, Q,
   const error = (description: string) => ({ ...toOpenApi(errorSchema), description });
   responses["400"] ??= error("bad input: the message names the field and what was expected");
   if (def.params) responses["404"] ??= error("no such resource");
+  if (def.body) {
+    responses["413"] ??= error(`the body is over ${API_LIMITS.bodyBytes} bytes`);
+    responses["415"] ??= error("the body is not application/json");
+  }
   const schema: Record<string, unknown> = { summary: def.summary, tags: [def.tag], response: responses };
   if (def.description) schema.description = def.description;
   if (def.params) schema.params = toOpenApi(def.params, "input");

@@ -37,8 +37,10 @@ describe("OpenAPI document", () => {
     expect(chainBody?.required).toEqual(["ue", "vnfs"]);
     expect(doc.paths["/vnfs/{id}/migrate"]?.post?.requestBody?.content["application/json"]?.schema.required).toEqual(["host"]);
     expect(doc.paths["/placement"]?.put?.requestBody?.content["application/json"]?.schema.properties?.algorithm).toEqual(expect.objectContaining({ enum: ["nearest-edge", "central-only", "first-fit", "best-fit", "random", "latency-ilp"] }));
-    expect(Object.keys(doc.paths["/chains"]?.post?.responses ?? {}).sort()).toEqual(["201", "202", "400", "409", "422"]);
-    expect(Object.keys(doc.paths["/placement"]?.put?.responses ?? {}).sort()).toEqual(["200", "400", "409", "503"]);
+    expect(Object.keys(doc.paths["/chains"]?.post?.responses ?? {}).sort()).toEqual(["201", "202", "400", "409", "413", "415", "422"]);
+    expect(Object.keys(doc.paths["/placement"]?.put?.responses ?? {}).sort()).toEqual(["200", "400", "409", "413", "415", "503"]);
+    const chainId = doc.paths["/chains"]?.post?.requestBody?.content["application/json"]?.schema.properties?.id;
+    expect(chainId).toEqual(expect.objectContaining({ maxLength: 64 }));
   });
 });
 
@@ -115,10 +117,12 @@ describe("errors", () => {
         throw new Error("secret detail at /work/x.ts:1");
       },
     };
-    const api = createApiServer(broken);
+    const log: string[] = [];
+    const api = createApiServer(broken, { errorLog: (entry) => log.push(entry) });
     const res = await api.app.inject({ method: "GET", url: "/metrics" });
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ statusCode: 500, error: "Internal Server Error", message: "internal error" });
+    expect(log.join("\n")).toContain("secret detail at /work/x.ts:1");
     await api.close();
   });
 });

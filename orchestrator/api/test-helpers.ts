@@ -15,7 +15,7 @@ import type { ManagerConfig } from "../config.ts";
 import { FakeBackend, type FakeBackendOptions } from "../fake-backend.ts";
 import { Manager } from "../manager.ts";
 import { CATALOG, CHAIN, DELAYS, HOSTS, latencyS } from "../test-fixtures.ts";
-import type { HostSpec } from "../types.ts";
+import type { HostSpec, VnfDemandCatalog } from "../types.ts";
 import { FakeLiveRun } from "./fake-live-run.ts";
 import { errorSchema } from "./schemas.ts";
 import { createApiServer, type ApiServer } from "./server.ts";
@@ -42,6 +42,8 @@ export interface ApiRigOptions {
   deferred?: boolean;
   /** Skip the chain and notifications (UEs still connect). */
   empty?: boolean;
+  /** The vNF types (default: the fixtures' firewall and ids). */
+  catalog?: VnfDemandCatalog;
   /** Passed to `createApiServer`. */
   runEnded?: () => boolean;
   /** Passed to `createApiServer` (default: collected in `errorLog` of the rig). */
@@ -49,7 +51,7 @@ export interface ApiRigOptions {
 }
 
 export function apiRig(options: ApiRigOptions = {}): ApiRig {
-  const manager = new Manager({ hosts: options.hosts ?? HOSTS, catalog: CATALOG, latencyS, placer: nearestEdge(), config: options.config ?? {} });
+  const manager = new Manager({ hosts: options.hosts ?? HOSTS, catalog: options.catalog ?? CATALOG, latencyS, placer: nearestEdge(), config: options.config ?? {} });
   const backend = new FakeBackend({ delays: DELAYS, ...options.backend });
   const live = new FakeLiveRun({ name: "api-test", manager, backend, models: { "edge-1": "Raspberry Pi 3" }, deferred: options.deferred ?? false });
   backend.inject(0, { type: "ue-connected", ue: "ue-1", device: "edge-1", rssiDbm: -50 });
