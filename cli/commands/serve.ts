@@ -55,7 +55,7 @@ export function registerServe(program: Command): void {
         throw new UserError(`cannot listen on ${options.host}:${port}: ${(err as Error).message}`);
       }
       if (!isLoopback(options.host)) process.stderr.write(`gnf: warning: serving on ${options.host}, not loopback: anyone who can reach it can change the run\n`);
-      process.stdout.write(`serving "${scenario.name}" at ${url} (OpenAPI: ${url}/openapi.json); ${options.fast ? "simulated to the end" : `simulated time ×${speed}`}; Ctrl-C to stop\n`);
+      process.stdout.write(`serving "${scenario.name}" at ${url} (OpenAPI: ${url}/openapi.json); ${options.fast ? "simulated to the end, read-only (changes answer 409)" : `simulated time ×${speed}`}; Ctrl-C to stop\n`);
       const began = performance.now();
       let timer: NodeJS.Timeout | undefined;
       if (options.fast) live.advanceTo(scenario.duration);
@@ -64,7 +64,7 @@ export function registerServe(program: Command): void {
           live.advanceTo(((performance.now() - began) / 1000) * speed);
           if (live.finished) {
             clearInterval(timer);
-            process.stdout.write(`"${scenario.name}" reached its duration (${scenario.duration} s simulated); still serving\n`);
+            process.stdout.write(`"${scenario.name}" reached its duration (${scenario.duration} s simulated); still serving, read-only (changes answer 409)\n`);
           }
         }, TICK_MS);
       }

@@ -94,6 +94,11 @@ describe("issuesFromZod", () => {
     expect(messages(chainConfigSchema, { ue: "ue-1", vnfs: [{ type: "" }] })).toEqual(["body.vnfs[0].type: expected at least 1 character, found 0"]);
   });
 
+  it("names a required value without library type names", () => {
+    expect(messages(z.object({ a: z.string().optional().nonoptional() }), {})).toEqual(["body.a: expected a value, found nothing"]);
+    expect(messages(z.object({ a: z.never() }), { a: 1 })).toEqual(["body.a: expected no value here, found the number 1"]);
+  });
+
   it("a value fitting no accepted form lists the forms", () => {
     expect(messages(chainConfigSchema, { ue: "ue-1", vnfs: [5] })).toEqual(["body.vnfs[0]: expected a string or an object, found the number 5"]);
     expect(messages(z.union([z.literal("a"), z.literal("b"), z.number()]), true)).toEqual(['body: expected "a", "b" or a number, found true']);

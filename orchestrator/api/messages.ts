@@ -82,6 +82,9 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   map: "an object",
   date: "a date",
   nan: "not-a-number",
+  nonoptional: "a value",
+  never: "no value here",
+  void: "nothing",
 };
 
 function typeName(expected: string): string {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { UserError } from "../../base/errors.ts";
 import type { LiveRun } from "../live-run.ts";
 import { API_LIMITS } from "./limits.ts";
+import { PlacementControl } from "./placement-control.ts";
 import { chainSchema, errorSchema, vnfSchema } from "./schemas.ts";
 import { createApiServer } from "./server.ts";
 import { apiRig, conforms, expectRawRejected, expectRejected, type ApiRig } from "./test-helpers.ts";
@@ -165,6 +166,19 @@ describe("5xx answers are logged with their cause (issue 17, item 1)", () => {
     expect(log[0]).toMatch(/^gnf serve: 500 Internal Server Error on GET \/metrics\n {2}Error: metrics store lost\n/);
     expect(log[0]).toContain("caused by: Error: disk unplugged");
     await api.close();
+  });
+
+  it("logs a 503 with the error that caused it", async () => {
+    const r = apiRig();
+    const failing = vi.spyOn(PlacementControl.prototype, "switchTo").mockRejectedValue(new Error("HiGHS failed to load"));
+    try {
+      await expectRejected(r, "PUT", "/placement", { algorithm: "best-fit" }, 503, "could not create placement algorithm best-fit: HiGHS failed to load");
+    } finally {
+      failing.mockRestore();
+    }
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/^gnf serve: 503 Service Unavailable on PUT \/placement\n {2}ApiError: could not create placement algorithm best-fit/);
+    expect(r.errors[0]).toContain("caused by: Error: HiGHS failed to load");
   });
 
   it("writes to stderr by default", async () => {
