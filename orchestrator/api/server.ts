@@ -20,7 +20,9 @@ import { UserError } from "../../base/errors.ts";
 import type { LatencyIlpOptions } from "../../placement/index.ts";
 import type { LiveRun } from "../live-run.ts";
 import type { ApiContext } from "./context.ts";
-import { ApiError, reasonPhrase } from "./errors.ts";
+import { API_ROUTES, allowedMethods } from "./api-routes.ts";
+import { internalErrorEntry, stderrErrorLog } from "./error-log.ts";
+import { ApiError } from "./errors.ts";
 import { translateFrameworkError } from "./framework-errors.ts";
 import { stringifyJson } from "./json-text.ts";
 import { API_LIMITS } from "./limits.ts";
@@ -33,6 +35,10 @@ import { registerRunRoutes } from "./routes/run.ts";
 import { registerVnfRoutes } from "./routes/vnfs.ts";
 
 export const DEFAULT_API_HOST = "127.0.0.1";
+export { API_ROUTES };
+
+/** Characters of a request path that a 404/405 message repeats. */
+const ECHOED_PATH_CHARS = 200;
 
 export interface ApiServerOptions {
   /** Interface to listen on (default 127.0.0.1). */
@@ -64,74 +70,6 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-/** Every route of the API, as `METHOD /path/{param}` (the OpenAPI document lists exactly these). */
-export const API_ROUTES = [
-  "GET /devices",
-  "GET /ues",
-  "GET /ues/{id}",
-  "GET /chains",
-  "POST /chains",
-  "GET /chains/{id}",
-  "DELETE /chains/{id}",
-  "GET /vnfs",
-  "GET /vnfs/{id}",
-  "POST /vnfs/{id}/stop",
-  "POST /vnfs/{id}/start",
-  "POST /vnfs/{id}/migrate",
-  "POST /vnfs/{id}/mute",
-  "POST /vnfs/{id}/unmute",
-  "GET /notifications",
-  "GET /notifications/{id}",
-  "POST /notifications/{id}/ack",
-  "DELETE /notifications/{id}",
-  "GET /placement",
-  "PUT /placement",
-  "GET /metrics",
-  "GET /migrations",
-  "GET /migrations/{id}",
-  "GET /operator-refusals",
-  "GET /status",
-] as const;
-
-/** `/chains/{id}` → a pattern matching `/chains/<one segment>`. */
-function routePattern(template: string): RegExp {
-  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[a-z]+\}/g, "[^/]+");
-  return new RegExp(`^${escaped}$`);
-}
-
-const ROUTE_PATTERNS = [...API_ROUTES, "GET /openapi.json"].map((route) => {
-  const [method, template] = route.split(" ") as [string, string];
-  return { method, pattern: routePattern(template) };
-});
-
-/** The methods `API_ROUTES` serve on `path` (with HEAD beside GET), e.g. ["GET", "HEAD", "POST"]. */
-export function allowedMethods(path: string): string[] {
-  const methods = new Set<string>();
-  for (const { method, pattern } of ROUTE_PATTERNS) {
-    if (!pattern.test(path)) continue;
-    methods.add(method);
-    if (method === "GET") methods.add("HEAD");
-  }
-  return [...methods];
-}
-
-/** Characters of the URL a log entry shows. */
-const LOGGED_URL_CHARS = 300;
-/** Causes (`error.cause`) a log entry follows. */
-const LOGGED_CAUSES = 5;
-
-/** The log entry of a 5xx: status, route, the error's stack and its causes. */
-export function internalErrorEntry(status: number, method: string, url: string, error: unknown): string {
-  const lines = [`gnf serve: ${status} ${reasonPhrase(status)} on ${method} ${url.slice(0, LOGGED_URL_CHARS)}`];
-  let cause: unknown = error;
-  for (let i = 0; cause !== undefined && i <= LOGGED_CAUSES; i++) {
-    const text = cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause);
-    lines.push(`${i === 0 ? "  " : "  caused by: "}${text.replace(/\n/g, "\n  ")}`);
-    cause = cause instanceof Error ? cause.cause : undefined;
-  }
-  return lines.join("\n");
-}
-
 /** The longest vNF instance id (`<chain>.<slot>.<type>.<n>`) must fit in a path parameter. */
 function checkIdsFitUrls(live: LiveRun): void {
   const longestType = Math.max(0, ...live.manager.vnfTypes().map((t) => t.length));
@@ -144,7 +82,7 @@ function checkIdsFitUrls(live: LiveRun): void {
 
 export function createApiServer(live: LiveRun, options: ApiServerOptions = {}): ApiServer {
   checkIdsFitUrls(live);
-  const errorLog = options.errorLog ?? ((entry: string) => void process.stderr.write(`${entry}\n`));
+  const errorLog = options.errorLog ?? stderrErrorLog;
   const answer = (reply: FastifyReply, error: ApiError) => reply.code(error.status).send(error.toBody());
   const app = Fastify({
     logger: options.logger ?? false,
@@ -183,10 +121,11 @@ export function createApiServer(live: LiveRun, options: ApiServerOptions = {}): 
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
+    const shown = path.length > ECHOED_PATH_CHARS ? `${path.slice(0, ECHOED_PATH_CHARS)}…` : path;
     const allowed = allowedMethods(path);
-    if (allowed.length === 0) return answer(reply, new ApiError(404, `no route ${request.method} ${path}`));
+    if (allowed.length === 0) return answer(reply, new ApiError(404, `no route ${request.method} ${shown}`));
     void reply.header("allow", allowed.join(", "));
-    return answer(reply, new ApiError(405, `${path}: expected the method ${allowed.join(" or ")}, found ${request.method}`));
+    return answer(reply, new ApiError(405, `${shown}: expected the method ${allowed.join(" or ")}, found ${request.method}`));
   });
 
   void app.register(swagger, {
