@@ -29,6 +29,10 @@ describe("stringifyJson", () => {
       { toJSON: () => ({ replaced: true }) },
       new Date(86_400_000),
       Object.assign(Object.create({ inherited: 1 }) as object, { own: 2 }),
+      new Array(3),
+      Object.assign(new Array(4), { 1: "one", extra: "dropped" }),
+      new Uint8Array([1, 2]),
+      new Map([["a", 1]]),
     ];
     for (const sample of samples) expect(stringifyJson(sample)).toBe(JSON.stringify(sample));
     expect(stringifyJson(undefined)).toBeUndefined();

@@ -51,7 +51,7 @@ function openFrame(value: object, ancestors: Set<object>): Frame {
   if (ancestors.has(value)) throw new TypeError("Converting circular structure to JSON");
   ancestors.add(value);
   if (Array.isArray(value)) {
-    return { container: value, close: "]", entries: value.map((v: unknown, i) => [String(i), v] as const), next: 0, wroteOne: false };
+    return { container: value, close: "]", entries: Array.from(value as unknown[], (v, i) => [String(i), v] as const), next: 0, wroteOne: false };
   }
   // Boxed primitives write as their primitive, as in JSON.stringify.
   const entries = Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]] as const);
