@@ -1,7 +1,8 @@
 /**
  * `gnf serve` as a user runs it: a child process serving the default scenario's Manager on
  * 127.0.0.1; a chain created over HTTP is placed and started by the simulated world; the process
- * is stopped by its PID (SIGTERM) and exits 0.
+ * is stopped by its PID (SIGTERM) and exits 0. Once the run has ended (`--fast`), changes are
+ * refused with 409 and a hostile request leaves every read working (issue 17, item 1).
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -44,5 +45,39 @@ describe("gnf serve", () => {
     }
     const [code] = (await once(child, "exit")) as [number | null];
     expect(code).toBe(0);
+  });
+
+  it("after the run has ended, refuses changes with 409; a 5,000-deep body is a 400 and reads still work", async () => {
+    const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--fast"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (s: string) => (stderr += s));
+    try {
+      let out = "";
+      child.stdout.setEncoding("utf8");
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (s: string) => {
+          out += s;
+          const m = /serving "default-roaming" at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) resolve(m[1] as string);
+        });
+        child.once("exit", (code) => reject(new Error(`gnf serve exited with ${code}: ${out}`)));
+      });
+      const json = { "content-type": "application/json" };
+      const deep = `{"id":"d","ue":"ue-0","vnfs":[{"type":"monitoring","params":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}]}`;
+      const refusedDeep = await fetch(`${url}/chains`, { method: "POST", headers: json, body: deep });
+      expect(refusedDeep.status).toBe(400);
+      const late = await fetch(`${url}/chains`, { method: "POST", headers: json, body: JSON.stringify({ id: "late", ue: "ue-0", vnfs: ["monitoring"] }) });
+      expect(late.status).toBe(409);
+      expect(((await late.json()) as { message: string }).message).toContain('the run "default-roaming" has ended');
+      for (const path of ["/chains", "/vnfs"]) expect((await fetch(`${url}${path}`)).status).toBe(200);
+      expect((await fetch(`${url}/chains/late`)).status).toBe(404);
+      expect((await fetch(`${url}/chains/d`)).status).toBe(404);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGTERM");
+    }
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
   });
 });

@@ -2,7 +2,8 @@
  * `gnf serve [scenario.yaml]`: runs a scenario's GNF Manager in the simulator behind the REST API
  * (orchestrator/api) on 127.0.0.1. Simulated time is paced to wall time times `--speed` (1 =
  * real time), or run to the end at once with `--fast`; the API keeps serving after the scenario's
- * duration until Ctrl-C. The OpenAPI document is at `/openapi.json`.
+ * duration until Ctrl-C, read-only then (changes are answered 409: the run has ended). The OpenAPI
+ * document is at `/openapi.json`.
  */
 import type { Command } from "commander";
 import { createApiServer } from "../../orchestrator/api/index.ts";
@@ -44,7 +45,9 @@ export function registerServe(program: Command): void {
       const loaded = loadScenarioArg(file, options.set);
       const scenario = options.seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: parseSeed(options.seed) };
       const live = await SimLiveRun.create(scenario);
-      const server = createApiServer(live, { host: options.host, port, placementSeed: scenario.seed, placementIlp: scenario.placement.ilp, version: packageVersion() });
+      // Once the simulation reached its duration, requests that change the run are refused (409):
+      // their events would never be handled. 5xx answers are logged to stderr with their cause.
+      const server = createApiServer(live, { host: options.host, port, placementSeed: scenario.seed, placementIlp: scenario.placement.ilp, version: packageVersion(), runEnded: () => live.finished });
       let url: string;
       try {
         url = await server.listen();
@@ -52,7 +55,7 @@ export function registerServe(program: Command): void {
         throw new UserError(`cannot listen on ${options.host}:${port}: ${(err as Error).message}`);
       }
       if (!isLoopback(options.host)) process.stderr.write(`gnf: warning: serving on ${options.host}, not loopback: anyone who can reach it can change the run\n`);
-      process.stdout.write(`serving "${scenario.name}" at ${url} (OpenAPI: ${url}/openapi.json); ${options.fast ? "simulated to the end" : `simulated time ×${speed}`}; Ctrl-C to stop\n`);
+      process.stdout.write(`serving "${scenario.name}" at ${url} (OpenAPI: ${url}/openapi.json); ${options.fast ? "simulated to the end, read-only (changes answer 409)" : `simulated time ×${speed}`}; Ctrl-C to stop\n`);
       const began = performance.now();
       let timer: NodeJS.Timeout | undefined;
       if (options.fast) live.advanceTo(scenario.duration);
@@ -61,7 +64,7 @@ export function registerServe(program: Command): void {
           live.advanceTo(((performance.now() - began) / 1000) * speed);
           if (live.finished) {
             clearInterval(timer);
-            process.stdout.write(`"${scenario.name}" reached its duration (${scenario.duration} s simulated); still serving\n`);
+            process.stdout.write(`"${scenario.name}" reached its duration (${scenario.duration} s simulated); still serving, read-only (changes answer 409)\n`);
           }
         }, TICK_MS);
       }

@@ -27,7 +27,7 @@ describe("GET /chains", () => {
   it("rejects unknown filters and bad values", async () => {
     const r = apiRig();
     await expectRejected(r, "GET", "/chains?colour=red", undefined, 400, 'query.colour: unknown query parameter "colour"');
-    await expectRejected(r, "GET", "/chains?status=sleeping", undefined, 400, 'query.status: Invalid option: expected one of "waiting"|"starting"|"active"|"stopped"|"failed"|"removing"|"removed"');
+    await expectRejected(r, "GET", "/chains?status=sleeping", undefined, 400, 'query.status: expected one of "waiting", "starting", "active", "stopped", "failed", "removing", "removed", found the string "sleeping"');
   });
 });
 
@@ -91,13 +91,13 @@ describe("POST /chains", () => {
     await expectRejected(r, "POST", "/chains", { id: "c1", ue: "ue-2", vnfs: ["ids"] }, 409, "chain c1 exists (status active)");
     await expectRejected(r, "POST", "/chains", { ue: "ue-2", vnfs: ["ids", { type: "dpi" }, "nat"] }, 422, 'body.vnfs[1].type: unknown vNF type "dpi"; expected one of firewall, ids; body.vnfs[2]: unknown vNF type "nat"');
     const bad: [unknown, string][] = [
-      [undefined, "body: expected object, received undefined"],
-      [[], "body: expected object, received array"],
-      [{ vnfs: ["ids"] }, "body.ue: expected string, received undefined"],
-      [{ ue: "ue-2", vnfs: [] }, "body.vnfs: Too small: expected array to have >=1 items"],
-      [{ ue: "ue-2", vnfs: [7] }, "body.vnfs[0]"],
-      [{ ue: "ue-2", vnfs: ["ids"], priority: 70000 }, "body.priority: Too big: expected number to be <=65535"],
-      [{ ue: "ue-2", vnfs: ["ids"], id: "has space" }, "body.id: expected letters, digits, '.', '_' or '-'"],
+      [undefined, "body: expected an object, found nothing"],
+      [[], "body: expected an object, found an empty list"],
+      [{ vnfs: ["ids"] }, "body.ue: expected a string, found nothing"],
+      [{ ue: "ue-2", vnfs: [] }, "body.vnfs: expected at least 1 item, found 0"],
+      [{ ue: "ue-2", vnfs: [7] }, "body.vnfs[0]: expected a string or an object, found the number 7"],
+      [{ ue: "ue-2", vnfs: ["ids"], priority: 70000 }, "body.priority: expected a number at most 65535, found the number 70000"],
+      [{ ue: "ue-2", vnfs: ["ids"], id: "has space" }, "body.id: expected letters, digits, '.', '_' or '-', found the string \"has space\""],
       [{ ue: "ue-2", vnfs: ["ids"], match: { ip_proto: 17, tcp_dst: 80 } }, "body.match: tcp_* fields need ip_proto 6, got 17"],
       [{ ue: "ue-2", vnfs: ["ids"], match: { ipv4_src: "10.0.0.300" } }, "body.match"],
       [{ ue: "ue-2", vnfs: ["ids"], match: { tcp_port: 80 } }, 'body.match.tcp_port: unknown field "tcp_port"'],
@@ -112,9 +112,9 @@ describe("POST /chains", () => {
     const r = apiRig();
     const { body } = await r.call("POST", "/chains", { ue: "", vnfs: ["ids"], match: { eth_type: 2054, ipv4_dst: "10.0.0.1" }, priority: -1 });
     expect((body as { issues: unknown[] }).issues).toEqual([
-      { path: "body.ue", message: "Too small: expected string to have >=1 characters" },
+      { path: "body.ue", message: "expected at least 1 character, found 0" },
       { path: "body.match", message: "ipv4_* fields need eth_type 0x800, got 0x806" },
-      { path: "body.priority", message: "Too small: expected number to be >=0" },
+      { path: "body.priority", message: "expected a number at least 0, found the number -1" },
     ]);
   });
 });

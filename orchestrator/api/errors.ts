@@ -1,13 +1,11 @@
 /**
- * Errors of the REST API: one JSON shape for every 4xx/5xx answer, and the translation of zod
- * issues into messages that name the field and what was expected. No stack trace ever leaves the
- * server.
+ * Errors of the REST API: one JSON shape for every 4xx/5xx answer (the wording of the messages is
+ * `messages.ts`'s and `framework-errors.ts`'s). No stack trace ever leaves the server.
  *
  * @example a rejected body
- *   { statusCode: 400, error: "Bad Request", message: "body.vnfs[0]: expected a vNF type name …",
- *     issues: [{ path: "body.vnfs[0]", message: "…" }] }
+ *   { statusCode: 400, error: "Bad Request", message: "body.vnfs[0].type: expected a string, found nothing",
+ *     issues: [{ path: "body.vnfs[0].type", message: "expected a string, found nothing" }] }
  */
-import type { z } from "zod";
 import type { OperatorRefusal } from "../manager.ts";
 
 /** One problem with a request, located by a path such as `body.match.tcp_dst` or `query.kind`. */
@@ -23,6 +21,7 @@ const REASONS: Readonly<Record<number, string>> = {
   405: "Method Not Allowed",
   409: "Conflict",
   413: "Payload Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
   422: "Unprocessable Entity",
   500: "Internal Server Error",
@@ -39,8 +38,10 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly issues: ApiIssue[] = [],
+    /** What led to it (logged with a 5xx, never sent). */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = "ApiError";
   }
 
@@ -63,32 +64,6 @@ export interface ApiErrorBody {
 export function refusalError(refusal: OperatorRefusal): ApiError {
   const status = refusal.kind === "not-found" ? 404 : refusal.kind === "conflict" ? 409 : 422;
   return new ApiError(status, refusal.message);
-}
-
-/** `["vnfs", 0, "type"]` under `body` → `body.vnfs[0].type`. */
-export function formatPath(root: string, path: readonly PropertyKey[]): string {
-  let out = root;
-  for (const key of path) out += typeof key === "number" ? `[${key}]` : `.${String(key)}`;
-  return out;
-}
-
-/** Hints for keys a client may carry over from a scenario file or mistype. */
-export type KeyHints = Readonly<Record<string, string>>;
-
-/** zod issues of the part `root` ("body", "query", "params") → API issues. */
-export function issuesFromZod(root: string, error: z.ZodError, hints: KeyHints = {}): ApiIssue[] {
-  const out: ApiIssue[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const where = formatPath(root, [...issue.path, key]);
-        out.push({ path: where, message: hints[key] ?? `unknown ${root === "query" ? "query parameter" : "field"} "${key}"` });
-      }
-      continue;
-    }
-    out.push({ path: formatPath(root, issue.path), message: issue.message.replace(/^Invalid input: /, "") });
-  }
-  return out;
 }
 
 /** A 400 listing every issue; the message names each field and what was expected. */

@@ -45,12 +45,12 @@ describe("/placement", () => {
 
   it("rejects bad bodies, changing nothing", async () => {
     const r = apiRig();
-    await expectRejected(r, "PUT", "/placement", { algorithm: "simulated-annealing" }, 400, 'body.algorithm: Invalid option: expected one of "nearest-edge"|"central-only"|"first-fit"|"best-fit"|"random"|"latency-ilp"');
-    await expectRejected(r, "PUT", "/placement", {}, 400, "body.algorithm");
-    await expectRejected(r, "PUT", "/placement", undefined, 400, "body: expected object");
-    await expectRejected(r, "PUT", "/placement", { algorithm: "random", seed: true }, 400, "body.seed");
-    await expectRejected(r, "PUT", "/placement", { algorithm: "latency-ilp", ilp: { timeLimitS: -1 } }, 400, "body.ilp.timeLimitS: Too small");
+    await expectRejected(r, "PUT", "/placement", { algorithm: "simulated-annealing" }, 400, 'body.algorithm: expected one of "nearest-edge", "central-only", "first-fit", "best-fit", "random", "latency-ilp", found the string "simulated-annealing"');
+    await expectRejected(r, "PUT", "/placement", {}, 400, 'body.algorithm: expected one of "nearest-edge", "central-only", "first-fit", "best-fit", "random", "latency-ilp", found nothing');
+    await expectRejected(r, "PUT", "/placement", undefined, 400, "body: expected an object, found nothing");
+    await expectRejected(r, "PUT", "/placement", { algorithm: "random", seed: true }, 400, "body.seed: expected a number or a string, found true");
+    await expectRejected(r, "PUT", "/placement", { algorithm: "latency-ilp", ilp: { timeLimitS: -1 } }, 400, "body.ilp.timeLimitS: expected a number greater than 0, found the number -1");
     await expectRejected(r, "PUT", "/placement", { algorithm: "random", replacement: {} }, 400, 'body.replacement: unknown field "replacement"');
-    await expectRejected(r, "POST", "/placement", { algorithm: "random" }, 404, "no route POST /placement");
+    await expectRejected(r, "POST", "/placement", { algorithm: "random" }, 405, "/placement: expected the method GET or HEAD or PUT, found POST");
   });
 });

@@ -5,13 +5,15 @@
  * validation cannot drift apart.
  *
  * Validation is zod's (fastify's own AJV validation is switched off in `server.ts`): a request
- * whose params, query or body do not parse is answered 400 before the handler runs, so nothing
- * changes. Unknown query parameters are rejected; a route without a body schema accepts no body
- * (or `{}`).
+ * whose params, query or body break `API_LIMITS` or do not parse is answered 400 before the
+ * handler runs, so nothing changes. Unknown query parameters are rejected; a route without a body
+ * schema accepts no body (or `{}`). Messages are in our own words (`messages.ts`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { ApiError, badRequest, issuesFromZod, type KeyHints } from "./errors.ts";
+import { ApiError, badRequest } from "./errors.ts";
+import { API_LIMITS, limitIssue } from "./limits.ts";
+import { issuesFromZod, type KeyHints } from "./messages.ts";
 import { errorSchema, toOpenApi } from "./schemas.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -57,13 +59,18 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
 }
 
 /** The `{ id }` path parameter of resource routes. */
-export const idParams = z.object({ id: z.string().min(1).describe("resource id") }).strict();
+export const idParams = z
+  .object({ id: z.string().min(1).max(API_LIMITS.pathParamChars).describe("resource id") })
+  .strict();
 
 const noQuery = z.object({}).strict();
 const noBody = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
+/** Checks `value`, the part `root` of a request, against `API_LIMITS`, then parses it with `schema`. */
 function parsePart<T>(root: string, schema: z.ZodType<T>, value: unknown, hints?: KeyHints): T {
-  const result = schema.safeParse(value);
+  const over = limitIssue(root, value);
+  if (over) throw badRequest([over]);
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw badRequest(issuesFromZod(root, result.error, hints));
   return result.data;
 }
@@ -75,6 +82,10 @@ export function registerRoute<P, Q, B>(app: FastifyInstance, def: RouteDef<P, Q,
   const error = (description: string) => ({ ...toOpenApi(errorSchema), description });
   responses["400"] ??= error("bad input: the message names the field and what was expected");
   if (def.params) responses["404"] ??= error("no such resource");
+  if (def.body) {
+    responses["413"] ??= error(`the body is over ${API_LIMITS.bodyBytes} bytes`);
+    responses["415"] ??= error("the body is not application/json");
+  }
   const schema: Record<string, unknown> = { summary: def.summary, tags: [def.tag], response: responses };
   if (def.description) schema.description = def.description;
   if (def.params) schema.params = toOpenApi(def.params, "input");

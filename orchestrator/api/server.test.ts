@@ -37,8 +37,10 @@ describe("OpenAPI document", () => {
     expect(chainBody?.required).toEqual(["ue", "vnfs"]);
     expect(doc.paths["/vnfs/{id}/migrate"]?.post?.requestBody?.content["application/json"]?.schema.required).toEqual(["host"]);
     expect(doc.paths["/placement"]?.put?.requestBody?.content["application/json"]?.schema.properties?.algorithm).toEqual(expect.objectContaining({ enum: ["nearest-edge", "central-only", "first-fit", "best-fit", "random", "latency-ilp"] }));
-    expect(Object.keys(doc.paths["/chains"]?.post?.responses ?? {}).sort()).toEqual(["201", "202", "400", "409", "422"]);
-    expect(Object.keys(doc.paths["/placement"]?.put?.responses ?? {}).sort()).toEqual(["200", "400", "409", "503"]);
+    expect(Object.keys(doc.paths["/chains"]?.post?.responses ?? {}).sort()).toEqual(["201", "202", "400", "409", "413", "415", "422"]);
+    expect(Object.keys(doc.paths["/placement"]?.put?.responses ?? {}).sort()).toEqual(["200", "400", "409", "413", "415", "503"]);
+    const chainId = doc.paths["/chains"]?.post?.requestBody?.content["application/json"]?.schema.properties?.id;
+    expect(chainId).toEqual(expect.objectContaining({ maxLength: 64 }));
   });
 });
 
@@ -53,23 +55,36 @@ describe("path parameters", () => {
     expect(withId).toHaveLength(13);
     for (const route of withId) {
       const [method, path] = route.split(" ") as ["GET" | "POST" | "DELETE", string];
-      await expectRejected(r, method, path.replace("{id}", ""), VALID_BODY[route], 400, "params.id: Too small: expected string to have >=1 characters");
+      await expectRejected(r, method, path.replace("{id}", ""), VALID_BODY[route], 400, "params.id: expected at least 1 character, found 0");
       await expectRejected(r, method, path.replace("{id}", "zz-unknown"), VALID_BODY[route], 404, "zz-unknown");
     }
   });
 });
 
 describe("errors", () => {
-  it("unknown routes and methods answer 404 JSON", async () => {
+  it("unknown routes answer 404 JSON; other methods on a known path 405 naming the accepted ones", async () => {
     const r = apiRig();
     for (const [method, url, message] of [
       ["GET", "/nope", "no route GET /nope"],
-      ["PATCH", "/chains/c1", "no route PATCH /chains/c1"],
-      ["GET", "/vnfs/c1.1.ids.1/stop?x=1", "no route GET /vnfs/c1.1.ids.1/stop"],
+      ["GET", "/chains/c1/nope", "no route GET /chains/c1/nope"],
     ] as const) {
       const { status, body } = await r.call(method, url);
       expect(status).toBe(404);
       expect(conforms(errorSchema, body)).toEqual({ statusCode: 404, error: "Not Found", message });
+    }
+    for (const [method, url, allow] of [
+      ["PATCH", "/chains/c1", "GET, HEAD, DELETE"],
+      ["GET", "/vnfs/c1.1.ids.1/stop?x=1", "POST"],
+      ["DELETE", "/chains", "GET, HEAD, POST"],
+      ["OPTIONS", "/placement", "GET, HEAD, PUT"],
+    ] as const) {
+      const before = r.snapshot();
+      const { status, body, response } = await r.call(method, url);
+      expect({ url, status }).toEqual({ url, status: 405 });
+      expect(response.headers.allow).toBe(allow);
+      const path = url.split("?")[0] as string;
+      expect(conforms(errorSchema, body)).toEqual({ statusCode: 405, error: "Method Not Allowed", message: `${path}: expected the method ${allow.replace(/, /g, " or ")}, found ${method}` });
+      expect(r.snapshot()).toBe(before);
     }
   });
 
@@ -81,8 +96,8 @@ describe("errors", () => {
     const badBody = conforms(errorSchema, bad.json());
     expect(badBody.message).toMatch(/JSON/);
     const text = await r.api.app.inject({ method: "POST", url: "/chains", headers: { "content-type": "text/plain" }, payload: "ue-2 ids" });
-    expect(text.statusCode).toBe(400);
-    expect(conforms(errorSchema, text.json()).message).toBe("body: expected object, received string");
+    expect(text.statusCode).toBe(415);
+    expect(conforms(errorSchema, text.json()).message).toBe('content-type: expected application/json, found "text/plain"');
     const xml = await r.api.app.inject({ method: "POST", url: "/chains", headers: { "content-type": "application/xml" }, payload: "<chain/>" });
     expect(xml.statusCode).toBe(415);
     expect(conforms(errorSchema, xml.json()).error).toBe("Unsupported Media Type");
@@ -102,10 +117,12 @@ describe("errors", () => {
         throw new Error("secret detail at /work/x.ts:1");
       },
     };
-    const api = createApiServer(broken);
+    const log: string[] = [];
+    const api = createApiServer(broken, { errorLog: (entry) => log.push(entry) });
     const res = await api.app.inject({ method: "GET", url: "/metrics" });
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ statusCode: 500, error: "Internal Server Error", message: "internal error" });
+    expect(log.join("\n")).toContain("secret detail at /work/x.ts:1");
     await api.close();
   });
 });

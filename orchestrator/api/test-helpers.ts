@@ -15,7 +15,7 @@ import type { ManagerConfig } from "../config.ts";
 import { FakeBackend, type FakeBackendOptions } from "../fake-backend.ts";
 import { Manager } from "../manager.ts";
 import { CATALOG, CHAIN, DELAYS, HOSTS, latencyS } from "../test-fixtures.ts";
-import type { HostSpec } from "../types.ts";
+import type { HostSpec, VnfDemandCatalog } from "../types.ts";
 import { FakeLiveRun } from "./fake-live-run.ts";
 import { errorSchema } from "./schemas.ts";
 import { createApiServer, type ApiServer } from "./server.ts";
@@ -27,8 +27,12 @@ export interface ApiRig {
   api: ApiServer;
   /** Calls a route; the body is parsed as JSON when there is one. */
   call(method: InjectOptions["method"], url: string, payload?: unknown): Promise<{ status: number; body: unknown; response: LightMyRequestResponse }>;
+  /** Sends `payload` as it is (no JSON encoding), with `headers`; the answer's body parsed as JSON when there is one. */
+  raw(method: string, url: string, payload?: string, headers?: Record<string, string>): Promise<{ status: number; body: unknown; response: LightMyRequestResponse }>;
   /** Everything observable about the run, for "nothing changed" assertions. */
   snapshot(): string;
+  /** Entries the server wrote to its error log (5xx answers), unless `errorLog` was given. */
+  errors: string[];
 }
 
 export interface ApiRigOptions {
@@ -38,10 +42,16 @@ export interface ApiRigOptions {
   deferred?: boolean;
   /** Skip the chain and notifications (UEs still connect). */
   empty?: boolean;
+  /** The vNF types (default: the fixtures' firewall and ids). */
+  catalog?: VnfDemandCatalog;
+  /** Passed to `createApiServer`. */
+  runEnded?: () => boolean;
+  /** Passed to `createApiServer` (default: collected in `errorLog` of the rig). */
+  errorLog?: (entry: string) => void;
 }
 
 export function apiRig(options: ApiRigOptions = {}): ApiRig {
-  const manager = new Manager({ hosts: options.hosts ?? HOSTS, catalog: CATALOG, latencyS, placer: nearestEdge(), config: options.config ?? {} });
+  const manager = new Manager({ hosts: options.hosts ?? HOSTS, catalog: options.catalog ?? CATALOG, latencyS, placer: nearestEdge(), config: options.config ?? {} });
   const backend = new FakeBackend({ delays: DELAYS, ...options.backend });
   const live = new FakeLiveRun({ name: "api-test", manager, backend, models: { "edge-1": "Raspberry Pi 3" }, deferred: options.deferred ?? false });
   backend.inject(0, { type: "ue-connected", ue: "ue-1", device: "edge-1", rssiDbm: -50 });
@@ -52,10 +62,18 @@ export function apiRig(options: ApiRigOptions = {}): ApiRig {
     backend.inject(4, { type: "notification", vnf: "c1.0.firewall.1", ue: "ue-1", kind: "attack-detected", message: "SYN flood" });
   }
   backend.runUntil(5);
-  const api = createApiServer(live, { placementSeed: 7 });
+  const errors: string[] = [];
+  const api = createApiServer(live, { placementSeed: 7, errorLog: options.errorLog ?? ((entry) => errors.push(entry)), ...(options.runEnded ? { runEnded: options.runEnded } : {}) });
   const call: ApiRig["call"] = async (method, url, payload) => {
     const request: InjectOptions = { method, url };
     if (payload !== undefined) request.payload = payload as InjectOptions["payload"];
+    const response = await api.app.inject(request);
+    const text = response.body;
+    return { status: response.statusCode, body: text === "" ? undefined : (JSON.parse(text) as unknown), response };
+  };
+  const raw: ApiRig["raw"] = async (method, url, payload, headers = {}) => {
+    const request: InjectOptions = { method: method as InjectOptions["method"], url, headers };
+    if (payload !== undefined) request.payload = payload;
     const response = await api.app.inject(request);
     const text = response.body;
     return { status: response.statusCode, body: text === "" ? undefined : (JSON.parse(text) as unknown), response };
@@ -73,7 +91,7 @@ export function apiRig(options: ApiRigOptions = {}): ApiRig {
       submitted: live.submitted.length,
       commands: backend.log.length,
     });
-  return { live, manager, backend, api, call, snapshot };
+  return { live, manager, backend, api, call, raw, snapshot, errors };
 }
 
 /** Parses `body` with a documented schema (strict: undocumented fields fail) and returns it. */
@@ -81,6 +99,17 @@ export function conforms<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
   if (!result.success) throw new Error(`answer does not match its schema: ${JSON.stringify(result.error.issues)}\n${JSON.stringify(body)}`);
   return result.data;
+}
+
+/** Asserts a rejected raw request: status, an error body whose message contains `message`, and no change. */
+export async function expectRawRejected(rig: ApiRig, method: string, url: string, payload: string | undefined, headers: Record<string, string>, status: number, message: string): Promise<void> {
+  const before = rig.snapshot();
+  const { status: got, body, response } = await rig.raw(method, url, payload, headers);
+  expect({ url: url.slice(0, 80), status: got }).toEqual({ url: url.slice(0, 80), status });
+  expect(response.headers["content-type"]).toMatch(/^application\/json/);
+  const error = conforms(errorSchema, body);
+  expect(error.message).toContain(message);
+  expect(rig.snapshot()).toBe(before);
 }
 
 /** Asserts a rejected call: status, an error body whose message contains `message`, and no change. */

@@ -9,6 +9,7 @@ import type { MigrationRecord } from "../migration.ts";
 import type { ChainState, VnfInstance } from "../state.ts";
 import type { chainSchema, deviceSchema, migrationSchema, notificationSchema, statusSchema, ueSchema, vnfSchema } from "./schemas.ts";
 import type { StoredNotification } from "../notifications.ts";
+import { copyJson } from "./json-text.ts";
 
 export type ChainView = z.infer<typeof chainSchema>;
 export type VnfView = z.infer<typeof vnfSchema>;
@@ -18,10 +19,8 @@ export type MigrationView = z.infer<typeof migrationSchema>;
 export type NotificationView = z.infer<typeof notificationSchema>;
 export type StatusView = z.infer<typeof statusSchema>;
 
-/** A deep copy through JSON (drops undefined fields, as the wire does). */
-function copy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
+/** A deep copy through JSON (drops undefined fields, as the wire does), safe at any depth. */
+const copy = copyJson;
 
 export function chainView(chain: Readonly<ChainState>): ChainView {
   const view: ChainView = {

@@ -7,14 +7,21 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { chainConfigSchema, chainsFromConfig } from "../../config.ts";
 import type { Manager } from "../../manager.ts";
-import type { ApiContext } from "../context.ts";
+import { refuseIfRunEnded, type ApiContext } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import { API_LIMITS } from "../limits.ts";
 import { defineRoute, found, idParams, registerRoute } from "../route.ts";
 import { CHAIN_STATUSES, acceptedSchema, chainSchema } from "../schemas.ts";
 import { chainView } from "../views.ts";
 
-/** The body of `POST /chains`. */
-export const chainRequestSchema = chainConfigSchema.omit({ at: true, until: true }).describe("a vNF chain as in a scenario file's chains: list (without at/until)");
+/**
+ * The body of `POST /chains`: the scenario chain schema without `at`/`until`, its id at most
+ * `API_LIMITS.chainIdChars` long (so that the URL of the chain and of its vNFs can carry it).
+ */
+export const chainRequestSchema = chainConfigSchema
+  .omit({ at: true, until: true })
+  .extend({ id: chainConfigSchema.shape.id.unwrap().max(API_LIMITS.chainIdChars).optional().describe(`chain id, at most ${API_LIMITS.chainIdChars} characters (default chain-<n>)`) })
+  .describe("a vNF chain as in a scenario file's chains: list (without at/until)");
 
 const SCHEDULING_HINT = "scheduling is not supported over the API (the chain is requested now, and removed with DELETE /chains/{id})";
 
@@ -30,7 +37,8 @@ function defaultChainId(manager: Manager): string {
   for (let n = manager.chains().length + 1; ; n++) if (!manager.chain(`chain-${n}`)) return `chain-${n}`;
 }
 
-export function registerChainRoutes(app: FastifyInstance, { live }: ApiContext): void {
+export function registerChainRoutes(app: FastifyInstance, context: ApiContext): void {
+  const live = context.live;
   const manager = live.manager;
 
   registerRoute(
@@ -65,10 +73,11 @@ export function registerChainRoutes(app: FastifyInstance, { live }: ApiContext):
       responses: {
         201: { description: "the chain, as the Manager handled the request", schema: chainSchema },
         202: { description: "accepted; the run has not handled it yet (GET /chains/{id} later)", schema: acceptedSchema },
-        409: { description: "a chain with this id exists and is not removed" },
+        409: { description: "a chain with this id exists and is not removed, or the run has ended" },
         422: { description: "a vNF type is not in the catalog" },
       },
       handler: ({ body }) => {
+        refuseIfRunEnded(context);
         const id = body.id ?? defaultChainId(manager);
         const existing = manager.chain(id);
         if (existing && existing.status !== "removed") throw new ApiError(409, `chain ${id} exists (status ${existing.status}); remove it first or choose another id`);
@@ -113,9 +122,10 @@ export function registerChainRoutes(app: FastifyInstance, { live }: ApiContext):
       params: idParams,
       responses: {
         202: { description: "removal requested; the chain as it is now", schema: chainSchema },
-        409: { description: "the chain is already removing or removed" },
+        409: { description: "the chain is already removing or removed, or the run has ended" },
       },
       handler: ({ params }) => {
+        refuseIfRunEnded(context);
         const chain = found(manager.chain(params.id), `chain ${params.id}`);
         if (chain.status === "removing" || chain.status === "removed") throw new ApiError(409, `chain ${params.id} is already ${chain.status}`);
         live.submit({ type: "chain-removed", chain: params.id });

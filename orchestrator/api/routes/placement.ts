@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { PLACER_NAMES, latencyIlpConfigSchema, type PlacerName } from "../../../placement/index.ts";
-import type { ApiContext } from "../context.ts";
+import { refuseIfRunEnded, type ApiContext } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { defineRoute, registerRoute } from "../route.ts";
 import { placementSchema } from "../schemas.ts";
@@ -16,7 +16,8 @@ export const placementRequestSchema = z
   })
   .strict();
 
-export function registerPlacementRoutes(app: FastifyInstance, { placement }: ApiContext): void {
+export function registerPlacementRoutes(app: FastifyInstance, context: ApiContext): void {
+  const placement = context.placement;
   const view = () => {
     const seed = placement.lastSeed();
     return { algorithm: placement.algorithm(), ...(seed === undefined ? {} : { seed }), available: [...PLACER_NAMES] };
@@ -45,16 +46,17 @@ export function registerPlacementRoutes(app: FastifyInstance, { placement }: Api
       body: placementRequestSchema,
       responses: {
         200: { description: "switched", schema: placementSchema },
-        409: { description: "a newer switch was requested while this one was being prepared; this one was not applied" },
+        409: { description: "a newer switch was requested while this one was being prepared (this one was not applied), or the run has ended" },
         503: { description: "the algorithm could not be created (e.g. HiGHS failed to load); the placer is unchanged" },
       },
       handler: async ({ body }) => {
+        refuseIfRunEnded(context);
         const request = { algorithm: body.algorithm, ...(body.seed === undefined ? {} : { seed: body.seed }), ...(body.ilp === undefined ? {} : { ilp: body.ilp }) };
         let outcome;
         try {
           outcome = await placement.switchTo(request);
         } catch (err) {
-          throw new ApiError(503, `could not create placement algorithm ${body.algorithm}: ${err instanceof Error ? err.message : String(err)}`);
+          throw new ApiError(503, `could not create placement algorithm ${body.algorithm}: ${err instanceof Error ? err.message : String(err)}`, [], err);
         }
         if (!outcome.applied) throw new ApiError(409, `switch to ${body.algorithm} superseded by a newer PUT /placement`);
         return { status: 200, body: view() };

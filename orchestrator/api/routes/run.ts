@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ApiContext } from "../context.ts";
+import { copyJson } from "../json-text.ts";
 import { defineRoute, found, idParams, registerRoute } from "../route.ts";
 import { MIGRATION_OUTCOMES, MIGRATION_REASONS, metricsSchema, migrationSchema, operatorRefusalSchema, statusSchema } from "../schemas.ts";
 import { migrationView, statusView } from "../views.ts";
@@ -82,7 +83,7 @@ export function registerRunRoutes(app: FastifyInstance, { live }: ApiContext): v
       summary: "Accepted operator actions the Manager refused when it handled them",
       description: "The API checks an action before submitting it; a run that handles submitted events later may find the state changed (e.g. a migration began meanwhile).",
       responses: { 200: { description: "in handling order", schema: z.array(operatorRefusalSchema) } },
-      handler: () => ({ status: 200, body: JSON.parse(JSON.stringify(manager.operatorRefusals())) as unknown }),
+      handler: () => ({ status: 200, body: copyJson(manager.operatorRefusals()) }),
     }),
   );
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { MIGRATION_MODES } from "../../config.ts";
 import type { OperatorVnfEvent } from "../../events.ts";
-import type { ApiContext } from "../context.ts";
+import { refuseIfRunEnded, type ApiContext } from "../context.ts";
 import { refusalError } from "../errors.ts";
 import { defineRoute, found, idParams, registerRoute, type RouteResult } from "../route.ts";
 import { vnfActionSchema, vnfSchema } from "../schemas.ts";
@@ -33,11 +33,13 @@ const migrateBody = z
   })
   .strict();
 
-export function registerVnfRoutes(app: FastifyInstance, { live }: ApiContext): void {
+export function registerVnfRoutes(app: FastifyInstance, context: ApiContext): void {
+  const live = context.live;
   const manager = live.manager;
 
   /** Checks, submits, and answers with the vNF, its chain and the migration it started. */
   const act = (event: OperatorVnfEvent): RouteResult => {
+    refuseIfRunEnded(context);
     const refusal = manager.operatorRefusal(event);
     if (refusal) throw refusalError(refusal);
     const migrationsBefore = manager.migrations().length;
@@ -51,7 +53,7 @@ export function registerVnfRoutes(app: FastifyInstance, { live }: ApiContext): v
 
   const actionResponses = {
     202: { description: "accepted: the vNF and its chain as they are now, with the migration it started", schema: vnfActionSchema },
-    409: { description: "the vNF or its chain is busy or in the wrong state" },
+    409: { description: "the vNF or its chain is busy or in the wrong state, or the run has ended" },
   };
 
   registerRoute(
