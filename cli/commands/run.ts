@@ -33,15 +33,17 @@ export function registerRun(program: Command): void {
       const scenario = options.seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: parseSeed(options.seed) };
       const startedAt = new Date();
       const progress = ProgressBar.forStderr(options.quiet ?? false, `${scenario.name} `);
+      const runId = `${startedAt.toISOString().replace(/[:.]/g, "-")}-seed${scenario.seed}`;
+      const outDir = options.out ?? join(scenario.outputs.directory, scenario.name, runId);
+      // Tables stream into the results folder while the run goes on (memory bounded in the run's length).
       const result = await runReplications(scenario, {
+        tableDir: outDir,
         onProgress: (replication, simTime, events) =>
           progress.update((replication + simTime / scenario.duration) / scenario.replications, events),
         wallClock: () => performance.now() / 1000,
       });
       progress.done();
       const finishedAt = new Date();
-      const runId = `${startedAt.toISOString().replace(/[:.]/g, "-")}-seed${scenario.seed}`;
-      const outDir = options.out ?? join(scenario.outputs.directory, scenario.name, runId);
       writeRunFolder(outDir, {
         loaded: { ...loaded, scenario },
         result,
