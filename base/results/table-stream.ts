@@ -63,8 +63,14 @@ export class StreamedTables {
   /** True when this object created `dir` (so `discard` removes it again if it is empty). */
   private readonly createdDir: boolean;
 
-  /** `dir` is created if needed; streamed files are hidden (`.<name>.csv.stream`) until renamed into place. */
-  constructor(readonly dir: string) {
+  /**
+   * `dir` is created if needed; streamed files are hidden (`.<name>.csv.stream`) until renamed into
+   * place. `sampleMemoryLimit`: values a tally keeps in memory before spilling (default 2^20, 8 MB).
+   */
+  constructor(
+    readonly dir: string,
+    private readonly sampleMemoryLimit = 1 << 20,
+  ) {
     this.createdDir = !existsSync(dir);
     mkdirSync(dir, { recursive: true });
   }
@@ -93,7 +99,7 @@ export class StreamedTables {
         };
         return sink;
       },
-      samples: (name, memoryLimit) => {
+      samples: (name, memoryLimit = this.sampleMemoryLimit) => {
         const store = new SpillingSamples(join(this.dir, `.samples-${replication}-${this.spills.length}-${name.replace(/[^A-Za-z0-9_.-]/g, "_")}.f64`), memoryLimit);
         this.spills.push(store);
         return store;

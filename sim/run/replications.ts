@@ -30,6 +30,8 @@ export interface ReplicationHooks {
    * created if needed. On failure the streamed files are removed.
    */
   tableDir?: string;
+  /** With `tableDir`: values a tally keeps in memory before spilling to a file there (default 2^20). */
+  sampleMemoryLimit?: number;
 }
 
 /** What replications read of a run's config. */
@@ -44,7 +46,7 @@ export type ScenarioRunner<C> = (config: C, seed: number, hooks: RunHooks) => Pr
 export async function runReplications<C extends ReplicatedConfig & SimRunConfig>(scenario: C, hooks: ReplicationHooks = {}, runner: ScenarioRunner<C> = runScenario): Promise<ReplicationsResult> {
   const seeds = Array.from({ length: scenario.replications }, (_, i) => replicationSeed(scenario.seed, i));
   const runs: RunOutput[] = [];
-  const streamed = hooks.tableDir === undefined ? undefined : new StreamedTables(hooks.tableDir);
+  const streamed = hooks.tableDir === undefined ? undefined : new StreamedTables(hooks.tableDir, hooks.sampleMemoryLimit);
   try {
     for (const [i, seed] of seeds.entries()) {
       const runHooks: RunHooks = { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events), ...(hooks.wallClock ? { wallClock: hooks.wallClock } : {}), ...(streamed ? { streams: streamed.replication(i) } : {}) };
