@@ -55,7 +55,7 @@ export interface SampleStore {
 export interface RunStreams {
   /** The sink of table `name` (the same file in every replication; `columns` must agree). */
   table(name: string, columns: readonly string[]): RowSink;
-  /** A store for a tally's samples: in memory up to `memoryLimit` values, then in a file. */
+  /** A store for a tally's samples: in memory up to `memoryLimit` values (at most the streams' own limit), then in a file. */
   samples(name: string, memoryLimit?: number): SampleStore;
 }
 

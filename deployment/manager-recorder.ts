@@ -102,6 +102,9 @@ export interface ManagerRecorderOptions {
   streams?: RunStreams;
 }
 
+/** Latency samples a UE's tally keeps in memory before spilling, when streaming (thousands of UEs: 32 KiB each). */
+const PER_UE_SAMPLES_IN_MEMORY = 4096;
+
 const byUeName = ([a]: [string, unknown], [b]: [string, unknown]): number => a.localeCompare(b, "en", { numeric: true });
 
 export class ManagerRecorder {
@@ -204,7 +207,7 @@ export class ManagerRecorder {
         offeredPps += f.offeredPps;
         droppedPps += f.droppedPps ?? 0;
       }
-      const ueTally = this.latencyByUe.get(f.ue) ?? this.latencyByUe.set(f.ue, new Tally(f.ue)).get(f.ue);
+      const ueTally = this.latencyByUe.get(f.ue) ?? this.latencyByUe.set(f.ue, new Tally(f.ue, this.options.streams?.samples(`latency-${f.ue}`, PER_UE_SAMPLES_IN_MEMORY))).get(f.ue);
       for (const s of f.observedS ?? [f.latencyS]) {
         this.latencyAll.observe(s);
         ueTally?.observe(s);

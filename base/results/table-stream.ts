@@ -65,7 +65,8 @@ export class StreamedTables {
 
   /**
    * `dir` is created if needed; streamed files are hidden (`.<name>.csv.stream`) until renamed into
-   * place. `sampleMemoryLimit`: values a tally keeps in memory before spilling (default 2^20, 8 MB).
+   * place. `sampleMemoryLimit`: values a tally keeps in memory before spilling (default 2^20, 8 MB;
+   * it also caps the limit a recorder asks for).
    */
   constructor(
     readonly dir: string,
@@ -99,8 +100,9 @@ export class StreamedTables {
         };
         return sink;
       },
-      samples: (name, memoryLimit = this.sampleMemoryLimit) => {
-        const store = new SpillingSamples(join(this.dir, `.samples-${replication}-${this.spills.length}-${name.replace(/[^A-Za-z0-9_.-]/g, "_")}.f64`), memoryLimit);
+      samples: (name, memoryLimit) => {
+        const limit = Math.min(memoryLimit ?? this.sampleMemoryLimit, this.sampleMemoryLimit);
+        const store = new SpillingSamples(join(this.dir, `.samples-${replication}-${this.spills.length}-${name.replace(/[^A-Za-z0-9_.-]/g, "_")}.f64`), limit);
         this.spills.push(store);
         return store;
       },

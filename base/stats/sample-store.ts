@@ -43,18 +43,22 @@ export class InMemorySamples implements SampleStore {
   }
 }
 
-/** Values per block written to (or read from) the spill file: 64 Ki values, 512 KiB. */
-const BLOCK_VALUES = 1 << 16;
+/** Most values per block written to (or read from) a spill file: 64 Ki values, 512 KiB. */
+const MAX_BLOCK_VALUES = 1 << 16;
+/** Fewest values per block: 1 Ki values, 8 KiB. */
+const MIN_BLOCK_VALUES = 1 << 10;
 
 /**
  * Values in memory up to `memoryLimit`, then in the file at `path` (created on the first spill,
- * removed by `dispose`). Exact order statistics either way.
+ * removed by `dispose`). Exact order statistics either way. The file is opened only to append a
+ * block or to read it back (no descriptor held), and the block buffer exists only once spilled, so
+ * thousands of small stores (one per UE) cost little: at most `memoryLimit` values each before the
+ * spill, one block (between 1 Ki and 64 Ki values, about `memoryLimit`) after.
  */
 export class SpillingSamples implements SampleStore {
   private memory: InMemorySamples | undefined = new InMemorySamples();
-  private readonly block = new Float64Array(BLOCK_VALUES);
+  private block: Float64Array | undefined;
   private blockLength = 0;
-  private fd: number | undefined;
   private n = 0;
 
   constructor(
@@ -82,8 +86,7 @@ export class SpillingSamples implements SampleStore {
       }
       this.spill();
     }
-    this.block[this.blockLength++] = x;
-    if (this.blockLength === BLOCK_VALUES) this.flush();
+    this.append(x);
   }
 
   orderStatistics(ranks: readonly number[]): number[] {
@@ -93,12 +96,11 @@ export class SpillingSamples implements SampleStore {
     return radixSelect((visit) => this.forEachBlock(visit), ranks);
   }
 
-  /** Closes and removes the spill file; the store is empty afterwards. */
+  /** Removes the spill file; the store is empty afterwards. */
   dispose(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
     rmSync(this.path, { force: true });
     this.memory = new InMemorySamples();
+    this.block = undefined;
     this.blockLength = 0;
     this.n = 0;
   }
@@ -106,39 +108,51 @@ export class SpillingSamples implements SampleStore {
   private spill(): void {
     const held = this.memory as InMemorySamples;
     this.memory = undefined;
-    this.fd = openSync(this.path, "w+");
+    this.block = new Float64Array(Math.min(MAX_BLOCK_VALUES, Math.max(MIN_BLOCK_VALUES, this.memoryLimit)));
+    closeSync(openSync(this.path, "w")); // a fresh, empty file
     // Order in the file does not matter for order statistics: write the held values as they are.
-    for (const x of held.all()) {
-      this.block[this.blockLength++] = x;
-      if (this.blockLength === BLOCK_VALUES) this.flush();
-    }
+    for (const x of held.all()) this.append(x);
+  }
+
+  private append(x: number): void {
+    const block = this.block as Float64Array;
+    block[this.blockLength++] = x;
+    if (this.blockLength === block.length) this.flush();
   }
 
   private flush(): void {
-    if (this.blockLength === 0 || this.fd === undefined) return;
+    if (this.blockLength === 0 || !this.block) return;
     const bytes = new Uint8Array(this.block.buffer, 0, this.blockLength * 8);
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+    const fd = openSync(this.path, "a");
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    } finally {
+      closeSync(fd);
+    }
     this.blockLength = 0;
   }
 
-  /** Calls `visit` with every block of the file, in order (the pending block is flushed first). */
+  /** Calls `visit` with every block of the file, in order. */
   private forEachBlock(visit: (values: Float64Array) => void): void {
-    const fd = this.fd as number;
-    const buffer = new Float64Array(BLOCK_VALUES);
+    const buffer = new Float64Array(MAX_BLOCK_VALUES);
     const bytes = new Uint8Array(buffer.buffer);
-    let position = 0;
-    for (;;) {
-      let got = 0;
-      while (got < bytes.length) {
-        const r = readSync(fd, bytes, got, bytes.length - got, position + got);
-        if (r === 0) break;
-        got += r;
+    const fd = openSync(this.path, "r");
+    try {
+      for (let position = 0; ; ) {
+        let got = 0;
+        while (got < bytes.length) {
+          const r = readSync(fd, bytes, got, bytes.length - got, position + got);
+          if (r === 0) break;
+          got += r;
+        }
+        if (got % 8 !== 0) throw new Error(`${this.path}: spill file truncated (${position + got} bytes)`);
+        if (got > 0) visit(buffer.subarray(0, got / 8));
+        if (got < bytes.length) return;
+        position += got;
       }
-      if (got % 8 !== 0) throw new Error(`${this.path}: spill file truncated (${position + got} bytes)`);
-      if (got > 0) visit(buffer.subarray(0, got / 8));
-      if (got < bytes.length) return;
-      position += got;
+    } finally {
+      closeSync(fd);
     }
   }
 }

@@ -59,7 +59,7 @@ export class EdgeWorld {
   private readonly latency;
   private readonly coreLoad;
   private readonly latencyTally;
-  private readonly connectedTally = new Tally("connected");
+  private readonly connectedTally;
   private readonly handoverCount: { value: number } = { value: 0 };
   private readonly paths: PathFinder;
   private readonly core: CoreUtilisation;
@@ -79,6 +79,7 @@ export class EdgeWorld {
     this.latency = tableRecorder(UE_LATENCY_TABLE, streams);
     this.coreLoad = tableRecorder(CORE_UTILISATION_TABLE, streams);
     this.latencyTally = new Tally("latency", streams?.samples("latency"));
+    this.connectedTally = new Tally("connected", streams?.samples("connected"));
     const topology = buildTopology(config.topology, rng.stream("topology"), deviceKeys);
     this.paths = new PathFinder(topology);
     this.core = new CoreUtilisation(topology, this.paths);
