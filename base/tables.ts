@@ -79,4 +79,9 @@ export interface RunHooks {
   wallClock?: () => number;
   /** Stream tables and large tallies to disk (see `RunStreams`); default: in memory. */
   streams?: RunStreams;
+  /**
+   * Awaited between progress slices (100 per run): lets the caller's event loop turn, e.g. so a
+   * Ctrl-C is handled while a long replication runs. It must not change what the run computes.
+   */
+  pause?: () => Promise<void>;
 }

@@ -7,12 +7,12 @@ import { compareFolders, formatComparison } from "./compare.ts";
 const work = mkdtempSync(join(tmpdir(), "gnf-compare-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function folder(name: string, world: string, metrics: Record<string, { value: number; unit: string; ci95?: [number, number] }>, csv: Record<string, string>): string {
+function folder(name: string, world: string, metrics: Record<string, { value: number; unit: string; ci95?: [number, number] }>, csv: Record<string, string>, effectiveConfig: Record<string, unknown> = {}): string {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
   for (const [file, text] of Object.entries(csv)) writeFileSync(join(dir, file), text);
   writeFileSync(join(dir, "summary.json"), JSON.stringify({ scenario: "s", seed: 1, replications: 1, metrics: Object.fromEntries(Object.entries(metrics).map(([k, m]) => [k, { description: k, ...m }])) }));
-  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ world, scenario: { name: "s" }, files: [...Object.keys(csv), "summary.json", "manifest.json"] }));
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ world, scenario: { name: "s" }, effectiveConfig, files: [...Object.keys(csv), "summary.json", "manifest.json"] }));
   return dir;
 }
 
@@ -29,7 +29,21 @@ describe("compareFolders", () => {
       { name: "migrations", rowsA: 2, rowsB: 1 },
       { name: "extra", rowsA: null, rowsB: 0 },
     ]);
-    expect(formatComparison(c)[0]).toBe(`A: ${sim} (simulation, s)`);
+    expect(formatComparison(c)[0]).toBe(`A: ${sim} (simulation, s, calibration built-in)`);
+  });
+
+  it("warns when a simulation with the built-in (paper-derived) calibration is compared with the lab, and not when it used a lab profile", () => {
+    const emu = folder("emu2", "emulation", { "handover.interruptionMeanMs": { value: 104, unit: "ms" } }, {});
+    const builtIn = folder("sim-builtin", "simulation", { "handover.interruptionMeanMs": { value: 8.9, unit: "ms" } }, {});
+    const c = compareFolders(builtIn, emu);
+    expect(c.notes).toHaveLength(1);
+    expect(c.notes[0]).toMatch(/^A was simulated with the built-in calibration .* --set calibration=results\/reference\/calibration\/lab-profile\.yaml/);
+    expect(formatComparison(c)[2]).toBe(`note: ${c.notes[0]}`);
+    expect(compareFolders(emu, builtIn).notes[0]).toMatch(/^B was simulated/);
+    const lab = folder("sim-lab", "simulation", { "handover.interruptionMeanMs": { value: 102, unit: "ms" } }, {}, { calibration: "/x/lab-profile.yaml" });
+    expect(compareFolders(lab, emu).notes).toEqual([]);
+    expect(formatComparison(compareFolders(lab, emu))[0]).toBe(`A: ${lab} (simulation, s, calibration /x/lab-profile.yaml)`);
+    expect(compareFolders(builtIn, lab).notes).toEqual([]);
   });
 
   it("names the file that is missing or broken", () => {

@@ -16,11 +16,12 @@
  *   sink.add([1.5, "ue-0"]);             // `.handovers.csv.stream` gets "0,1.5,ue-0"
  *   streams.close();                      // flushed; writeResultsFolder renames it to handovers.csv
  */
-import { closeSync, existsSync, mkdirSync, openSync, rmdirSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, rmdirSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Cell, RowSink, RunStreams } from "../tables.ts";
 import { SpillingSamples } from "../stats/sample-store.ts";
 import { formatCell } from "./csv.ts";
+import { ensureFolder } from "./ensure-folder.ts";
 
 /** Characters buffered before a write. */
 const FLUSH_CHARS = 1 << 20;
@@ -73,7 +74,7 @@ export class StreamedTables {
     private readonly sampleMemoryLimit = 1 << 20,
   ) {
     this.createdDir = !existsSync(dir);
-    mkdirSync(dir, { recursive: true });
+    ensureFolder(dir);
   }
 
   /** The streams of replication `replication` (its rows get that `replication` value). */

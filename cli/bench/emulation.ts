@@ -11,6 +11,7 @@
 import type { BenchDefinition } from "./types.ts";
 import { loadavg } from "node:os";
 import { parsePositiveInt } from "../parse.ts";
+import { openResultsFolder, withResultsFolder } from "../../base/results/results-folder.ts";
 
 export const emulationBench: BenchDefinition = {
   name: "emulation",
@@ -20,6 +21,7 @@ export const emulationBench: BenchDefinition = {
     { flags: "--no-roaming", description: "leave out the roaming run" },
     { flags: "--parallel <k>", description: "vNFs created at once", defaultValue: "6" },
     { flags: "--results <dir>", description: "also write tidy CSVs, summary.json and manifest.json (world: emulation) to this folder" },
+    { flags: "--force", description: "replace an existing non-empty --results folder whole (default: refuse it)" },
   ],
   inAll: true,
   async run(options) {
@@ -36,7 +38,18 @@ export const emulationBench: BenchDefinition = {
     const settings = { ...base, image, roaming: options["roaming"] !== "false", measureRoaming: () => measureRoaming(), instantiation: { ...base.instantiation, parallelism }, memory: { ...base.memory, parallelism } };
     const startedAt = new Date();
     const loadAverageBefore = loadavg();
-    const result = await measureFig2(settings, (line) => process.stderr.write(`bench emulation: ${line} …\n`));
+    // Opened (and --results checked) before the measurement; renamed into place whole when complete.
+    const folder = options["results"] ? openResultsFolder(options["results"], { force: options["force"] === "true" }) : undefined;
+    const measure = (): ReturnType<typeof measureFig2> => measureFig2(settings, (line) => process.stderr.write(`bench emulation: ${line} …\n`));
+    const result =
+      folder === undefined
+        ? await measure()
+        : await withResultsFolder(folder, async (tempDir) => {
+            const measured = await measure();
+            const { writeEmulationRun } = await import("../../emulation/harness/write-results.ts");
+            writeEmulationRun(tempDir, { measurement: "fig2", options: settings, tables: measured.tables, metrics: measured.metrics, startedAt, loadAverageBefore });
+            return measured;
+          });
     const out: Record<string, unknown> = Object.fromEntries(Object.entries(result.metrics).map(([k, m]) => [k, m.value]));
     if ("skipped" in result.roaming) out["roamingSkipped"] = result.roaming.skipped;
     out["parallelism"] = parallelism;
@@ -44,11 +57,7 @@ export const emulationBench: BenchDefinition = {
     out["quick"] = base === FIG2_QUICK;
     out["loadAverageBefore"] = loadAverageBefore;
     out["loadAverageAfter"] = loadavg();
-    if (options["results"]) {
-      const { writeEmulationRun } = await import("../../emulation/harness/write-results.ts");
-      writeEmulationRun(options["results"], { measurement: "fig2", options: settings, tables: result.tables, metrics: result.metrics, startedAt, loadAverageBefore });
-      out["resultsDir"] = options["results"];
-    }
+    if (options["results"]) out["resultsDir"] = options["results"];
     return out;
   },
   describe(r) {

@@ -11,11 +11,13 @@ import { collect } from "./check.ts";
 import { parseSeed } from "../parse.ts";
 import { emulateScenario } from "../../scenarios/worlds/emulate.ts";
 import { writeRunFolder } from "../../scenarios/run-folder.ts";
+import { openResultsFolder, withResultsFolder } from "../../base/results/results-folder.ts";
 import { formatSummaryLines, summarise } from "../../base/results/summary.ts";
 
 interface EmulateOptions {
   seed?: string;
   out?: string;
+  force?: boolean;
   set: string[];
   quiet?: boolean;
   deviceLimits: boolean;
@@ -28,6 +30,7 @@ export function registerEmulate(program: Command): void {
     .argument("<scenario>", "scenario file (.yaml)")
     .option("--seed <n>", "master seed (overrides the scenario's seed)")
     .option("--out <dir>", "results folder (default: <outputs.directory>/<name>/<run-id>-emulation)")
+    .option("--force", "replace an existing non-empty --out folder whole (default: refuse it)")
     .option("--set <key.path=value...>", "override a scenario key, e.g. --set duration=30 (repeatable)", collect, [])
     .option("-q, --quiet", "no progress lines and no summary on stdout")
     .option("--no-device-limits", "run every host as this machine, without its Table I device's CPU quota and memory limit (scaled to this machine by its measured core speed)")
@@ -37,18 +40,23 @@ export function registerEmulate(program: Command): void {
       const startedAt = new Date();
       const log = options.quiet ? undefined : (line: string): void => void process.stderr.write(`gnf emulate: ${line}\n`);
       const deviceLimits = options.deviceLimits ? "table-i" : "lab";
-      const output = await emulateScenario(scenario, scenario.seed, log ? { log } : {}, deviceLimits);
-      const finishedAt = new Date();
       const runId = `${startedAt.toISOString().replace(/[:.]/g, "-")}-seed${scenario.seed}-emulation`;
       const outDir = options.out ?? join(scenario.outputs.directory, scenario.name, runId);
-      const summary = summarise(scenario.name, scenario.seed, [output]);
-      writeRunFolder(outDir, {
-        loaded: { ...loaded, scenario: { ...scenario, replications: 1 } },
-        result: { seeds: [scenario.seed], summary, tables: output.tables.map((t) => ({ name: t.name, columns: ["replication", ...t.columns], rows: t.rows.map((r) => [0, ...r]) })) },
-        overrides: options.set,
-        world: "emulation",
-        deviceLimits,
-        wall: { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000 },
+      // Opened (and `outDir` checked) before the lab starts: a bad --out fails before any work.
+      const folder = openResultsFolder(outDir, { force: options.force ?? false });
+      const summary = await withResultsFolder(folder, async (tempDir) => {
+        const output = await emulateScenario(scenario, scenario.seed, log ? { log } : {}, deviceLimits);
+        const finishedAt = new Date();
+        const summary = summarise(scenario.name, scenario.seed, [output]);
+        writeRunFolder(tempDir, {
+          loaded: { ...loaded, scenario: { ...scenario, replications: 1 } },
+          result: { seeds: [scenario.seed], summary, tables: output.tables.map((t) => ({ name: t.name, columns: ["replication", ...t.columns], rows: t.rows.map((r) => [0, ...r]) })) },
+          overrides: options.set,
+          world: "emulation",
+          deviceLimits,
+          wall: { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000 },
+        });
+        return summary;
       });
       if (!options.quiet) process.stdout.write(`${formatSummaryLines(summary).join("\n")}\nresults: ${outDir}\n`);
     });

@@ -12,6 +12,7 @@ import type { Command } from "commander";
 import { UserError } from "../../base/errors.ts";
 import { parsePositiveInt } from "../parse.ts";
 import type { MetricSummary } from "../../base/results/summary.ts";
+import { openResultsFolder, withResultsFolder } from "../../base/results/results-folder.ts";
 import type { Table } from "../../base/tables.ts";
 import { metricFilled, metricOf, type MetricSpec } from "../../base/results/data-dictionary.ts";
 import { MEASURE_METRICS } from "../../emulation/harness/measure-outputs.ts";
@@ -24,6 +25,7 @@ interface MeasureFlags {
   parallel: string;
   counts: string;
   results?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -85,6 +87,7 @@ export function registerMeasure(emulation: Command): void {
     .option("--parallel <k>", "instantiation, memory: vNFs created at once", "6")
     .option("--counts <list>", "memory: numbers of idle vNFs to measure at", "1,2,5,10,20,50,100")
     .option("--results <dir>", "write tidy CSVs, summary.json and manifest.json here")
+    .option("--force", "replace an existing non-empty results folder whole (default: refuse it)")
     .option("--json", "print the metrics as one JSON object")
     .action(async (what: string, flags: MeasureFlags) => {
       if (!["rtt", "instantiation", "memory"].includes(what)) throw new UserError(`emulation measure: unknown measurement "${what}" (expected rtt, instantiation or memory)`);
@@ -95,11 +98,17 @@ export function registerMeasure(emulation: Command): void {
       const image = (await buildImages({ kinds: ["wire"] })).find((i) => i.name === "gnf/wire")?.ref;
       const startedAt = new Date();
       const loadAverageBefore = loadavg();
-      const r = await measure(what, flags, image);
-      if (flags.results) {
-        const { writeEmulationRun } = await import("../../emulation/harness/write-results.ts");
-        writeEmulationRun(flags.results, { measurement: what, options: r.options, tables: r.tables, metrics: r.metrics, startedAt, loadAverageBefore });
-      }
+      // Opened (and --results checked) before the measurement; renamed into place whole when complete.
+      const folder = flags.results === undefined ? undefined : openResultsFolder(flags.results, { force: flags.force ?? false });
+      const work = async (tempDir?: string): Promise<Awaited<ReturnType<typeof measure>>> => {
+        const r = await measure(what, flags, image);
+        if (tempDir !== undefined) {
+          const { writeEmulationRun } = await import("../../emulation/harness/write-results.ts");
+          writeEmulationRun(tempDir, { measurement: what, options: r.options, tables: r.tables, metrics: r.metrics, startedAt, loadAverageBefore });
+        }
+        return r;
+      };
+      const r = folder === undefined ? await work() : await withResultsFolder(folder, work);
       if (flags.json) process.stdout.write(`${JSON.stringify(Object.fromEntries(Object.entries(r.metrics).map(([k, v]) => [k, v.value])))}\n`);
       else for (const [k, v] of Object.entries(r.metrics)) process.stdout.write(`${k} = ${Number(v.value.toPrecision(4))} ${v.unit}  (${v.description})\n`);
     });

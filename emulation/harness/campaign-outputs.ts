@@ -70,6 +70,7 @@ const DESCRIBED: { [K in CampaignTableName]: Described<K> } = {
       remove_all_s: ["s", "removing the batch"],
       failed_vnfs: ["count", "vNFs that failed"],
       cpu_s_per_vnf: ["s", "CPU time spent per vNF started"],
+      position: ["count", "the batch's place (1-based) in its repetition's lifecycle order (plan.lifecycle.order: shuffled or ascending)"],
       load_1m: LOAD,
     },
   },

@@ -10,6 +10,7 @@
  * offered packet rate per vNF type). Devices apply to lifecycle and memory.
  */
 import { UserError } from "../../base/errors.ts";
+import { RngStreams } from "../../base/rng.ts";
 import { isVnfKind, VNF_KINDS, type VnfKind } from "../images/catalog.ts";
 import type { VnfSpec } from "../images/params.ts";
 import { LAB_DEVICE } from "../vnf/device-scaling.ts";
@@ -17,6 +18,9 @@ import { DEFAULT_RATES_PPS } from "./forwarding.ts";
 
 export const CAMPAIGN_PARTS = ["lifecycle", "memory", "rtt", "flowmod", "roaming", "forwarding"] as const;
 export type CampaignPart = (typeof CAMPAIGN_PARTS)[number];
+
+export const LIFECYCLE_ORDERS = ["shuffled", "ascending"] as const;
+export type LifecycleOrder = (typeof LIFECYCLE_ORDERS)[number];
 
 export const MIGRATION_MODES = ["make-before-break", "break-before-make"] as const;
 export type MigrationMode = (typeof MIGRATION_MODES)[number];
@@ -37,6 +41,12 @@ export interface CampaignPlan {
     parallelism: number[];
     /** Per vNF: wait for the ready line, then for the probe, ms. */
     timeoutMs: number;
+    /**
+     * Order of the (N, parallelism) batches within a repetition: "shuffled" (a seeded permutation
+     * per repetition, so a drift of the machine through a repetition spreads over every point as
+     * noise instead of biasing the large N that come last) or "ascending" (N, then parallelism).
+     */
+    order: LifecycleOrder;
   };
   memory: { kinds: VnfKind[]; counts: number[]; parallelism: number; settleMs: number };
   rtt: { maxVnfs: number; samples: number; intervalMs: number };
@@ -68,7 +78,7 @@ const FULL: CampaignPlan = {
   partRepeat: {},
   devices: [LAB_DEVICE, "tp-link-archer-c9"],
   parts: [...CAMPAIGN_PARTS],
-  lifecycle: { kinds: ["wire"], counts: [1, 2, 5, 10, 20, 50, 100], parallelism: [1, 2, 4, 8], timeoutMs: 30_000 },
+  lifecycle: { kinds: ["wire"], counts: [1, 2, 5, 10, 20, 50, 100], parallelism: [1, 2, 4, 8], timeoutMs: 30_000, order: "shuffled" },
   memory: { kinds: [...VNF_KINDS], counts: [1, 10, 50, 100], parallelism: 8, settleMs: 1500 },
   rtt: { maxVnfs: 5, samples: 200, intervalMs: 10 },
   flowmod: { batchSizes: [1, 10, 100], samples: 50 },
@@ -82,7 +92,7 @@ const QUICK: CampaignPlan = {
   partRepeat: {},
   devices: [LAB_DEVICE],
   parts: [...CAMPAIGN_PARTS],
-  lifecycle: { kinds: ["wire"], counts: [1, 10], parallelism: [1, 4], timeoutMs: 30_000 },
+  lifecycle: { kinds: ["wire"], counts: [1, 10], parallelism: [1, 4], timeoutMs: 30_000, order: "shuffled" },
   memory: { kinds: ["wire", "firewall"], counts: [1, 10], parallelism: 4, settleMs: 1000 },
   rtt: { maxVnfs: 2, samples: 50, intervalMs: 10 },
   flowmod: { batchSizes: [1, 10, 100], samples: 20 },
@@ -102,6 +112,7 @@ export interface PlanChoices {
   /** Replaces the lifecycle counts / parallelism, the memory counts, the forwarding rates, the memory and forwarding kinds. */
   lifecycleCounts?: number[];
   lifecycleParallelism?: number[];
+  lifecycleOrder?: string;
   memoryCounts?: number[];
   /** Memory and forwarding kinds (both), or each apart. */
   kinds?: string[];
@@ -153,6 +164,11 @@ export function campaignPlan(choices: PlanChoices = {}): CampaignPlan {
   if (choices.rttSamples !== undefined) base.rtt.samples = ascending("rtt samples", [choices.rttSamples])[0] as number;
   if (choices.lifecycleCounts) base.lifecycle.counts = ascending("--lifecycle-counts", choices.lifecycleCounts);
   if (choices.lifecycleParallelism) base.lifecycle.parallelism = ascending("--parallelism", choices.lifecycleParallelism);
+  if (choices.lifecycleOrder !== undefined) {
+    const order = LIFECYCLE_ORDERS.find((o) => o === choices.lifecycleOrder);
+    if (!order) throw new UserError(`--lifecycle-order: expected one of ${LIFECYCLE_ORDERS.join(", ")}, got "${choices.lifecycleOrder}"`);
+    base.lifecycle.order = order;
+  }
   if (choices.memoryCounts) base.memory.counts = ascending("--memory-counts", choices.memoryCounts);
   if (choices.ratesPps) base.forwarding.ratesPps = ascending("--rates", choices.ratesPps);
   if (choices.kinds) base.memory.kinds = base.forwarding.kinds = kinds("--kinds", choices.kinds);
@@ -166,6 +182,23 @@ export function campaignPlan(choices: PlanChoices = {}): CampaignPlan {
 export function lifecycleBatches(plan: CampaignPlan): { n: number; parallelism: number }[] {
   return plan.lifecycle.counts.flatMap((n) => plan.lifecycle.parallelism.filter((p) => p <= n).map((parallelism) => ({ n, parallelism })));
 }
+
+/**
+ * The lifecycle batches of repetition `repetition` (1-based) in the order they run: ascending, or
+ * a permutation drawn from the seed "gnf-lab-campaign" and the repetition (the same every run).
+ */
+export function lifecycleBatchesInOrder(plan: CampaignPlan, repetition: number): { n: number; parallelism: number }[] {
+  const batches = lifecycleBatches(plan);
+  if (plan.lifecycle.order === "ascending") return batches;
+  const rng = new RngStreams(LIFECYCLE_ORDER_SEED).stream(`lifecycle-order/${repetition}`);
+  for (let i = batches.length - 1; i > 0; i--) {
+    const j = rng.integer(0, i);
+    [batches[i], batches[j]] = [batches[j] as { n: number; parallelism: number }, batches[i] as { n: number; parallelism: number }];
+  }
+  return batches;
+}
+
+const LIFECYCLE_ORDER_SEED = "gnf-lab-campaign";
 
 /** Every vNF kind the plan starts (images to build). */
 export function planKinds(plan: CampaignPlan): VnfKind[] {

@@ -48,7 +48,8 @@ export interface RoamingRun {
  * carry it so calibration can set contaminated points apart).
  */
 export interface CampaignData {
-  lifecycle: { repetition: number; device: string; result: InstantiationResult; load1m?: number }[];
+  /** `position`: the batch's place (1-based) in its repetition's lifecycle order. */
+  lifecycle: { repetition: number; device: string; result: InstantiationResult; position?: number; load1m?: number }[];
   memory: { repetition: number; device: string; kind: VnfKind; result: MemoryResult; load1m?: number }[];
   rtt: { repetition: number; result: IdleRttResult; load1m?: number }[];
   flowmod: { repetition: number; samples: FlowModLatencySample[]; load1m?: number }[];
@@ -67,7 +68,7 @@ const FORWARDING_COLUMNS = ["repetition", "vnf_type", "offered_pps", "delivered_
 /** The columns of every campaign table (the contract: the leading ones never change). */
 export const CAMPAIGN_COLUMNS = {
   lifecycle: ["repetition", "device", "vnf_type", "n", "parallelism", "index", "create_ms", "start_ms", "attach_ms", "ready_ms", "forwarding_ms", "stop_ms", "remove_ms", "failed", "reason", "create_at_ms", "ready_at_ms", "forwarding_at_ms", "load_1m"],
-  lifecycle_batches: ["repetition", "device", "vnf_type", "n", "parallelism", "ready_all_s", "stopped_all_s", "failed", "forwarding_all_s", "stop_all_s", "remove_all_s", "failed_vnfs", "cpu_s_per_vnf", "load_1m"],
+  lifecycle_batches: ["repetition", "device", "vnf_type", "n", "parallelism", "ready_all_s", "stopped_all_s", "failed", "forwarding_all_s", "stop_all_s", "remove_all_s", "failed_vnfs", "cpu_s_per_vnf", "position", "load_1m"],
   memory: ["repetition", "device", "vnf_type", "n", "total_bytes", "per_vnf_bytes", "running", "failed", "mean_rss_bytes", "mean_cache_bytes", "mean_kmem_bytes", "host_delta_bytes", "failure", "load_1m"],
   rtt: ["repetition", "vnfs", "sample", "rtt_ms", "load_1m"],
   flowmod: ["repetition", "flow_mods", "barrier_ms", "sample", "load_1m"],
@@ -91,11 +92,11 @@ function table(name: CampaignTableName, rows: Cell[][]): Table {
 export function campaignTables(d: CampaignData): Table[] {
   const lifecycle: Cell[][] = [];
   const batches: Cell[][] = [];
-  for (const { repetition, device, result: r, load1m = null } of d.lifecycle) {
+  for (const { repetition, device, result: r, position = null, load1m = null } of d.lifecycle) {
     for (const v of r.vnfs) {
       lifecycle.push([repetition, device, r.kind, r.count, r.parallelism, v.index, v.createMs, v.startMs, v.attachMs, v.readyLineMs, v.forwardingAtMs - v.readyAtMs, v.stopMs, v.removeMs, v.failed, v.reason, v.createAtMs, v.readyAtMs, v.forwardingAtMs, load1m]);
     }
-    batches.push([repetition, device, r.kind, r.count, r.parallelism, r.readyAllSeconds, r.stopAllSeconds + r.removeAllSeconds, r.failed > 0, r.allForwardingSeconds, r.stopAllSeconds, r.removeAllSeconds, r.failed, r.cpuSecondsPerVnf, load1m]);
+    batches.push([repetition, device, r.kind, r.count, r.parallelism, r.readyAllSeconds, r.stopAllSeconds + r.removeAllSeconds, r.failed > 0, r.allForwardingSeconds, r.stopAllSeconds, r.removeAllSeconds, r.failed, r.cpuSecondsPerVnf, position, load1m]);
   }
   const memory = d.memory.flatMap(({ repetition, device, kind, result, load1m = null }) =>
     result.points.map((p) => [repetition, device, kind, p.vnfs, p.totalUsageBytes, p.running > 0 ? p.totalUsageBytes / p.running : NaN, p.running, p.failed, p.meanRssBytes, p.meanCacheBytes, p.meanKmemBytes, p.hostDeltaBytes, p.failure, load1m]),

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
 import { cfsQuotaUs } from "../vnf/device-cgroup.ts";
-import { campaignPlan, lifecycleBatches, planKinds, repeatOf } from "./campaign-plan.ts";
+import { campaignPlan, lifecycleBatches, lifecycleBatchesInOrder, planKinds, repeatOf } from "./campaign-plan.ts";
 import { CAMPAIGN_COLUMNS, campaignMetrics, campaignTables, emptyCampaignData, type CampaignData } from "./campaign-tables.ts";
 import { CAMPAIGN_METRICS, CAMPAIGN_TABLES } from "./campaign-outputs.ts";
 import { parseProcStatBusySeconds } from "./cpu-accounting.ts";
@@ -37,6 +37,19 @@ describe("campaign plan", () => {
     expect(planKinds(campaignPlan({ quick: true }))).toEqual(["wire", "firewall"]);
     const some = campaignPlan({ repeat: 2, partRepeat: { memory: 1 }, memoryKinds: ["wire"], forwardingKinds: ["firewall", "ids-lite"] });
     expect([repeatOf(some, "memory"), repeatOf(some, "rtt"), some.memory.kinds, some.forwarding.kinds]).toEqual([1, 2, ["wire"], ["firewall", "ids-lite"]]);
+  });
+
+  it("lifecycle order: shuffled is a seeded permutation per repetition (the same every run), ascending is N then parallelism", () => {
+    const plan = campaignPlan();
+    const ascending = lifecycleBatches(plan);
+    const key = (b: { n: number; parallelism: number }): string => `${b.n}/${b.parallelism}`;
+    const first = lifecycleBatchesInOrder(plan, 1);
+    expect(first.map(key).sort()).toEqual(ascending.map(key).sort());
+    expect(first).not.toEqual(ascending);
+    expect(lifecycleBatchesInOrder(plan, 1)).toEqual(first);
+    expect(lifecycleBatchesInOrder(plan, 2)).not.toEqual(first);
+    expect(lifecycleBatchesInOrder(campaignPlan({ lifecycleOrder: "ascending" }), 1)).toEqual(ascending);
+    expect(() => campaignPlan({ lifecycleOrder: "random" })).toThrow('--lifecycle-order: expected one of shuffled, ascending, got "random"');
   });
 
   it("refuses bad choices with the flag's name", () => {

@@ -25,7 +25,7 @@ import { loadDeviceCapacities } from "../../topologies/devices/index.ts";
 import type { VnfKind } from "../images/catalog.ts";
 import { stopRequested, Teardown } from "../lab/teardown.ts";
 import { DeviceCgroup } from "../vnf/device-cgroup.ts";
-import { lifecycleBatches, MEASUREMENT_SPECS, repeatOf, type CampaignPart, type CampaignPlan, type MigrationMode } from "./campaign-plan.ts";
+import { lifecycleBatchesInOrder, MEASUREMENT_SPECS, repeatOf, type CampaignPart, type CampaignPlan, type MigrationMode } from "./campaign-plan.ts";
 import { campaignMetrics, campaignTables, emptyCampaignData, type CampaignData, type RoamingRun } from "./campaign-tables.ts";
 import { measureCoreSpeed, type CoreSpeed } from "../vnf/core-speed.ts";
 import { deviceScaling, perContainerQuota, type DeviceScaling } from "../vnf/device-scaling.ts";
@@ -128,12 +128,12 @@ export async function runCampaign(plan: CampaignPlan, hooks: CampaignHooks = {})
       if (has("lifecycle")) {
         for (const s of scaling) {
           for (const kind of plan.lifecycle.kinds) {
-            for (const { n, parallelism } of lifecycleBatches(plan)) {
+            for (const [position, { n, parallelism }] of lifecycleBatchesInOrder(plan, rep).entries()) {
               await attempt("lifecycle", rep, `${s.device}, ${n} ${kind} vNF(s), ${parallelism} at once`, async () => {
                 const result = await onDevice(s, (limits) =>
                   measureInstantiation({ count: n, parallelism, spec: MEASUREMENT_SPECS[kind], image: image(kind), timeoutMs: plan.lifecycle.timeoutMs, tolerateFailures: true, startDeadlineMs: START_DEADLINE_MS, ...limits }),
                 );
-                data.lifecycle.push({ repetition: rep, device: s.device, result, load1m: load1m() });
+                data.lifecycle.push({ repetition: rep, device: s.device, result, position: position + 1, load1m: load1m() });
                 log(`  ready-all ${result.readyAllSeconds.toFixed(2)} s, stop+remove ${(result.stopAllSeconds + result.removeAllSeconds).toFixed(2)} s${result.failed > 0 ? `, ${result.failed} failed: ${result.vnfs.find((v) => v.failed)?.reason}` : ""}`);
               });
             }

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { harnessLabStatus } from "../../emulation/harness/availability.ts";
-import { campaignPlan } from "../../emulation/harness/campaign-plan.ts";
+import { campaignPlan, lifecycleBatchesInOrder } from "../../emulation/harness/campaign-plan.ts";
 import { CAMPAIGN_COLUMNS } from "../../emulation/harness/campaign-tables.ts";
 import { labRequired } from "../../emulation/lab/availability.ts";
 import { leftovers } from "../../emulation/lab/leftovers.ts";
@@ -51,20 +51,23 @@ describe.runIf(status.ok || labRequired())("gnf emulation campaign (quick, one r
     const num = (r: Record<string, string>, k: string): number => Number(r[k]);
 
     const lifecycle = readCsv(join(dir, "lifecycle.csv")).rows;
-    expect(lifecycle.map((r) => [r["n"], r["parallelism"], r["index"]])).toEqual([
+    // The batches ran in the plan's shuffled order: every (N, parallelism) once, positions 1 … 3.
+    expect(lifecycle.map((r) => [r["n"], r["parallelism"], r["index"]]).sort()).toEqual([
       ["1", "1", "0"],
       ["2", "1", "0"],
       ["2", "1", "1"],
       ["2", "2", "0"],
       ["2", "2", "1"],
     ]);
+    const batchRows = readCsv(join(dir, "lifecycle_batches.csv")).rows;
+    expect(batchRows.map((b) => `${b["n"]}/${b["parallelism"]}@${b["position"]}`)).toEqual(lifecycleBatchesInOrder(plan, 1).map((b, i) => `${b.n}/${b.parallelism}@${i + 1}`));
     for (const r of lifecycle) {
       expect(r["failed"]).toBe("false");
       for (const k of ["create_ms", "start_ms", "attach_ms", "forwarding_ms", "stop_ms", "remove_ms"]) expect(num(r, k)).toBeGreaterThan(0);
       expect(num(r, "ready_ms")).toBeGreaterThanOrEqual(0);
       expect(num(r, "forwarding_at_ms")).toBeGreaterThan(num(r, "ready_at_ms"));
     }
-    for (const b of readCsv(join(dir, "lifecycle_batches.csv")).rows) {
+    for (const b of batchRows) {
       expect(num(b, "ready_all_s")).toBeGreaterThan(0);
       expect(num(b, "forwarding_all_s")).toBeGreaterThanOrEqual(num(b, "ready_all_s"));
       expect(num(b, "stopped_all_s")).toBeCloseTo(num(b, "stop_all_s") + num(b, "remove_all_s"), 4); // 6 significant digits each

@@ -1,9 +1,12 @@
 /** Calibration recovers known parameters from synthetic measurements written in the campaign's format. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SUBSET, LAB_DEVICE, calibrate } from "./calibrate.ts";
 import { readCampaign } from "./campaign.ts";
 import { FORWARDING, HOST, PACKET_COST, PER_VNF_BYTES, syntheticCampaign } from "./test-support.ts";
 import { validate } from "./validate.ts";
+import { simulateBatches } from "./batch.ts";
 
 describe("gnf calibrate", () => {
   const folder = syntheticCampaign();
@@ -62,6 +65,25 @@ describe("gnf calibrate", () => {
     expect(report.pass.memory).toBe(true);
     expect(report.pass.rtt).toBe(true);
     expect(report.errors.instantiation).toBeLessThan(0.1);
+  });
+
+  it("a hiccup of the lab (one repetition of a fitted batch 1.5 × slow) hardly moves the fitted model: the fit uses the lab's median", () => {
+    const hiccup = syntheticCampaign();
+    const file = join(hiccup, "lifecycle_batches.csv");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const header = (lines[0] as string).split(",");
+    const [rep, n, p, ready] = ["repetition", "n", "parallelism", "ready_all_s"].map((c) => header.indexOf(c)) as [number, number, number, number];
+    const slowed = lines.map((line, i) => {
+      const cells = line.split(",");
+      if (i === 0 || cells[rep] !== "0" || cells[n] !== "50" || cells[p] !== "4") return line;
+      cells[ready] = String(Number(cells[ready]) * 1.5);
+      return cells.join(",");
+    });
+    expect(slowed).not.toEqual(lines);
+    writeFileSync(file, slowed.join("\n"));
+    // The lab mean of that point moves by 10 % (one of 5 repetitions 1.5 × slow); the fitted model's prediction there moves by less than 3 %.
+    const predicted = (c: typeof profile): number => simulateBatches(c, host, 50, 4, 10).readyAllS.reduce((a, b) => a + b, 0) / 10;
+    expect(Math.abs(predicted(calibrate([hiccup]).profile) / predicted(profile) - 1)).toBeLessThan(0.03);
   });
 
   it("fails a profile that does not fit (a validation that cannot fail is no validation)", () => {

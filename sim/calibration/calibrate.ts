@@ -62,6 +62,10 @@ export function calibrate(folders: readonly string[], subset: CalibrationSubset 
   const transfer = fitStateTransfer(campaign, FITTED_ROAMING_MODE);
   const quality: Record<string, number> = { ...memory.quality, ...forwarding?.quality, ...packetCost?.quality, ...control?.quality };
   for (const q of lifecycle.quality) quality[`lifecycle.n${q.n}.p${q.parallelism}.relativeError`] = round(q.relativeError);
+  if (lifecycle.measuredCpuSPerVnf !== null) {
+    quality["lifecycle.measuredCpuSPerVnf"] = round(lifecycle.measuredCpuSPerVnf);
+    quality["lifecycle.fittedCpuSPerVnf"] = round(lifecycle.fittedCpuSPerVnf);
+  }
   Object.assign(quality, transfer?.quality);
   const profile = calibrationSchema.parse({
     ...lifecycle.steps,

@@ -8,13 +8,25 @@
  *   duration, so the largest batch does not outweigh the others). Converted to reference-core seconds (× the lab core's speed);
  *   the simulator's `start` is the lab's start + attach + ready line (`docker start`, the two veth
  *   pairs on the switch, the entrypoint's ready line);
- * - the contention shares (cpuShare, runtimeShare; the same for create and start, and for stop
- *   and remove) by a grid search (steps of 0.05) that minimises the squared relative error of the
- *   simulated batch makespans against the lab's at the fitted parallel points.
+ * - the contention (cpuShare, runtimeShare and cpuParallelism; the same for create and start, and
+ *   for stop and remove) by a grid search (shares in steps of 0.05) that minimises the squared
+ *   relative error of the simulated batch makespans (mean over replications) against the lab's
+ *   median over repetitions (a lab hiccup, e.g. one repetition 40 % slow, does not pull the fit)
+ *   at the fitted parallel
+ *   points (cpuParallelism on the grid 1, 1.1, …, 2). Identifiability: on a host of c cores,
+ *   parallelism above c sees only the saturated throughput (cpuShare × cpuParallelism × duration
+ *   / c per vNF), so with parallelism {1, 4} on 2 cores the two apart are fixed by the fill and
+ *   drain of the fitted batches only; parallelism 2 (held out) is where they matter most.
+ * - a cross-check that is not fitted: the CPU work per vNF start the fit implies (cpuShare ×
+ *   cpuParallelism × the create + start seconds) beside the CPU time the lab measured per vNF
+ *   (`cpu_s_per_vnf`: dockerd, containerd, shims, containers, switch and harness; kernel threads
+ *   and interrupts are not in it, so it is a lower bound: the committed reference measures 0.24 s,
+ *   the fit implies 0.28). Pinning the fit to the measured time made the held-out error worse
+ *   (0.44 against 0.17 on the first reference), so it stays a cross-check.
  * Only the points in `fitted` are used; the validation predicts the others.
  */
 import { UserError } from "../../base/errors.ts";
-import { linearFit, meanCv } from "../../base/stats/fit.ts";
+import { linearFit, meanCv, quantile } from "../../base/stats/fit.ts";
 import type { Calibration, DurationDistribution } from "../models/calibration/profile.ts";
 import { simulateBatches, type LabHost } from "./batch.ts";
 import { flag, num, rowsOf, type Campaign } from "./campaign.ts";
@@ -33,12 +45,18 @@ export interface LabBatch {
   parallelism: number;
   readyAllS: number[];
   stoppedAllS: number[];
+  /** CPU seconds per vNF started, per repetition that measured it (the column is absent in older campaigns). */
+  cpuSPerVnf: number[];
 }
 
 export interface LifecycleFit {
   steps: Pick<Calibration, "create" | "start" | "stop" | "remove">;
   /** The fitted parallel points: lab mean makespan, simulated mean, relative error. */
   quality: { n: number; parallelism: number; labReadyAllS: number; simReadyAllS: number; relativeError: number }[];
+  /** The lab's CPU seconds per vNF started, mean over the fitted batches (null: not measured). */
+  measuredCpuSPerVnf: number | null;
+  /** The CPU work per vNF start the fitted profile implies, core-seconds on the lab machine (host empty). */
+  fittedCpuSPerVnf: number;
 }
 
 const SHARE_STEPS = 20;
@@ -57,9 +75,11 @@ export function labBatches(campaign: Campaign, device: string): { batches: LabBa
     const n = num(campaign, "lifecycle_batches", r, "n");
     const parallelism = num(campaign, "lifecycle_batches", r, "parallelism");
     const key = `${n}/${parallelism}`;
-    const b = byPoint.get(key) ?? byPoint.set(key, { n, parallelism, readyAllS: [], stoppedAllS: [] }).get(key);
+    const b = byPoint.get(key) ?? byPoint.set(key, { n, parallelism, readyAllS: [], stoppedAllS: [], cpuSPerVnf: [] }).get(key);
     b?.readyAllS.push(num(campaign, "lifecycle_batches", r, "ready_all_s"));
     b?.stoppedAllS.push(num(campaign, "lifecycle_batches", r, "stopped_all_s"));
+    const cpu = Number(r["cpu_s_per_vnf"] ?? "");
+    if (r["cpu_s_per_vnf"] && Number.isFinite(cpu) && cpu > 0) b?.cpuSPerVnf.push(cpu);
   }
   return { batches: [...byPoint.values()].sort((a, b) => a.n - b.n || a.parallelism - b.parallelism), failed };
 }
@@ -107,21 +127,25 @@ function stepDistribution(samples: StepSamples, coreSpeed: number): DurationDist
     if (fit.intercept > 0 && fit.slope > 0) ({ intercept, slope } = fit);
   }
   const ratios = samples.seconds.map((s, i) => s / (intercept + slope * (samples.others[i] as number)));
-  return { mean: intercept * coreSpeed, cv: meanCv(ratios).cv, cpuShare: 0, runtimeShare: 0, growthPerVnf: Math.min(1, slope / intercept) };
+  return { mean: intercept * coreSpeed, cv: meanCv(ratios).cv, cpuShare: 0, cpuParallelism: 1, runtimeShare: 0, growthPerVnf: Math.min(1, slope / intercept) };
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const relativeError = (sim: number, lab: number): number => (sim - lab) / lab;
 
 export function fitLifecycle(campaign: Campaign, host: LabHost, device: string, subset: FitSubset, base: Calibration): LifecycleFit {
   const samples = sequentialSteps(campaign, device, subset);
   if (samples.create.seconds.length < 2) throw new UserError(`${campaign.folder}: the lifecycle table has ${samples.create.seconds.length} sequential vNF(s) of device "${device}" at N ∈ {${subset.counts.join(", ")}}; the fit needs at least 2`);
   const dist = (s: StepSamples): DurationDistribution => stepDistribution(s, host.coreSpeed);
   let steps = { create: dist(samples.create), start: dist(samples.start), stop: dist(samples.stop), remove: dist(samples.remove) };
-  const parallel = labBatches(campaign, device).batches.filter((b) => b.parallelism > 1 && subset.counts.includes(b.n) && subset.parallelism.includes(b.parallelism));
+  const fitted = labBatches(campaign, device).batches.filter((b) => subset.counts.includes(b.n) && subset.parallelism.includes(b.parallelism));
+  const parallel = fitted.filter((b) => b.parallelism > 1);
+  const cpuSamples = fitted.flatMap((b) => b.cpuSPerVnf);
+  const measuredCpuSPerVnf = cpuSamples.length > 0 ? mean(cpuSamples) : null;
   if (parallel.length > 0) {
-    const [startShares] = bestShares(parallel, (cpu, rt) => ({ ...base, ...steps, create: { ...steps.create, cpuShare: cpu, runtimeShare: rt }, start: { ...steps.start, cpuShare: cpu, runtimeShare: rt } }), host, "readyAllS");
+    const [startShares] = bestShares(parallel, (c) => ({ ...base, ...steps, create: { ...steps.create, ...c }, start: { ...steps.start, ...c } }), host, "readyAllS");
     steps = { ...steps, create: { ...steps.create, ...startShares }, start: { ...steps.start, ...startShares } };
-    const [stopShares] = bestShares(parallel, (cpu, rt) => ({ ...base, ...steps, stop: { ...steps.stop, cpuShare: cpu, runtimeShare: rt }, remove: { ...steps.remove, cpuShare: cpu, runtimeShare: rt } }), host, "stoppedAllS");
+    const [stopShares] = bestShares(parallel, (c) => ({ ...base, ...steps, stop: { ...steps.stop, ...c }, remove: { ...steps.remove, ...c } }), host, "stoppedAllS");
     steps = { ...steps, stop: { ...steps.stop, ...stopShares }, remove: { ...steps.remove, ...stopShares } };
   }
   const profile = { ...base, ...steps };
@@ -130,27 +154,34 @@ export function fitLifecycle(campaign: Campaign, host: LabHost, device: string, 
     const lab = mean(b.readyAllS);
     return { n: b.n, parallelism: b.parallelism, labReadyAllS: lab, simReadyAllS: sim, relativeError: Math.abs(sim - lab) / lab };
   });
-  return { steps, quality };
+  const cpuWork = (d: DurationDistribution): number => (d.mean / host.coreSpeed) * d.cpuShare * d.cpuParallelism;
+  return { steps, quality, measuredCpuSPerVnf, fittedCpuSPerVnf: cpuWork(steps.create) + cpuWork(steps.start) };
 }
 
-/** The (cpuShare, runtimeShare) on a 0.05 grid with the least squared relative makespan error. */
-function bestShares(points: readonly LabBatch[], profileOf: (cpu: number, runtime: number) => Calibration, host: LabHost, what: "readyAllS" | "stoppedAllS"): [{ cpuShare: number; runtimeShare: number }, number] {
-  let best = { cpuShare: 0, runtimeShare: 0 };
+/** How a step contends with parallel steps: its CPU share and parallelism, and its runtime share. */
+type Contention = Pick<DurationDistribution, "cpuShare" | "cpuParallelism" | "runtimeShare">;
+
+/** Values of cpuParallelism tried: 1 to 2 cores in steps of 0.1. */
+const PARALLELISM_GRID = Array.from({ length: 11 }, (_, i) => 1 + i / 10);
+
+/** The contention (shares on a 0.05 grid, parallelism on PARALLELISM_GRID) with the least squared relative makespan error. */
+function bestShares(points: readonly LabBatch[], profileOf: (c: Contention) => Calibration, host: LabHost, what: "readyAllS" | "stoppedAllS"): [Contention, number] {
+  let best: Contention = { cpuShare: 0, cpuParallelism: 1, runtimeShare: 0 };
   let bestError = Infinity;
   for (let i = 0; i <= SHARE_STEPS; i++) {
     for (let j = 0; i + j <= SHARE_STEPS; j++) {
-      const cpu = i / SHARE_STEPS;
-      const rt = j / SHARE_STEPS;
-      const profile = profileOf(cpu, rt);
-      let error = 0;
-      for (const p of points) {
-        const sim = mean(simulateBatches(profile, host, p.n, p.parallelism, FIT_REPLICATIONS)[what]);
-        const lab = mean(p[what]);
-        error += ((sim - lab) / lab) ** 2;
-      }
-      if (error < bestError - 1e-12) {
-        bestError = error;
-        best = { cpuShare: cpu, runtimeShare: rt };
+      for (const cpuParallelism of i === 0 ? [1] : PARALLELISM_GRID) {
+        const c = { cpuShare: i / SHARE_STEPS, cpuParallelism, runtimeShare: j / SHARE_STEPS };
+        const profile = profileOf(c);
+        let error = 0;
+        for (const p of points) {
+          const sim = simulateBatches(profile, host, p.n, p.parallelism, FIT_REPLICATIONS);
+          error += relativeError(mean(sim[what]), quantile(p[what], 0.5)) ** 2;
+        }
+        if (error < bestError - 1e-12) {
+          bestError = error;
+          best = c;
+        }
       }
     }
   }

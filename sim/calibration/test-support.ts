@@ -18,8 +18,8 @@ export const HOST: LabHost = { cores: 2, coreSpeed: 0.8 };
 /** The truth, in reference-core seconds (the lab machine runs them 1 / 0.8 × slower). */
 export const TRUE = calibrationSchema.parse({
   ...loadCalibration(),
-  create: { mean: 0.12, cv: 0.15, cpuShare: 0.6, runtimeShare: 0.2, growthPerVnf: 0.004 },
-  start: { mean: 0.16, cv: 0.15, cpuShare: 0.6, runtimeShare: 0.2, growthPerVnf: 0.004 },
+  create: { mean: 0.12, cv: 0.15, cpuShare: 0.6, cpuParallelism: 1, runtimeShare: 0.2, growthPerVnf: 0.004 },
+  start: { mean: 0.16, cv: 0.15, cpuShare: 0.6, cpuParallelism: 1, runtimeShare: 0.2, growthPerVnf: 0.004 },
   stop: { mean: 0.05, cv: 0.1, cpuShare: 0.3, runtimeShare: 0 },
   remove: { mean: 0.03, cv: 0.1, cpuShare: 0.3, runtimeShare: 0 },
 });
@@ -51,9 +51,10 @@ export function syntheticCampaign(): string {
   const lifecycle: Cell[][] = [];
   const batches: Cell[][] = [];
   const draw = (d: { mean: number; cv: number }, s: string) => (lognormalByMean(rng.stream(s), d.mean, d.cv) / HOST.coreSpeed) * 1000;
-  for (const rep of [0, 1, 2]) {
+  for (const rep of [0, 1, 2, 3, 4]) {
     for (const n of [1, 2, 5, 10, 20, 50]) {
       for (const p of [1, 2, 4, 8]) {
+        const b = simulateBatch(TRUE, HOST, n, p, 100 + rep);
         if (p === 1) {
           for (let i = 0; i < n; i++) {
             const grow = (d: { growthPerVnf: number }, others: number) => 1 + d.growthPerVnf * others;
@@ -61,7 +62,6 @@ export function syntheticCampaign(): string {
             lifecycle.push([rep, LAB_DEVICE, "wire", n, p, i, draw(TRUE.create, "create") * grow(TRUE.create, i), start * 0.5, start * 0.3, start * 0.2, 1, draw(TRUE.stop, "stop") * grow(TRUE.stop, n - 1 - i), draw(TRUE.remove, "remove") * grow(TRUE.remove, n - 1 - i), false, ""]);
           }
         }
-        const b = simulateBatch(TRUE, HOST, n, p, 100 + rep);
         batches.push([rep, LAB_DEVICE, "wire", n, p, b.readyAllS, b.stoppedAllS, false]);
       }
     }

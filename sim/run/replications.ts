@@ -32,6 +32,8 @@ export interface ReplicationHooks {
   tableDir?: string;
   /** With `tableDir`: values a tally keeps in memory before spilling to a file there (default 2^20). */
   sampleMemoryLimit?: number;
+  /** Passed to every replication (see `RunHooks.pause`). */
+  pause?: () => Promise<void>;
 }
 
 /** What replications read of a run's config. */
@@ -49,7 +51,12 @@ export async function runReplications<C extends ReplicatedConfig & SimRunConfig>
   const streamed = hooks.tableDir === undefined ? undefined : new StreamedTables(hooks.tableDir, hooks.sampleMemoryLimit);
   try {
     for (const [i, seed] of seeds.entries()) {
-      const runHooks: RunHooks = { onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events), ...(hooks.wallClock ? { wallClock: hooks.wallClock } : {}), ...(streamed ? { streams: streamed.replication(i) } : {}) };
+      const runHooks: RunHooks = {
+        onProgress: (simTime, events) => hooks.onProgress?.(i, simTime, events),
+        ...(hooks.wallClock ? { wallClock: hooks.wallClock } : {}),
+        ...(hooks.pause ? { pause: hooks.pause } : {}),
+        ...(streamed ? { streams: streamed.replication(i) } : {}),
+      };
       runs.push(await runner(scenario, seed, runHooks));
     }
     streamed?.close();

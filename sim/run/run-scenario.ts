@@ -107,6 +107,7 @@ export async function runScenario(scenario: SimRunConfig, seed: number, hooks: R
   for (let k = 1; k <= PROGRESS_SLICES; k++) {
     env.run({ until: (scenario.duration * k) / PROGRESS_SLICES });
     hooks.onProgress?.(env.now, env.eventsProcessed);
+    if (hooks.pause) await hooks.pause();
   }
   const out: RunOutput = { metrics: runMetrics(run), tables: models.flatMap((m) => m.tables()), events: env.eventsProcessed };
   if (hooks.wallClock && run.world) out.placementWallSeconds = run.world.placementWallSeconds;

@@ -18,7 +18,7 @@ describe("calibration profile", () => {
   it("the default profile gives 0.2 s per container create+start on a reference core (the paper's 50 in 10 s)", () => {
     const c = loadCalibration();
     expect(c.create.mean + c.start.mean).toBeCloseTo(0.2, 12);
-    expect(c.stop).toEqual({ mean: 0.05, cv: 0.2, cpuShare: 0, runtimeShare: 0, growthPerVnf: 0 });
+    expect(c.stop).toEqual({ mean: 0.05, cv: 0.2, cpuShare: 0, cpuParallelism: 1, runtimeShare: 0, growthPerVnf: 0 });
     expect(c.imagePullBandwidthBps).toBe(1e8);
   });
 

@@ -21,7 +21,13 @@ export const durationDistributionSchema = z
       .min(0)
       .max(1)
       .default(0)
-      .describe("share of the step that is CPU work: it holds one of the host's cores, so parallel steps beyond the core count queue (0 = no CPU contention)"),
+      .describe("share of the step that is CPU work: it shares the host's cores with the other steps in progress (processor sharing, as the OS scheduler does), so parallel steps beyond the cores slow down (0 = no CPU contention)"),
+    cpuParallelism: z
+      .number()
+      .min(1)
+      .max(16)
+      .default(1)
+      .describe("cores the step's CPU work keeps busy at once when it runs alone (the runtime's daemons work in parallel threads): its CPU part is cpuShare × duration × cpuParallelism core-seconds, served at up to cpuParallelism cores; 1 = one core"),
     runtimeShare: z
       .number()
       .min(0)

@@ -7,8 +7,8 @@ import { VNF_CATALOG } from "../../../deployment/vnfs/catalog.ts";
 import { VnfHost } from "./host.ts";
 
 /** A profile with deterministic steps (cv 0): create 0.3 s, start 0.1 s, all of it CPU work, or split as given. */
-function profile(cpuShare: number, runtimeShare = 0): Calibration {
-  const step = (mean: number) => ({ mean, cv: 0, cpuShare, runtimeShare });
+function profile(cpuShare: number, runtimeShare = 0, cpuParallelism = 1): Calibration {
+  const step = (mean: number) => ({ mean, cv: 0, cpuShare, cpuParallelism, runtimeShare });
   return calibrationSchema.parse({ create: step(0.3), start: step(0.1), stop: step(0.05), remove: step(0.05), imagePullBandwidthBps: 1e12 });
 }
 
@@ -38,6 +38,17 @@ describe("lifecycle contention: parallel starts share the host's cores and its c
     expect(batch(8, 4, 2, cpuBound)).toBeCloseTo(1.6, 9);
     expect(batch(8, 8, 2, cpuBound)).toBeCloseTo(1.6, 9);
     expect(batch(8, 4, 4, cpuBound)).toBeCloseTo(0.8, 9);
+  });
+
+  it("a step whose CPU work keeps 1.5 cores busy alone: sequential at the profile's means, two at once 1.5 × as long each, and 2 cores' worth of throughput at any parallelism ≥ 2", () => {
+    const multiThreaded = profile(1, 0, 1.5);
+    expect(batch(8, 1, 2, multiThreaded)).toBeCloseTo(8 * 0.4, 9);
+    // two at a time: each gets 1 core of the 1.5 it could use → 0.6 s per pair of starts
+    expect(batch(8, 2, 2, multiThreaded)).toBeCloseTo(4 * 0.6, 9);
+    // the work is 0.4 × 1.5 = 0.6 core-s per vNF: 8 × 0.6 / 2 cores once both are always busy
+    expect(batch(8, 8, 2, multiThreaded)).toBeCloseTo((8 * 0.6) / 2, 9);
+    // a 1-core host cannot run the 1.5 cores' worth in parallel: 1.5 × the means even alone
+    expect(batch(2, 1, 1, multiThreaded)).toBeCloseTo(2 * 0.4 * 1.5, 9);
   });
 
   it("without contention, parallel starts overlap fully (the old model's 0.42 s for 50 on the i7)", () => {

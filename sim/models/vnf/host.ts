@@ -10,11 +10,15 @@
  *   0.16 reference cores per core takes 1 / 0.16 ≈ 6.2 × as long as the i7).
  * - Concurrency: at most `parallel` lifecycle operations at once (default: one per core); the
  *   others queue in request order. Within a step, the profile's `cpuShare` of its duration is CPU
- *   work that holds one of the host's cores (steps beyond the core count queue for one) and its
- *   `runtimeShare` is serialised in the container runtime (one step at a time per host); the rest
- *   is a plain delay. So a sequential batch takes the profile's means, and parallel starts slow
- *   down as they share the cores and the runtime (as the lab's do). A step also slows by the
- *   profile's `growthPerVnf` for every other vNF on the host (the lab's runtime and switch do).
+ *   work and its `runtimeShare` is serialised in the container runtime (one step at a time per
+ *   host); the rest is a plain delay. The CPU work keeps `cpuParallelism` cores busy when the step
+ *   runs alone (cpuShare × duration × cpuParallelism core-seconds) and is served by processor
+ *   sharing on the host's cores: n steps' CPU parts at once each run at min(cpuParallelism,
+ *   cores / n). So a sequential batch takes the profile's means (on a host with at least
+ *   cpuParallelism cores), and parallel starts slow down as they share the cores and the runtime
+ *   (as the lab's do). A step also slows by the profile's `growthPerVnf` for every other container
+ *   on the host (created and not yet removed: the lab's runtime and switch slow down as containers
+ *   and ports pile up).
  * - Memory is a hard limit: a start reserves its idle memory when requested; if it does not fit it
  *   fails at once with `vnfFailed` ("out of memory: needs X bytes, Y free on H"), the others run.
  *   A stopped vNF frees its memory when its stop completes.
@@ -31,6 +35,7 @@
 import type { Environment } from "../../engine/environment.ts";
 import type { Event } from "../../engine/event.ts";
 import { Resource } from "../../engine/resources/resource.ts";
+import { ProcessorSharing } from "../../engine/resources/processor-sharing.ts";
 import type { RandomStream } from "../../../base/rng.ts";
 import { TraceSource } from "../../../base/trace.ts";
 import type { Calibration, DurationDistribution } from "../calibration/profile.ts";
@@ -104,8 +109,10 @@ export class VnfHost {
   private readonly pulls = new Map<string, Event<unknown>>();
   private readonly instances = new Map<string, Instance>();
   private readonly slots: Resource;
-  /** The host's cores, for the CPU part of lifecycle steps. */
-  private readonly cores: Resource;
+  /** The host's cores, shared by the CPU parts of lifecycle steps in progress. */
+  private readonly cores: ProcessorSharing;
+  /** Containers on the host: created and not yet removed. */
+  private containers = 0;
   /** The container runtime's lock, for the serialised part of lifecycle steps. */
   private readonly runtime: Resource;
   private readonly pullBandwidthBps: number;
@@ -122,7 +129,7 @@ export class VnfHost {
     if (!(capacity.perCoreSpeed > 0)) throw new RangeError(`host ${capacity.id}: per-core speed must be > 0, got ${capacity.perCoreSpeed}`);
     this.load = new DeviceLoad(capacity, env.now);
     this.slots = new Resource(env, parallel);
-    this.cores = new Resource(env, capacity.cores);
+    this.cores = new ProcessorSharing(env, capacity.cores);
     this.runtime = new Resource(env, 1);
     this.images = new Set(options.cachedImages ?? []);
     this.pullBandwidthBps = options.imagePullBandwidthBps ?? calibration.imagePullBandwidthBps;
@@ -163,12 +170,13 @@ export class VnfHost {
   }
 
   /**
-   * One lifecycle step: a duration drawn once, split into a plain delay, a CPU part on one of the
+   * One lifecycle step: a duration drawn once, split into a plain delay, a CPU part shared on the
    * host's cores and a part serialised in the container runtime (the profile's shares).
+   * `ownContainer`: whether the step's own container exists (not for `create`).
    */
-  private *step(d: DurationDistribution) {
+  private *step(d: DurationDistribution, ownContainer: boolean) {
     const env = this.env;
-    const others = Math.max(0, this.instances.size - 1);
+    const others = this.containers - (ownContainer ? 1 : 0);
     const total = this.duration(d) * (1 + d.growthPerVnf * others);
     const cpu = total * d.cpuShare;
     const runtime = total * d.runtimeShare;
@@ -178,7 +186,7 @@ export class VnfHost {
       return;
     }
     if (delay > 0) yield env.timeout(delay);
-    if (cpu > 0) yield* this.hold(this.cores, cpu);
+    if (cpu > 0) yield this.cores.serve(cpu * d.cpuParallelism, d.cpuParallelism);
     if (runtime > 0) yield* this.hold(this.runtime, runtime);
   }
 
@@ -221,9 +229,10 @@ export class VnfHost {
     yield slot;
     try {
       yield* this.pull(vnf, type);
-      yield* this.step(this.calibration.create);
+      yield* this.step(this.calibration.create, false);
+      this.containers++;
       this.vnfCreated.emit(this.record(vnf, type));
-      yield* this.step(this.calibration.start);
+      yield* this.step(this.calibration.start, true);
     } finally {
       this.slots.release(slot);
     }
@@ -267,13 +276,14 @@ export class VnfHost {
     const slot = this.slots.request();
     yield slot;
     try {
-      yield* this.step(this.calibration.stop);
+      yield* this.step(this.calibration.stop, true);
       instance.packetRate = 0;
       this.load.tryAllocate(this.env.now, -this.idleMemoryOf(instance.type));
       this.updateCpu();
       this.emitMemory();
       this.vnfStopped.emit(this.record(vnf, instance.type));
-      yield* this.step(this.calibration.remove);
+      yield* this.step(this.calibration.remove, true);
+      this.containers--;
     } finally {
       this.slots.release(slot);
     }
