@@ -6,7 +6,7 @@
  * time. Tables stream to disk as rows are produced, so the peak depends on the number of UEs and
  * devices, not on the duration.
  *
- * Target (issue 17): edge-city, 2,000 UEs × 12 h, ≤ 1.5 GB peak RSS (measured: ~0.52 GB, 1 min 46 s
+ * Target (issue 17): edge-city, 2,000 UEs × 12 h, ≤ 1.5 GB peak RSS (measured: 0.52 GB, 1 min 30 s to 1 min 46 s
  * wall on the 2-core CI machine; before streaming it ran out of heap at 4.5 GB).
  * Not in `gnf bench all` (it runs for minutes and writes ~1.3 GB of CSV).
  */
