@@ -14,12 +14,49 @@ export interface Metric {
 
 export type Cell = string | number | boolean | null;
 
-/** A tidy table: `rows[i][j]` is the value of `columns[j]` in observation i. */
+/**
+ * A tidy table: `rows[i][j]` is the value of `columns[j]` in observation i. A streamed table
+ * (`streamed` set) holds no rows in memory: they were written, as they were produced, to
+ * `streamed.file` (see `base/results/table-stream.ts`), and `rows` is empty.
+ */
 export interface Table {
   /** File stem: the table is written as `<name>.csv`. */
   name: string;
   columns: string[];
   rows: Cell[][];
+  /** Set when the rows went to a file: that CSV file (header and every row) and its row count. */
+  streamed?: { file: string; rows: number };
+}
+
+/** Where one table's rows go as they are produced. */
+export interface RowSink {
+  /** Appends one row (as many cells as the table has columns). */
+  add(row: readonly Cell[]): void;
+  /** The CSV file the rows go to (it also holds other replications' rows). */
+  readonly file: string;
+  /** Rows added through this sink. */
+  readonly rows: number;
+}
+
+/** Observations kept for exact order statistics (a `Tally`'s percentiles), in memory or spilled to disk. */
+export interface SampleStore {
+  /** Adds one value. */
+  push(x: number): void;
+  /** Number of values added. */
+  readonly count: number;
+  /** The k-th smallest value (k 0-based, 0 ≤ k < count) for each k of `ranks`, in the order of `ranks`. */
+  orderStatistics(ranks: readonly number[]): number[];
+}
+
+/**
+ * What a run's recorders stream into, so memory does not grow with the run's duration: a sink per
+ * table and sample stores for tallies. Absent: everything stays in memory (small runs, tests).
+ */
+export interface RunStreams {
+  /** The sink of table `name` (the same file in every replication; `columns` must agree). */
+  table(name: string, columns: readonly string[]): RowSink;
+  /** A store for a tally's samples: in memory up to `memoryLimit` values (at most the streams' own limit), then in a file. */
+  samples(name: string, memoryLimit?: number): SampleStore;
 }
 
 export interface RunOutput {
@@ -40,6 +77,8 @@ export interface RunHooks {
    * (deterministic) metrics.
    */
   wallClock?: () => number;
+  /** Stream tables and large tallies to disk (see `RunStreams`); default: in memory. */
+  streams?: RunStreams;
   /**
    * Awaited between progress slices (100 per run): lets the caller's event loop turn, e.g. so a
    * Ctrl-C is handled while a long replication runs. It must not change what the run computes.

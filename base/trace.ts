@@ -8,7 +8,7 @@
  *   const rows = new TableRecorder("handovers", ["time", "ue", "from", "to"]);
  *   handover.subscribe((r) => rows.add([r.time, r.ue, r.from, r.to]));
  */
-import type { Cell, Table } from "./tables.ts";
+import type { Cell, RowSink, RunStreams, Table } from "./tables.ts";
 
 export type TraceListener<T> = (record: T) => void;
 
@@ -45,18 +45,30 @@ export class TraceSource<T> {
   }
 }
 
-/** Collects tidy rows (one row per observation) for a CSV table. */
+/**
+ * Collects tidy rows (one row per observation) for a CSV table: in memory, or, given `streams`,
+ * straight to the table's file (`rows` then stays empty; the file is opened at the first row or
+ * at `toTable`, so a table never produced leaves no file).
+ */
 export class TableRecorder {
   readonly rows: Cell[][] = [];
+  private sink: RowSink | undefined;
 
   constructor(
     readonly name: string,
     readonly columns: readonly string[],
+    private readonly streams?: RunStreams,
   ) {}
 
   add(row: Cell[]): void {
     if (row.length !== this.columns.length) throw new RangeError(`${this.name}: row of ${row.length} cells for ${this.columns.length} columns`);
-    this.rows.push(row);
+    if (this.streams) this.openSink().add(row);
+    else this.rows.push(row);
+  }
+
+  private openSink(): RowSink {
+    this.sink ??= (this.streams as RunStreams).table(this.name, this.columns);
+    return this.sink;
   }
 
   /** Subscribes to `source`, turning each record into a row with `toRow`. */
@@ -65,7 +77,10 @@ export class TableRecorder {
     return this;
   }
 
+  /** The table; streamed: its file and the rows this recorder added to it. */
   toTable(): Table {
-    return { name: this.name, columns: [...this.columns], rows: this.rows };
+    if (!this.streams) return { name: this.name, columns: [...this.columns], rows: this.rows };
+    const sink = this.openSink();
+    return { name: this.name, columns: [...this.columns], rows: [], streamed: { file: sink.file, rows: sink.rows } };
   }
 }

@@ -21,7 +21,7 @@ import type { Manager } from "../orchestrator/manager.ts";
 import { Tally } from "../base/stats/tally.ts";
 import type { TraceSource } from "../base/trace.ts";
 import { metricOf, tableRecorder } from "../base/results/data-dictionary.ts";
-import type { Metric, Table } from "../base/tables.ts";
+import type { Metric, RunStreams, Table } from "../base/tables.ts";
 import type { CountedPlacer } from "./counted-placer.ts";
 import { HandoverInterruptions } from "./handover-interruptions.ts";
 import {
@@ -94,7 +94,16 @@ export interface ManagerRecorderOptions {
   recordsCore: boolean;
   /** Rounding of the times the world reports (the lab's wall times: µs). Default: as given. */
   time?: (t: number) => number;
+  /**
+   * Stream the per-observation tables (`ue_latency`, `handovers`, `vnf_events`,
+   * `device_utilisation`, `core_utilisation`, `notifications`) and the run-wide latency samples to
+   * disk, so memory does not grow with the run's duration. Default: in memory.
+   */
+  streams?: RunStreams;
 }
+
+/** Latency samples a UE's tally keeps in memory before spilling, when streaming (thousands of UEs: 32 KiB each). */
+const PER_UE_SAMPLES_IN_MEMORY = 4096;
 
 const byUeName = ([a]: [string, unknown], [b]: [string, unknown]): number => a.localeCompare(b, "en", { numeric: true });
 
@@ -103,17 +112,10 @@ export class ManagerRecorder {
   private readonly placer: CountedPlacer;
   private readonly mitigation: MitigationAutomation | undefined;
   private readonly time: (t: number) => number;
-  private readonly rows = {
-    latency: tableRecorder(UE_LATENCY_TABLE),
-    handovers: tableRecorder(HANDOVERS_TABLE),
-    vnfEvents: tableRecorder(VNF_EVENTS_TABLE),
-    devices: tableRecorder(DEVICE_UTILISATION_TABLE),
-    coreLoad: tableRecorder(CORE_UTILISATION_TABLE),
-    notifications: tableRecorder(NOTIFICATIONS_TABLE),
-  };
-  private readonly latencyAll = new Tally("latency");
+  private readonly rows;
+  private readonly latencyAll;
   private readonly latencyByUe = new Map<string, Tally>();
-  private readonly chainLatency = new Tally("chainLatency");
+  private readonly chainLatency;
   private readonly interruptions: HandoverInterruptions;
   private readonly flowCounts = { steered: 0, unserved: 0, violations: 0, boundSamples: 0 };
   private readonly counters = { handovers: 0, vnfsStarted: 0, vnfsFailed: 0, notifications: 0 };
@@ -129,6 +131,17 @@ export class ManagerRecorder {
     this.placer = options.placer;
     this.mitigation = options.mitigation;
     this.time = options.time ?? ((t) => t);
+    const streams = options.streams;
+    this.rows = {
+      latency: tableRecorder(UE_LATENCY_TABLE, streams),
+      handovers: tableRecorder(HANDOVERS_TABLE, streams),
+      vnfEvents: tableRecorder(VNF_EVENTS_TABLE, streams),
+      devices: tableRecorder(DEVICE_UTILISATION_TABLE, streams),
+      coreLoad: tableRecorder(CORE_UTILISATION_TABLE, streams),
+      notifications: tableRecorder(NOTIFICATIONS_TABLE, streams),
+    };
+    this.latencyAll = new Tally("latency", streams?.samples("latency"));
+    this.chainLatency = new Tally("chainLatency", streams?.samples("chainLatency"));
     this.interruptions = new HandoverInterruptions(() => this.manager.chains(), (chain) => options.backend.installed.has(chain), round6);
     options.backend.eventDelivered.subscribe(({ time, event }) => this.observe(this.time(time), event));
   }
@@ -194,7 +207,7 @@ export class ManagerRecorder {
         offeredPps += f.offeredPps;
         droppedPps += f.droppedPps ?? 0;
       }
-      const ueTally = this.latencyByUe.get(f.ue) ?? this.latencyByUe.set(f.ue, new Tally(f.ue)).get(f.ue);
+      const ueTally = this.latencyByUe.get(f.ue) ?? this.latencyByUe.set(f.ue, new Tally(f.ue, this.options.streams?.samples(`latency-${f.ue}`, PER_UE_SAMPLES_IN_MEMORY))).get(f.ue);
       for (const s of f.observedS ?? [f.latencyS]) {
         this.latencyAll.observe(s);
         ueTally?.observe(s);

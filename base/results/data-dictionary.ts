@@ -15,7 +15,7 @@
  *   ]);
  *   const rows = tableRecorder(HANDOVERS); // TableRecorder("handovers", ["time_s", "ue"])
  */
-import type { Metric } from "../tables.ts";
+import type { Metric, RunStreams } from "../tables.ts";
 import { TableRecorder } from "../trace.ts";
 
 /** One column of a table: its name in the CSV header, its unit and what it holds. */
@@ -80,9 +80,9 @@ export function columnNames(spec: TableSpec): string[] {
   return spec.columns.map((c) => c.name);
 }
 
-/** An empty recorder for `spec`'s table. */
-export function tableRecorder(spec: TableSpec): TableRecorder {
-  return new TableRecorder(spec.name, columnNames(spec));
+/** An empty recorder for `spec`'s table; with `streams`, its rows go straight to disk. */
+export function tableRecorder(spec: TableSpec, streams?: RunStreams): TableRecorder {
+  return new TableRecorder(spec.name, columnNames(spec), streams);
 }
 
 /** A metric value with its spec's unit and description. */

@@ -5,8 +5,13 @@
  * provenance every folder has (tool, package version, git commit, Node version), then the
  * caller's fields, then `files` and `wall` (the only wall-clock facts).
  *
+ * A streamed table (`table.streamed`, see `table-stream.ts`) is already complete on disk: its
+ * file is renamed into place as `<name>.csv` (an atomic rename, as for the other files), so the
+ * folder the run streamed into should be `dir` itself (or a folder on the same file system).
+ *
  * @example writeResultsFolder(dir, { tables, summary, manifest: { world: "simulation", seed: 1 }, wall: () => ({ … }) })
  */
+import { renameSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageVersion } from "../version.ts";
@@ -43,7 +48,8 @@ export function writeResultsFolder<M extends object, W extends object>(dir: stri
   const files: string[] = [];
   for (const table of folder.tables) {
     const name = `${table.name}.csv`;
-    writeFileAtomic(join(dir, name), tableToCsv(table));
+    if (table.streamed) renameSync(table.streamed.file, join(dir, name));
+    else writeFileAtomic(join(dir, name), tableToCsv(table));
     files.push(name);
   }
   writeFileAtomic(join(dir, "summary.json"), `${JSON.stringify(folder.summary, null, 2)}\n`);

@@ -1,3 +1,6 @@
+import type { SampleStore } from "../tables.ts";
+import { InMemorySamples } from "./sample-store.ts";
+
 /**
  * A tally of observations (e.g. per-packet latency in seconds): count, mean, standard deviation
  * (sample, n−1), min, max and exact percentiles over the stored samples.
@@ -5,20 +8,24 @@
  * Percentiles use linear interpolation between closest ranks (the "R-7" / NumPy default
  * definition): for p in [0, 100], h = (n − 1)·p/100, result = x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]).
  * Mean and variance use Welford's update (numerically stable).
+ *
+ * The observations are kept for percentiles by a `SampleStore`: in memory by default, or a
+ * `SpillingSamples` store that moves them to a file past a size (exact percentiles either way, so
+ * the results do not depend on the store).
  */
 export class Tally {
-  private readonly samples: number[] = [];
   private n = 0;
   private runningMean = 0;
   private m2 = 0;
   private lo = Infinity;
   private hi = -Infinity;
-  private sorted = true;
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    private readonly samples: SampleStore = new InMemorySamples(),
+  ) {}
 
   observe(x: number): void {
-    if (this.samples.length > 0 && x < (this.samples[this.samples.length - 1] as number)) this.sorted = false;
     this.samples.push(x);
     this.n++;
     const delta = x - this.runningMean;
@@ -58,14 +65,9 @@ export class Tally {
   percentile(p: number): number {
     if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be in [0, 100], got ${p}`);
     if (this.n === 0) return Number.NaN;
-    if (!this.sorted) {
-      this.samples.sort((a, b) => a - b);
-      this.sorted = true;
-    }
     const h = ((this.n - 1) * p) / 100;
     const i = Math.floor(h);
-    const lower = this.samples[i] as number;
-    const upper = this.samples[Math.min(i + 1, this.n - 1)] as number;
+    const [lower, upper] = this.samples.orderStatistics([i, Math.min(i + 1, this.n - 1)]) as [number, number];
     return lower + (h - i) * (upper - lower);
   }
 

@@ -6,5 +6,6 @@ import { cityBench } from "./city.ts";
 import { placementBench } from "./placement.ts";
 import { emulationBench } from "./emulation.ts";
 import { topologyBench } from "./topology.ts";
+import { longRunBench } from "./long-run.ts";
 
-export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, cityBench, placementBench, openflowBench, emulationBench, topologyBench];
+export const BENCHMARKS: readonly BenchDefinition[] = [engineBench, cityBench, placementBench, openflowBench, emulationBench, topologyBench, longRunBench];

@@ -53,7 +53,8 @@ export function registerRun(program: Command): void {
           wallClock: () => performance.now() / 1000,
           pause: throttledSignalCheck(),
         };
-        const result = await runReplications(scenario, hooks);
+        // Tables stream into the temporary folder while the run goes on (memory bounded in the run's length).
+        const result = await runReplications(scenario, { ...hooks, tableDir: tempDir });
         progress.done();
         const finishedAt = new Date();
         writeRunFolder(tempDir, {

@@ -17,7 +17,7 @@ import type { InstantiationConfig } from "../models/container-batch/config.ts";
 import { DEFAULT_CALIBRATION_PATH, loadCalibration, type Calibration } from "../models/calibration/profile.ts";
 import type { DeviceCapacity } from "../../topologies/devices/capacity.ts";
 import { vnfCatalog } from "../../deployment/vnfs/catalog.ts";
-import type { Metric, RunHooks, RunOutput, Table } from "../../base/tables.ts";
+import type { Metric, RunHooks, RunOutput, RunStreams, Table } from "../../base/tables.ts";
 import { defineMetrics, metricOf } from "../../base/results/data-dictionary.ts";
 
 /** The metric every simulation run reports, before its models' own. */
@@ -61,8 +61,11 @@ export interface BuiltRun {
   world?: GnfWorld;
 }
 
-/** Builds the environment and models of one replication (nothing has run yet). */
-export async function buildRun(scenario: SimRunConfig, seed: number, wallClock?: () => number): Promise<BuiltRun> {
+/**
+ * Builds the environment and models of one replication (nothing has run yet). With `streams`,
+ * the worlds' per-observation tables and latency samples go to disk as they are produced.
+ */
+export async function buildRun(scenario: SimRunConfig, seed: number, wallClock?: () => number, streams?: RunStreams): Promise<BuiltRun> {
   const env = new Environment();
   const rng = new RngStreams(seed);
   const models: AttachedModel[] = [];
@@ -75,12 +78,12 @@ export async function buildRun(scenario: SimRunConfig, seed: number, wallClock?:
     model.start();
   }
   if (scenario.topology && usesManager(scenario)) {
-    const world = await GnfWorld.create(env, { ...scenario, topology: scenario.topology }, { devices, catalog, calibration, seed, rng, ...(wallClock ? { wallClock } : {}) });
+    const world = await GnfWorld.create(env, { ...scenario, topology: scenario.topology }, { devices, catalog, calibration, seed, rng, ...(wallClock ? { wallClock } : {}), ...(streams ? { streams } : {}) });
     models.push(world);
     return { env, models, world };
   } else if (scenario.topology) {
     models.push(
-      new EdgeWorld(env, { topology: scenario.topology, ues: scenario.ues, radio: scenario.radio, traffic: scenario.traffic, sampleInterval: scenario.outputs.sampleInterval }, rng, [...devices.keys()]),
+      new EdgeWorld(env, { topology: scenario.topology, ues: scenario.ues, radio: scenario.radio, traffic: scenario.traffic, sampleInterval: scenario.outputs.sampleInterval }, rng, [...devices.keys()], streams),
     );
   }
   if (models.length === 0) {
@@ -99,7 +102,7 @@ export function runMetrics(run: BuiltRun): Record<string, Metric> {
 }
 
 export async function runScenario(scenario: SimRunConfig, seed: number, hooks: RunHooks = {}): Promise<RunOutput> {
-  const run = await buildRun(scenario, seed, hooks.wallClock);
+  const run = await buildRun(scenario, seed, hooks.wallClock, hooks.streams);
   const { env, models } = run;
   for (let k = 1; k <= PROGRESS_SLICES; k++) {
     env.run({ until: (scenario.duration * k) / PROGRESS_SLICES });

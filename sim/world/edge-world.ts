@@ -17,7 +17,7 @@ import type { RngStreams } from "../../base/rng.ts";
 import { Tally } from "../../base/stats/tally.ts";
 import { defineMetrics, defineTable, metricOf, tableRecorder } from "../../base/results/data-dictionary.ts";
 import { CORE_UTILISATION_TABLE, HANDOVERS_TABLE, MANAGER_METRICS, UE_LATENCY_TABLE } from "../../deployment/manager-outputs.ts";
-import type { Metric, Table } from "../../base/tables.ts";
+import type { Metric, RunStreams, Table } from "../../base/tables.ts";
 import { PathFinder } from "../../topologies/paths.ts";
 import { buildTopology, type TopologyConfig } from "../../topologies/config.ts";
 import type { UesConfig } from "../models/mobility/config.ts";
@@ -54,12 +54,12 @@ export interface EdgeWorldConfig {
 }
 
 export class EdgeWorld {
-  private readonly handovers = tableRecorder(HANDOVERS_TABLE);
-  private readonly connections = tableRecorder(CONNECTIONS_TABLE);
-  private readonly latency = tableRecorder(UE_LATENCY_TABLE);
-  private readonly coreLoad = tableRecorder(CORE_UTILISATION_TABLE);
-  private readonly latencyTally = new Tally("latency");
-  private readonly connectedTally = new Tally("connected");
+  private readonly handovers;
+  private readonly connections;
+  private readonly latency;
+  private readonly coreLoad;
+  private readonly latencyTally;
+  private readonly connectedTally;
   private readonly handoverCount: { value: number } = { value: 0 };
   private readonly paths: PathFinder;
   private readonly core: CoreUtilisation;
@@ -71,7 +71,15 @@ export class EdgeWorld {
     rng: RngStreams,
     /** The device catalog's keys (loaded once per run). */
     deviceKeys: readonly string[],
+    /** Stream the tables and latency samples to disk (default: in memory). */
+    streams?: RunStreams,
   ) {
+    this.handovers = tableRecorder(HANDOVERS_TABLE, streams);
+    this.connections = tableRecorder(CONNECTIONS_TABLE, streams);
+    this.latency = tableRecorder(UE_LATENCY_TABLE, streams);
+    this.coreLoad = tableRecorder(CORE_UTILISATION_TABLE, streams);
+    this.latencyTally = new Tally("latency", streams?.samples("latency"));
+    this.connectedTally = new Tally("connected", streams?.samples("connected"));
     const topology = buildTopology(config.topology, rng.stream("topology"), deviceKeys);
     this.paths = new PathFinder(topology);
     this.core = new CoreUtilisation(topology, this.paths);

@@ -29,7 +29,7 @@ import { PathFinder } from "../../topologies/paths.ts";
 import { buildTopology } from "../../topologies/config.ts";
 import type { Topology } from "../../topologies/types.ts";
 import type { RngStreams } from "../../base/rng.ts";
-import type { Metric, Table } from "../../base/tables.ts";
+import type { Metric, RunStreams, Table } from "../../base/tables.ts";
 import type { Environment } from "../engine/environment.ts";
 import type { Calibration } from "../models/calibration/profile.ts";
 import type { UesConfig } from "../models/mobility/config.ts";
@@ -65,6 +65,8 @@ export interface GnfWorldInputs {
   rng: RngStreams;
   /** Wall clock (seconds) for timing placement; never used for simulated time. */
   wallClock?: () => number;
+  /** Stream the Manager-level tables and latency samples to disk (default: in memory). */
+  streams?: RunStreams;
 }
 
 export class GnfWorld {
@@ -119,7 +121,7 @@ export class GnfWorld {
     this.backend = new SimBackend({ env, hosts, catalog: inputs.catalog, control });
     const deliver = (event: ManagerEvent): void => this.backend.deliver(event);
     const mitigation = config.mitigation ? new MitigationAutomation(config.mitigation, config.traffic, this.clock, deliver) : undefined;
-    this.recorder = new ManagerRecorder({ manager, backend: this.backend, placer, latencyBounds: config.placement.latencyBounds, mitigation, recordsCore: true });
+    this.recorder = new ManagerRecorder({ manager, backend: this.backend, placer, latencyBounds: config.placement.latencyBounds, mitigation, recordsCore: true, ...(inputs.streams ? { streams: inputs.streams } : {}) });
     // The data plane forwards as the lab was measured to (a profile's `forwarding`); the Manager keeps the configured catalog.
     const forwarding = forwardingCatalog(inputs.catalog, inputs.calibration, config.vnfs);
     this.behaviours = new VnfBehaviours(paths, config.traffic, forwarding);
