@@ -4,27 +4,32 @@
  * is stopped by its PID (SIGTERM) and exits 0. Once the run has ended (`--fast`), changes are
  * refused with 409 and a hostile request leaves every read working (issue 17, item 1).
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const BIN = fileURLToPath(new URL("../bin/gnf.mjs", import.meta.url));
 
+/** The URL `gnf serve` prints on stdout once it listens (rejects if it exits first). */
+function servingUrl(child: ChildProcess): Promise<string> {
+  let out = "";
+  child.stdout?.setEncoding("utf8");
+  return new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (s: string) => {
+      out += s;
+      const m = /serving "default-roaming" at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1] as string);
+    });
+    child.once("exit", (code) => reject(new Error(`gnf serve exited with ${code}: ${out}`)));
+  });
+}
+
 describe("gnf serve", () => {
   it("serves the REST API of a paced simulated run and stops on SIGTERM", async () => {
     const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--speed", "50"], { stdio: ["ignore", "pipe", "pipe"] });
     try {
-      let out = "";
-      child.stdout.setEncoding("utf8");
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on("data", (s: string) => {
-          out += s;
-          const m = /serving "default-roaming" at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) resolve(m[1] as string);
-        });
-        child.once("exit", (code) => reject(new Error(`gnf serve exited with ${code}: ${out}`)));
-      });
+      const url = await servingUrl(child);
       const status = (await (await fetch(`${url}/status`)).json()) as { name?: string; scenario?: string };
       expect(JSON.stringify(status)).toContain("default-roaming");
       const created = await fetch(`${url}/chains`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "web-watch", ue: "ue-0", vnfs: ["monitoring"], match: { eth_type: 2048, ip_proto: 6 }, priority: 300 }) });
@@ -53,16 +58,7 @@ describe("gnf serve", () => {
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (s: string) => (stderr += s));
     try {
-      let out = "";
-      child.stdout.setEncoding("utf8");
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on("data", (s: string) => {
-          out += s;
-          const m = /serving "default-roaming" at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) resolve(m[1] as string);
-        });
-        child.once("exit", (code) => reject(new Error(`gnf serve exited with ${code}: ${out}`)));
-      });
+      const url = await servingUrl(child);
       const json = { "content-type": "application/json" };
       const deep = `{"id":"d","ue":"ue-0","vnfs":[{"type":"monitoring","params":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}]}`;
       const refusedDeep = await fetch(`${url}/chains`, { method: "POST", headers: json, body: deep });
