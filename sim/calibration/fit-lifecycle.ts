@@ -78,8 +78,8 @@ export function labBatches(campaign: Campaign, device: string): { batches: LabBa
     const b = byPoint.get(key) ?? byPoint.set(key, { n, parallelism, readyAllS: [], stoppedAllS: [], cpuSPerVnf: [] }).get(key);
     b?.readyAllS.push(num(campaign, "lifecycle_batches", r, "ready_all_s"));
     b?.stoppedAllS.push(num(campaign, "lifecycle_batches", r, "stopped_all_s"));
-    const cpu = Number(r["cpu_s_per_vnf"] ?? "");
-    if (r["cpu_s_per_vnf"] && Number.isFinite(cpu) && cpu > 0) b?.cpuSPerVnf.push(cpu);
+    const cpu = Number(r["cpu_s_per_vnf"]);
+    if (cpu > 0 && Number.isFinite(cpu)) b?.cpuSPerVnf.push(cpu);
   }
   return { batches: [...byPoint.values()].sort((a, b) => a.n - b.n || a.parallelism - b.parallelism), failed };
 }

@@ -50,16 +50,6 @@ export class ProcessorSharing {
     this.updatedAt = env.now;
   }
 
-  /** Jobs in service. */
-  get busy(): number {
-    return this.jobs.length;
-  }
-
-  /** Units of service in use now (Σ rates). */
-  get utilisation(): number {
-    return this.jobs.reduce((sum, j) => sum + j.rate, 0);
-  }
-
   /**
    * Serves `work` capacity-seconds (≥ 0) at up to `maxRate` units at once (> 0). The event
    * succeeds when the work is done (at once for no work).
