@@ -5,6 +5,7 @@
  * unless GNF_REQUIRE_EMULATION=1 (CI), in which case a missing lab fails.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { purgeDatapathFlows } from "./ovs-bridge.ts";
 import { labRequired, leftovers, OvsTestbed, ovsLabStatus, ping, type TestbedHost, type TestbedVnf } from "./index.ts";
 import { OFPG_ANY, PortNo } from "../../openflow/constants.ts";
 import { isBasicOxm, type FlowStats, type MessageOf, type PortStats } from "../../openflow/codec/index.ts";
@@ -28,6 +29,12 @@ async function portStats(sw: SwitchConnection): Promise<Map<number, PortStats>> 
 function inPortOf(f: FlowStats): unknown {
   for (const m of f.match) if (isBasicOxm(m) && m.field === "in_port") return m.value;
   return undefined;
+}
+
+/** Sends `messages` (with a barrier) and purges the datapath cache, so traffic that follows sees exactly these flows. */
+async function changeFlows(bed: OvsTestbed, messages: Parameters<SwitchConnection["sendBatch"]>[0]): Promise<void> {
+  await bed.switch.sendBatch(messages);
+  await purgeDatapathFlows();
 }
 
 /** Open vSwitch refreshes flow counters from its datapath about every 0.5 s: poll until `done` (at most 5 s). */
@@ -56,7 +63,7 @@ describe.runIf(status.ok || labRequired()).sequential("OpenFlow 1.3 interop with
 
   afterEach(async () => {
     // Every test starts from an empty flow table.
-    await bed?.switch.sendBatch([deleteByCookie(0n, 0n)]);
+    if (bed) await changeFlows(bed, [deleteByCookie(0n, 0n)]);
   });
 
   afterAll(async () => {
@@ -85,15 +92,15 @@ describe.runIf(status.ok || labRequired()).sequential("OpenFlow 1.3 interop with
   });
 
   it("pings follow the flows, and stop when the flows are removed", async () => {
-    await bed.switch.sendBatch(portPatch(1, 2, 1, 0x2an));
+    await changeFlows(bed, portPatch(1, 2, 1, 0x2an));
     expect(await ping(h1, h2.ip, 3)).toBe(3);
-    await bed.switch.sendBatch([deleteByCookie(0x2an)]);
+    await changeFlows(bed, [deleteByCookie(0x2an)]);
     expect(await bed.bridge.dumpFlows()).toEqual([]);
     expect(await ping(h1, h2.ip, 2)).toBe(0);
   }, 30_000);
 
   it("flow stats, port stats, port desc and table replies decode", async () => {
-    await bed.switch.sendBatch(portPatch(1, 2, 1, 0x2an));
+    await changeFlows(bed, portPatch(1, 2, 1, 0x2an));
     expect(await ping(h1, h2.ip, 2)).toBe(2);
     const flows = await settle(() => flowStats(bed.switch), (f) => f.every((x) => BigInt(x.packetCount) >= 2n));
     expect(flows.map((f) => [f.priority, f.cookie, f.match]).sort()).toEqual([
@@ -113,7 +120,7 @@ describe.runIf(status.ok || labRequired()).sequential("OpenFlow 1.3 interop with
   }, 30_000);
 
   it("PACKET_IN and PACKET_OUT round-trip", async () => {
-    await bed.switch.sendBatch([flowAdd(0x5n, 0, [], PortNo.CONTROLLER)]);
+    await changeFlows(bed, [flowAdd(0x5n, 0, [], PortNo.CONTROLLER)]);
     const packetIn = new Promise<MessageOf<"packet_in">>((resolve) => {
       const listener = (m: MessageOf<"packet_in">): void => {
         if (!m.match.some((f) => isBasicOxm(f) && f.field === "in_port" && f.value === 1)) return;
@@ -164,6 +171,7 @@ describe.runIf(status.ok || labRequired()).sequential("OpenFlow 1.3 interop with
       };
       await bed.switch.sendBatch(portPatch(1, 2, 1));
       await driver.install(dp, chain);
+      await purgeDatapathFlows();
       const before = await portStats(bed.switch);
       expect(await ping(h1, h2.ip, 5)).toBe(5);
       // Per-stage counters: the entry matching in_port = previous hop's out-port saw the 5 echo requests.
@@ -185,12 +193,14 @@ describe.runIf(status.ok || labRequired()).sequential("OpenFlow 1.3 interop with
 
       // Update: reversed order, one vNF fewer.
       await driver.install(dp, { ...chain, hops: [{ inPort: 31, outPort: 32 }, { inPort: 11, outPort: 12 }] });
+      await purgeDatapathFlows();
       expect((await flowStats(bed.switch, chainCookie(9, 0), 0xffffffffffffffffn)).length).toBe(0);
       const v1 = await flowStats(bed.switch, chainCookie(9, 1), 0xffffffffffffffffn);
       expect(v1.map((s) => inPortOf(s)).sort()).toEqual([1, 12, 32]);
       expect(await ping(h1, h2.ip, 3)).toBe(3);
 
       await driver.remove(dp, 9);
+      await purgeDatapathFlows();
       expect(await flowStats(bed.switch, chainCookie(9, 0), CHAIN_MASK)).toEqual([]);
       expect((await bed.bridge.dumpFlows()).length).toBe(2);
       expect(await ping(h1, h2.ip, 2)).toBe(2);

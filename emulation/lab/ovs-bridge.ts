@@ -74,6 +74,17 @@ export class OvsBridge {
   }
 }
 
+/**
+ * Empties the datapath flow cache of every bridge of this OVS (`ovs-appctl revalidator/purge`).
+ * A barrier reply means OVS's OpenFlow tables hold a change, not that its datapath cache has been
+ * revalidated: until the revalidators run, a packet can still take the actions of the flows that
+ * were there before. After a purge the next packet is looked up in the current tables. For tests
+ * that count packets right after a flow change; the lab's own runs measure the real behaviour.
+ */
+export async function purgeDatapathFlows(): Promise<void> {
+  await run("ovs-appctl", ["--timeout=10", "revalidator/purge"]);
+}
+
 /** Names of all OVS bridges on the machine. */
 export async function listBridges(): Promise<string[]> {
   const { stdout } = await run("ovs-vsctl", ["--timeout=5", "list-br"]);
