@@ -28,8 +28,8 @@ export const REFERENCE_PROFILE = fileURLToPath(new URL("../../results/reference/
 
 /**
  * The lab points a validation measures: the lab machine only, both the fitted points (N 1, 10 and
- * 50 — quick: 1 and 10 —, parallelism 1 and 4, chains of 0, 1 and 3 vNFs, make-before-break) and
- * held-out ones (N 2, 5, 20, 100; parallelism 2 and 8; chains of 2, 4, 5; break-before-make).
+ * 50 — quick: 1 and 10 —, parallelism 1, 2 and 8 — quick: 1 and 2 —, chains of 0, 1 and 3 vNFs, make-before-break) and
+ * held-out ones (N 2, 5, 20, 100; parallelism 4; chains of 2, 4, 5; break-before-make).
  * Idle memory of wire and firewall; no forwarding sweep (the validation does not use it).
  */
 export function validationPlan(quick: boolean): CampaignPlan {

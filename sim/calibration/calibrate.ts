@@ -1,9 +1,9 @@
 /**
  * `gnf calibrate`: fits the simulator's parameters to lab campaigns and writes a calibration
  * profile (`sim/models/calibration/profile.ts`). Fitted on a named subset of the lab's points
- * (`DEFAULT_SUBSET`: N ∈ {1, 10, 50}, parallelism 1 and 4, chains of 0, 1 and 3 vNFs); the validation
- * predicts the rest. The profile records the sha256 of every file it was fitted from and the fit
- * quality. Deterministic: the same campaign gives the same profile, byte for byte.
+ * (`DEFAULT_SUBSET`: N ∈ {1, 10, 50}, parallelism 1, 2 and 8 — on the 2-core lab: alone, one per core
+ * and well beyond the cores —, chains of 0, 1 and 3 vNFs); the validation predicts the rest. The profile records the sha256
+ * of every file it was fitted from and the fit quality. Deterministic: the same campaign gives the same profile, byte for byte.
  */
 import { stringify } from "yaml";
 import { UserError } from "../../base/errors.ts";
@@ -24,7 +24,7 @@ export interface CalibrationSubset extends FitSubset {
   chainLengths: readonly number[];
 }
 
-export const DEFAULT_SUBSET: CalibrationSubset = { counts: [1, 10, 50], parallelism: [1, 4], chainLengths: [0, 1, 3] };
+export const DEFAULT_SUBSET: CalibrationSubset = { counts: [1, 10, 50], parallelism: [1, 2, 8], chainLengths: [0, 1, 3] };
 
 /**
  * The lab builds every vNF image locally (no registry), so a start never pulls: the profile's
