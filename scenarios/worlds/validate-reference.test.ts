@@ -32,6 +32,14 @@ describe("the committed reference campaign and lab profile", async () => {
     expect(Object.keys(json).slice(0, 4)).toEqual(["instantiationError", "memoryError", "rttError", "roamingError"]);
   });
 
+  it("predicts instantiation at N = 2, 5, 20, 100 and at parallelism 4 from N = 1, 10, 50 at parallelism 1, 2 and 8: every held-out point within 10 % or the lab's own interval", () => {
+    const held = report.rows.filter((r) => r.metric === "instantiation" && r.heldOut);
+    expect(held.length).toBe(15);
+    expect(held.filter((r) => r.match === "miss").map((r) => r.point)).toEqual([]);
+    expect(held.filter((r) => r.match === "spread").length).toBeLessThanOrEqual(1);
+    expect(report.pass.instantiation).toBe(true);
+  });
+
   it("predicts memory at N = 100 from N = 1, 10, 50 within the 10 % target", () => {
     expect(report.pass.memory).toBe(true);
     expect(report.errors.memory).toBeLessThan(0.1);
