@@ -11,3 +11,4 @@ export { registerCompare } from "./compare.ts";
 export { registerCalibrate } from "./calibrate.ts";
 export { registerValidate } from "./validate.ts";
 export { registerDescribe } from "./describe.ts";
+export { registerReproduce } from "./reproduce.ts";

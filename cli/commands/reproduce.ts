@@ -1,0 +1,74 @@
+/**
+ * `gnf reproduce [figure…|all] [--sim-only] [--out DIR] [--force] [--seed N] [--replications R]`:
+ * regenerates the paper's figures with the simulator and the lab side by side (the lab's series
+ * from the committed reference campaign and `gnf emulate` runs, labelled with machine and date;
+ * `--sim-only` leaves them out and says so), writing per figure CSV, SVG and PNG and one report
+ * (`report.md`, `report.html`) into a results folder.
+ */
+import type { Command } from "commander";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { gitCommitOf } from "../../base/results/manifest.ts";
+import { closestName } from "../../base/config/closest-name.ts";
+import { UserError } from "../../base/errors.ts";
+import { referenceContext } from "../../notebooks/reproduce/context.ts";
+import { REPRODUCIBLE_FIGURES } from "../../notebooks/reproduce/registry.ts";
+import { reproduce } from "../../notebooks/reproduce/reproduce.ts";
+import { parsePositiveInt, parseSeed } from "../parse.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The figure ids `names` stands for (`all` or none: every figure), or a UserError naming the unknown one. */
+export function chosenFigures(names: readonly string[]): string[] {
+  const known = Object.keys(REPRODUCIBLE_FIGURES);
+  if (names.length === 0 || names.includes("all")) return known;
+  for (const name of names) {
+    if (!known.includes(name)) {
+      const hint = closestName(name, [...known, "all"]);
+      throw new UserError(`gnf reproduce: unknown figure "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; expected all or one of ${known.join(", ")}`);
+    }
+  }
+  return [...new Set(names)];
+}
+
+interface ReproduceOptions {
+  simOnly?: boolean;
+  out: string;
+  force?: boolean;
+  seed: string;
+  replications: string;
+  quiet?: boolean;
+}
+
+export function registerReproduce(program: Command): void {
+  program
+    .command("reproduce")
+    .description("regenerate the paper's figures: simulator and lab side by side, CSV + SVG + PNG per figure, report.md and report.html")
+    .argument("[figures...]", `all (default) or some of: ${Object.keys(REPRODUCIBLE_FIGURES).join(", ")}`)
+    .option("--sim-only", "leave the emulation series out (the report says so)")
+    .option("--out <dir>", "results folder to write", "results/reproduce")
+    .option("--force", "replace an existing non-empty --out folder whole")
+    .option("--seed <n>", "base seed of every simulation", "1")
+    .option("--replications <n>", "replications per simulated point (95 % bands)", "5")
+    .option("-q, --quiet", "no progress lines")
+    .action(async (names: string[], options: ReproduceOptions) => {
+      const figures = chosenFigures(names);
+      const context = referenceContext({ simOnly: options.simOnly === true, seed: parseSeed(options.seed), replications: parsePositiveInt(options.replications, "--replications") });
+      const cpu = cpus();
+      const say = options.quiet ? undefined : (line: string): void => void process.stderr.write(`gnf reproduce: ${line}\n`);
+      const { files } = await reproduce({
+        figures,
+        context,
+        out: options.out,
+        force: options.force === true,
+        say,
+        run: {
+          command: ["gnf reproduce", ...names, ...(options.simOnly ? ["--sim-only"] : []), `--seed ${context.seed}`, `--replications ${context.replications}`].join(" "),
+          commit: gitCommitOf(ROOT),
+          machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}`,
+          emulation: context.campaign ? `${context.campaign.label}; gnf emulate runs: ${Object.keys(context.emulationRuns).join(", ") || "none"}` : "none (--sim-only)",
+        },
+      });
+      process.stdout.write(`${options.out}: ${files.length} files (report.html, report.md, per figure CSV, SVG and PNG)\n`);
+    });
+}
