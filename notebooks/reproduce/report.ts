@@ -62,6 +62,16 @@ const HEADER = ["quantity", "value", "source", "where from", "compared with", "r
 
 const mdCell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
+/** A figure's values as a Markdown table (the report's, and a notebook's). */
+export function valuesMarkdown(values: readonly SourcedValue[]): string {
+  const lines = [`| ${HEADER.join(" | ")} |`, `|${HEADER.map(() => "---").join("|")}|`];
+  for (const v of values) {
+    const c = cells(v);
+    lines.push(`| ${[c.quantity, c.value, c.source, c.origin, c.compared, c.difference].map(mdCell).join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
 function runLines(run: ReportRun): string[] {
   return [`command: \`${run.command}\``, `seed ${run.seed}, ${run.replications} replication(s) per simulated point`, `commit ${run.commit ?? "(not a git checkout)"}, machine: ${run.machine}`, `emulation: ${run.emulation}`];
 }
@@ -73,14 +83,7 @@ export function reportMarkdown(figures: readonly ReproducedFigure[], run: Report
     out.push(`## ${f.title}`, "", `![${mdCell(f.title)}](${f.id}.png)`, "", f.caption, "");
     for (const n of f.notes) out.push(`> ${n}`, "");
     out.push(`Data: [${f.id}.csv](${f.id}.csv), vector: [${f.id}.svg](${f.id}.svg).`, "");
-    if (f.values.length > 0) {
-      out.push(`| ${HEADER.join(" | ")} |`, `|${HEADER.map(() => "---").join("|")}|`);
-      for (const v of f.values) {
-        const c = cells(v);
-        out.push(`| ${[c.quantity, c.value, c.source, c.origin, c.compared, c.difference].map(mdCell).join(" | ")} |`);
-      }
-      out.push("");
-    }
+    if (f.values.length > 0) out.push(valuesMarkdown(f.values), "");
   }
   return out.join("\n");
 }
